@@ -1,0 +1,64 @@
+# nettutor: `make run` and `make test` on a fresh Debian/Ubuntu machine with Swift installed.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+SWIFT ?= swift
+# CI checks that every import is declared in Package.swift.
+BUILD_FLAGS := --explicit-target-dependency-import-check=error
+DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev tmux
+BENCH_PACKAGES := lowdown hyperfine time
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build release deps bench-deps unit e2e bench install check clean
+
+# Installs the Debian packages the build and tests need, only when one is missing.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+bench-deps:
+	@missing=""; for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+run: release
+	./.build/release/nettutor $(ARGS)
+
+# Unit, snapshot and content tests, then the end-to-end tmux test of the release binary.
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory release
+	./.build/release/nettutor check
+	bash Tests/e2e/run.sh ./.build/release/nettutor
+
+e2e: release
+	bash Tests/e2e/run.sh ./.build/release/nettutor
+
+bench: release bench-deps
+	bash scripts/bench.sh ./.build/release/nettutor
+
+check: build
+	./.build/debug/nettutor check
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/nettutor"
+	install -m 755 .build/release/nettutor "$(DESTDIR)$(PREFIX)/bin/nettutor"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/nettutor/Content" "$(DESTDIR)$(PREFIX)/share/nettutor/Quizzes"
+	cp -R Content Quizzes "$(DESTDIR)$(PREFIX)/share/nettutor/"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Target graph: see docs/ARCHITECTURE.md. Pure targets import the stdlib only (plus each other
+// as drawn); shell targets own one kind of I/O each.
+let package = Package(
+    name: "nettutor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nettutor", targets: ["nettutor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+
+        .target(name: "NetSim"),
+        .target(name: "TutorCore"),
+        .target(name: "TutorRender"),
+        .target(name: "TutorQuiz", dependencies: ["TutorCore", "NetSim"]),
+        .target(name: "TutorContent", dependencies: [
+            "TutorCore", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "TutorProgress", dependencies: [
+            "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TutorApp", dependencies: ["TutorCore", "TutorRender", "TutorQuiz", "NetSim"]),
+        .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
+        .executableTarget(name: "nettutor", dependencies: [
+            "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
+            "TutorApp", "TutorTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp"],
+                path: "Tests/TutorTestSupport"),
+
+        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorTestSupport"]),
+        .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "TutorCore", "TutorRender", "NetSim"]),
+        .testTarget(name: "TutorAppTests", dependencies: [
+            "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender"]),
+        .testTarget(name: "TutorProgressTests", dependencies: ["TutorProgress", "TutorCore"]),
+    ]
+)

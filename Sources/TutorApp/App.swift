@@ -1,0 +1,191 @@
+import TutorCore
+import TutorRender
+
+/// The whole app state. `reduce` is the only thing that changes it.
+public struct AppState: Sendable, Equatable {
+    public enum Screen: Sendable, Equatable { case home, reader }
+
+    public var size: Size
+    public var language: Language
+    /// ASCII glyphs (`--ascii` or a non-UTF-8 terminal).
+    public var ascii: Bool
+    /// Korean cannot be shown (non-UTF-8 terminal): `L` explains instead of switching.
+    public var englishOnly: Bool
+    public var catalog: LessonCatalog
+    public var readLessons: Set<String>
+    /// Content problems found at start-up (broken lessons are skipped, not fatal).
+    public var warnings: [String]
+    public var screen: Screen
+    public var home: HomeScreen.State
+    public var reader: ReaderScreen.State?
+    public var showHelp: Bool
+    /// A one-line message in the key bar until the next key.
+    public var message: String?
+
+    public init(size: Size, language: Language, catalog: LessonCatalog, readLessons: Set<String> = [],
+                warnings: [String] = [], ascii: Bool = false, englishOnly: Bool = false) {
+        self.size = size; self.language = englishOnly ? .en : language; self.ascii = ascii
+        self.englishOnly = englishOnly; self.catalog = catalog; self.readLessons = readLessons
+        self.warnings = warnings; screen = .home; home = HomeScreen.State(); reader = nil
+        showHelp = false; message = nil
+    }
+
+    public var glyphs: Glyphs { ascii ? .ascii : .unicode }
+    /// Nothing animates yet, so the run loop blocks on input with no timeout.
+    public var isAnimating: Bool { false }
+    public static let minimumSize = Size(width: 80, height: 24)
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+/// What happened.
+public enum AppAction: Sendable, Equatable {
+    case keyPressed(Key)
+    case resized(Size)
+    case tick(elapsed: Double)
+    case lessonLoaded(Lesson)
+    case lessonFailed(id: String, message: String)
+    case progressFailed(String)
+}
+
+/// What the shell must do; results come back as actions.
+public enum Effect: Sendable, Equatable {
+    case loadLesson(id: String, language: Language)
+    case markRead(lessonID: String)
+    case suspend
+    case quit
+}
+
+public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        let old = state.size
+        state.size = size
+        if state.screen == .reader, var r = state.reader {
+            r.reflow(from: old, to: size, language: state.language, glyphs: state.glyphs)
+            state.reader = r
+        }
+        return readEffects(&state)
+    case .tick:
+        return []
+    case .lessonLoaded(let lesson):
+        guard var r = state.reader, r.lessonID == lesson.meta.id else { return [] }
+        r.didLoad(lesson, size: state.size, glyphs: state.glyphs)
+        state.reader = r
+        return readEffects(&state)
+    case .lessonFailed(let id, let message):
+        guard state.reader?.lessonID == id else { return [] }
+        state.screen = .home
+        state.reader = nil
+        state.message = message
+        return []
+    case .progressFailed(let message):
+        state.message = message
+        return []
+    case .keyPressed(let key):
+        state.message = nil
+        if key == .ctrl("c") { return [.quit] }
+        if state.showHelp { state.showHelp = false; return [] }
+        if state.screen == .home && state.home.isTypingFilter {
+            return HomeScreen.reduceFilterKey(&state, key)
+        }
+        let bindings = state.screen == .home ? KeyBindings.home : KeyBindings.reader
+        guard let command = KeyBindings.command(for: key, in: bindings) else { return [] }
+        switch command {
+        case .help: state.showHelp = true; return []
+        case .suspend: return [.suspend]
+        case .toggleLanguage: return toggleLanguage(&state)
+        default: break
+        }
+        switch state.screen {
+        case .home: return HomeScreen.reduce(&state, command)
+        case .reader:
+            let effects = ReaderScreen.reduce(&state, command)
+            return effects + readEffects(&state)
+        }
+    }
+}
+
+/// Opens a lesson in the reader and asks the shell to load it.
+func openLesson(_ state: inout AppState, id: String, anchorBlock: Int = 0) -> [Effect] {
+    let language = state.catalog.lessons(in: state.language).contains { $0.id == id } ? state.language : state.language.other
+    state.screen = .reader
+    state.reader = ReaderScreen.State(lessonID: id, language: language, pendingAnchorBlock: anchorBlock)
+    return [.loadLesson(id: id, language: language)]
+}
+
+private func toggleLanguage(_ state: inout AppState) -> [Effect] {
+    if state.englishOnly {
+        state.message = UIText.koreanNeedsUTF8[.en]
+        return []
+    }
+    state.language = state.language.other
+    if state.screen == .home {
+        HomeScreen.keepSelectionVisible(&state)
+        return []
+    }
+    guard let r = state.reader else { return [] }
+    // Both language versions share their structure, so the same block index is the same place.
+    return openLesson(&state, id: r.lessonID, anchorBlock: r.anchorBlock(size: state.size, glyphs: state.glyphs))
+}
+
+/// A lesson counts as read once its last line has been on screen.
+private func readEffects(_ state: inout AppState) -> [Effect] {
+    guard state.screen == .reader, let r = state.reader, r.lesson != nil, !state.isTooSmall,
+          !state.readLessons.contains(r.lessonID), r.atEnd(size: state.size, glyphs: state.glyphs) else { return [] }
+    state.readLessons.insert(r.lessonID)
+    return [.markRead(lessonID: r.lessonID)]
+}
+
+/// The frame for the current state.
+public func render(_ state: AppState, size: Size) -> CellGrid {
+    var grid = CellGrid(width: size.width, height: size.height)
+    if size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height {
+        TooSmallNotice.render(into: &grid, size: size, language: state.language)
+        return grid
+    }
+    switch state.screen {
+    case .home: HomeScreen.render(state, into: &grid)
+    case .reader: ReaderScreen.render(state, into: &grid)
+    }
+    if state.showHelp { HelpOverlay.render(state, into: &grid) }
+    return grid
+}
+
+/// Title bar shared by the screens: app or lesson title left, language and extra info right.
+func renderTitleBar(_ state: AppState, into grid: inout CellGrid, title: String, right: String) {
+    let area = Rect(x: 0, y: 0, width: grid.width, height: 1)
+    grid.fill(area, style: Style(.title, reverse: true))
+    let lang = state.language == .ko ? "[한국어]" : "[English]"
+    let rightText = right.isEmpty ? lang : "\(right)  \(lang)"
+    let rw = TextWidth.width(of: rightText)
+    let titleText = TextWidth.truncate(title, to: max(0, grid.width - rw - 4), ellipsis: state.glyphs.ellipsis)
+    grid.put(" " + titleText, x: 0, y: 0, style: Style(.title, bold: true, reverse: true))
+    grid.put(rightText, x: grid.width - rw - 1, y: 0, style: Style(.title, reverse: true))
+}
+
+/// Bottom row: a message when there is one, otherwise the key bar.
+func renderBottomBar(_ state: AppState, into grid: inout CellGrid, bindings: [KeyBinding], right: String = "") {
+    let y = grid.height - 1
+    let area = Rect(x: 0, y: y, width: grid.width, height: 1)
+    grid.fill(area)
+    if let message = state.message {
+        grid.put(" " + TextWidth.truncate(message, to: grid.width - 2, ellipsis: state.glyphs.ellipsis), x: 0, y: y, style: Style(.warning, bold: true))
+        return
+    }
+    let rw = TextWidth.width(of: right)
+    let bar = KeyHelpBar(KeyBindings.bar(bindings, language: state.language, ascii: state.ascii))
+    bar.render(into: &grid, area: Rect(x: 1, y: y, width: grid.width - rw - 3, height: 1))
+    if !right.isEmpty { grid.put(right, x: grid.width - rw - 1, y: y, style: Style(.dim)) }
+}
+
+enum TooSmallNotice {
+    static func render(into grid: inout CellGrid, size: Size, language: Language) {
+        let lines = [UIText.tooSmallTitle[language], "\(UIText.tooSmallBody[language]) \(size.width)×\(size.height)", "Ctrl-C: \(language == .ko ? "종료" : "quit")"]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, text) in lines.enumerated() where top + i < size.height {
+            let wrapped = Wrap.wrap(text, width: size.width).first ?? []
+            let x = max(0, (size.width - wrapped.width) / 2)
+            grid.put(wrapped.plainText, x: x, y: top + i, style: Style(i == 0 ? .warning : .normal, bold: i == 0))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import TutorCore
+import TutorRender
+
+/// `?`: every binding of the current screen and the global ones, from the same table that
+/// drives the keys, in a centred box.
+enum HelpOverlay {
+    static func sections(_ state: AppState) -> [(Localized, [KeyBinding])] {
+        let screen: (Localized, [KeyBinding])
+        switch state.screen {
+        case .home: screen = state.home.isTypingFilter ? (UIText.filterSection, KeyBindings.filtering) : (UIText.homeSection, KeyBindings.home)
+        case .reader: screen = (UIText.readerSection, KeyBindings.reader)
+        }
+        return [screen, (UIText.globalSection, KeyBindings.global)]
+    }
+
+    static func lines(_ state: AppState, width: Int) -> [Line] {
+        let language = state.language
+        var out: [Line] = []
+        let rows = sections(state).map { title, bindings in
+            (title, bindings.map { b in (b.keys.map { $0.label(ascii: state.ascii) }.joined(separator: " / "), b.label[language]) })
+        }
+        let keyWidth = rows.flatMap { $0.1.map { TextWidth.width(of: $0.0) } }.max() ?? 8
+        for (i, (title, entries)) in rows.enumerated() {
+            if i > 0 { out.append([]) }
+            out.append([Span(title[language], Style(.heading, bold: true))])
+            for (keys, label) in entries {
+                out.append([Span("  " + TextWidth.pad(keys, to: keyWidth), Style(.keyHint, bold: true)), Span("  " + label)])
+            }
+        }
+        out.append([])
+        out += Wrap.wrap(UIText.helpReadRule[language], width: width, style: Style(.dim))
+        return out
+    }
+
+    static func render(_ state: AppState, into grid: inout CellGrid) {
+        let width = min(64, grid.width - 4)
+        let body = lines(state, width: width - 4)
+        let height = min(grid.height - 2, body.count + 4)
+        let area = grid.bounds.centered(width: width, height: height)
+        let inner = Box(title: UIText.helpTitle[state.language], style: Style(.accent)).render(into: &grid, area: area, glyphs: state.glyphs)
+        Paragraph(lines: body).render(into: &grid, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height - 1))
+        let close = UIText.helpClose[state.language]
+        grid.put(close, x: inner.maxX - TextWidth.width(of: close) - 1, y: inner.maxY - 1, style: Style(.dim))
+    }
+}

@@ -1,0 +1,169 @@
+import TutorCore
+import TutorRender
+
+/// Home: lessons grouped by topic, a read mark, a title filter, and the selected lesson's summary.
+public enum HomeScreen {
+    public struct State: Sendable, Equatable {
+        /// Id of the selected lesson (ids are stable across languages and filters).
+        public var selectedID: String?
+        public var filter: String = ""
+        public var isTypingFilter = false
+        public var listOffset = 0
+        public init() {}
+    }
+
+    /// A row of the list: a topic heading or a lesson.
+    enum Row: Equatable { case topic(Topic), lesson(LessonMeta) }
+
+    /// Lessons shown, in reading order: every id once, in the current language when it exists.
+    static func visibleLessons(_ state: AppState) -> [LessonMeta] {
+        let filter = state.home.filter.lowercased()
+        return state.catalog.ids.compactMap { id -> LessonMeta? in
+            guard let meta = state.catalog.meta(id: id, language: state.language) else { return nil }
+            if filter.isEmpty { return meta }
+            let titles = Language.allCases.compactMap { state.catalog.lessons(in: $0).first { $0.id == id }?.title.lowercased() }
+            return titles.contains { $0.contains(filter) } || id.contains(filter) ? meta : nil
+        }
+    }
+
+    static func rows(_ lessons: [LessonMeta]) -> [Row] {
+        var rows: [Row] = []
+        var topic: Topic?
+        for meta in lessons {
+            if meta.topic != topic { rows.append(.topic(meta.topic)); topic = meta.topic }
+            rows.append(.lesson(meta))
+        }
+        return rows
+    }
+
+    static func selectedIndex(_ state: AppState, in lessons: [LessonMeta]) -> Int? {
+        guard !lessons.isEmpty else { return nil }
+        if let id = state.home.selectedID, let i = lessons.firstIndex(where: { $0.id == id }) { return i }
+        return 0
+    }
+
+    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
+        let lessons = visibleLessons(state)
+        let current = selectedIndex(state, in: lessons)
+        func select(_ i: Int) {
+            guard !lessons.isEmpty else { return }
+            state.home.selectedID = lessons[min(max(0, i), lessons.count - 1)].id
+        }
+        let page = max(1, listHeight(state.size) - 2)
+        switch command {
+        case .up: select((current ?? 0) - 1)
+        case .down: select((current ?? -1) + 1)
+        case .pageUp: select((current ?? 0) - page)
+        case .pageDown: select((current ?? 0) + page)
+        case .top: select(0)
+        case .bottom: select(lessons.count - 1)
+        case .open:
+            guard let i = current else { return [] }
+            state.home.selectedID = lessons[i].id
+            return openLesson(&state, id: lessons[i].id)
+        case .filter:
+            state.home.isTypingFilter = true
+        case .quit:
+            if !state.home.filter.isEmpty { state.home.filter = ""; break }
+            return [.quit]
+        default: break
+        }
+        keepSelectionVisible(&state)
+        return []
+    }
+
+    /// Keys while the filter is being typed: text edits the filter; Enter keeps it, Esc clears it.
+    static func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter: state.home.isTypingFilter = false
+        case .escape: state.home.isTypingFilter = false; state.home.filter = ""
+        case .backspace, .delete: if !state.home.filter.isEmpty { state.home.filter.removeLast() }
+        case .up: return reduce(&state, .up)
+        case .down: return reduce(&state, .down)
+        case .char(let c) where !c.isNewline:
+            if TextWidth.width(of: state.home.filter) < 40 { state.home.filter.append(c) }
+        default: return []
+        }
+        // Keep a selection that still matches; otherwise select the first match.
+        let lessons = visibleLessons(state)
+        if !lessons.contains(where: { $0.id == state.home.selectedID }) { state.home.selectedID = lessons.first?.id }
+        keepSelectionVisible(&state)
+        return []
+    }
+
+    static func listHeight(_ size: Size) -> Int { max(1, size.height - 2 - detailHeight - 2) }
+    static let detailHeight = 5
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let lessons = visibleLessons(state)
+        let rows = rows(lessons)
+        let selected = selectedIndex(state, in: lessons).flatMap { i in rows.firstIndex(of: .lesson(lessons[i])) }
+        // Show the topic heading above the first lesson when scrolled to it.
+        var offset = ListView.offset(keeping: selected, visible: listHeight(state.size), current: state.home.listOffset, count: rows.count)
+        if let s = selected, s == offset + 0, s > 0, case .topic = rows[s - 1] { offset -= 1 }
+        state.home.listOffset = max(0, offset)
+    }
+
+    static func render(_ state: AppState, into grid: inout CellGrid) {
+        let language = state.language, glyphs = state.glyphs
+        let lessons = visibleLessons(state)
+        let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
+        renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
+                       right: "\(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
+
+        // Filter line (row 1) or the content warning.
+        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
+        let (infoRow, rest) = body.splitTop(1)
+        if state.home.isTypingFilter || !state.home.filter.isEmpty {
+            let prompt = UIText.filterPrompt[language]
+            var x = 1 + grid.put(prompt, x: 1, y: infoRow.y, style: Style(.accent, bold: true))
+            x += grid.put(state.home.filter, x: x, y: infoRow.y, style: Style(.normal, underline: true))
+            if state.home.isTypingFilter { grid.cursor = (x, infoRow.y) }
+        } else if !state.warnings.isEmpty {
+            let text = "! \(state.warnings.count) \(UIText.skipped[language]): \(state.warnings[0])"
+            grid.put(TextWidth.truncate(text, to: grid.width - 2, ellipsis: glyphs.ellipsis), x: 1, y: infoRow.y, style: Style(.warning))
+        }
+
+        let (listArea, detailArea) = rest.splitBottom(detailHeight)
+        let inner = Box(title: "\(UIText.lessons[language]) (\(lessons.count))").render(into: &grid, area: listArea, glyphs: glyphs)
+        let rows = rows(lessons)
+        let selectedLesson = selectedIndex(state, in: lessons).map { lessons[$0] }
+        if rows.isEmpty {
+            let text = state.catalog.ids.isEmpty ? UIText.noLessons[language] : UIText.noMatch[language]
+            Paragraph(Wrap.wrap(text, width: inner.width - 2).first ?? [], width: inner.width - 2)
+                .render(into: &grid, area: inner.inset(dx: 1, dy: 0))
+        }
+        let titleColumn = min(max(20, (lessons.map { TextWidth.width(of: $0.title) }.max() ?? 20)), inner.width * 45 / 100)
+        let items: [Line] = rows.map { row in
+            switch row {
+            case .topic(let topic):
+                return [Span(" " + topic.title[language], Style(.heading, bold: true))]
+            case .lesson(let meta):
+                let mark = state.readLessons.contains(meta.id) ? glyphs.check : " "
+                var title = TextWidth.truncate(meta.title, to: titleColumn, ellipsis: glyphs.ellipsis)
+                if meta.language != language { title = TextWidth.truncate(meta.title + " " + UIText.onlyOtherLanguage[language], to: titleColumn, ellipsis: glyphs.ellipsis) }
+                let summaryWidth = max(0, inner.width - 6 - titleColumn - 2)
+                return [Span("   "), Span(mark, Style(.success, bold: true)), Span(" "),
+                        Span(TextWidth.pad(title, to: titleColumn)), Span("  "),
+                        Span(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), Style(.dim))]
+            }
+        }
+        let selectedRow = selectedLesson.flatMap { rows.firstIndex(of: .lesson($0)) }
+        ListView(items: items, selected: selectedRow, offset: state.home.listOffset).render(into: &grid, area: inner)
+        if state.home.listOffset > 0 { grid.put(glyphs.arrowUp, x: inner.maxX, y: inner.y, style: Style(.accent)) }
+        if state.home.listOffset + inner.height < rows.count { grid.put(glyphs.arrowDown, x: inner.maxX, y: inner.maxY - 1, style: Style(.accent)) }
+
+        // Detail: the selected lesson's summary in full, its scenes and sources count.
+        if let meta = selectedLesson {
+            let detail = Box(title: meta.title).render(into: &grid, area: detailArea, glyphs: glyphs)
+            var spans: Line = [Span(meta.summary)]
+            if !meta.scenes.isEmpty {
+                spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(meta.scenes.joined(separator: ", "))", Style(.accent)))
+            }
+            Paragraph(spans, width: detail.width - 2).render(into: &grid, area: detail.inset(dx: 1, dy: 0))
+        } else {
+            Box().render(into: &grid, area: detailArea, glyphs: glyphs)
+        }
+        renderBottomBar(state, into: &grid, bindings: state.home.isTypingFilter ? KeyBindings.filtering : KeyBindings.home)
+    }
+}

@@ -1,0 +1,71 @@
+import TutorCore
+import TutorRender
+
+/// What a key means. Screens react to commands, never to raw keys, so the help overlay and the
+/// key bar are generated from the same table that drives behaviour.
+public enum Command: Sendable, Hashable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, filter, nextLesson, previousLesson
+    case toggleLanguage, help, quit, suspend
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var label: Localized
+    /// Shown in the bottom key bar (the help overlay shows all).
+    public var inBar: Bool
+}
+
+public enum KeyBindings {
+    public static let global: [KeyBinding] = [
+        KeyBinding(keys: [.char("?")], command: .help, label: Localized(ko: "도움말", en: "help"), inBar: true),
+        KeyBinding(keys: [.char("L")], command: .toggleLanguage, label: Localized(ko: "English", en: "한국어"), inBar: true),
+        KeyBinding(keys: [.ctrl("z")], command: .suspend, label: Localized(ko: "일시 중지(셸로)", en: "suspend to shell"), inBar: false),
+        KeyBinding(keys: [.ctrl("c")], command: .quit, label: Localized(ko: "종료", en: "quit"), inBar: false),
+    ]
+
+    public static let home: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "위", en: "up"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "아래", en: "down"), inBar: false),
+        KeyBinding(keys: [.pageUp], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
+        KeyBinding(keys: [.pageDown], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: false),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
+        KeyBinding(keys: [.enter, .right], command: .open, label: Localized(ko: "열기", en: "open"), inBar: true),
+        KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "검색", en: "filter"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .quit, label: Localized(ko: "종료", en: "quit"), inBar: true),
+    ]
+
+    public static let reader: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "한 줄 위", en: "line up"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "한 줄 아래", en: "line down"), inBar: false),
+        KeyBinding(keys: [.pageUp, .char("b")], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
+        KeyBinding(keys: [.pageDown, .char(" ")], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: true),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "맨 위", en: "top"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "맨 아래", en: "bottom"), inBar: false),
+        KeyBinding(keys: [.char("n")], command: .nextLesson, label: Localized(ko: "다음 레슨", en: "next"), inBar: true),
+        KeyBinding(keys: [.char("p")], command: .previousLesson, label: Localized(ko: "이전 레슨", en: "previous"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape, .left], command: .back, label: Localized(ko: "목록으로", en: "back"), inBar: true),
+    ]
+
+    /// Keys while typing a filter: text goes into the filter, so only these act.
+    public static let filtering: [KeyBinding] = [
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "검색 확정", en: "keep filter"), inBar: true),
+        KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "검색 취소", en: "clear filter"), inBar: true),
+        KeyBinding(keys: [.up, .down], command: .down, label: Localized(ko: "선택 이동", en: "move selection"), inBar: false),
+    ]
+
+    public static func command(for key: Key, in bindings: [KeyBinding]) -> Command? {
+        for b in bindings where b.keys.contains(key) { return b.command }
+        for b in global where b.keys.contains(key) { return b.command }
+        return nil
+    }
+
+    /// Key-bar entries: the screen's bar bindings, then the global ones.
+    static func bar(_ bindings: [KeyBinding], language: Language, ascii: Bool) -> [(key: String, label: String)] {
+        (bindings + global).filter(\.inBar).map { b in
+            (b.keys.map { $0.label(ascii: ascii) }.joined(separator: "/"), b.label[language])
+        }
+    }
+}

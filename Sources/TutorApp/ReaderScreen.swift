@@ -1,0 +1,133 @@
+import TutorCore
+import TutorRender
+
+/// The lesson reader: scrolling by line and page, a position indicator, next/previous lesson,
+/// and a reading position that survives resizes and language switches.
+public enum ReaderScreen {
+    public struct State: Sendable, Equatable {
+        public var lessonID: String
+        public var language: Language
+        public var lesson: Lesson?
+        /// Index of the first laid-out line on screen.
+        public var top: Int = 0
+        /// Block to scroll to once the lesson arrives (language switch keeps the place).
+        public var pendingAnchorBlock: Int
+
+        public init(lessonID: String, language: Language, pendingAnchorBlock: Int = 0) {
+            self.lessonID = lessonID; self.language = language; self.pendingAnchorBlock = pendingAnchorBlock
+        }
+
+        /// Reading column: the screen minus margins, capped so long lines stay readable.
+        static func textWidth(_ size: Size) -> Int { min(size.width - 4, 100) }
+        static func viewHeight(_ size: Size) -> Int { max(1, size.height - 3) }
+
+        func lines(size: Size, glyphs: Glyphs) -> [LaidLine] {
+            guard let lesson else { return [] }
+            return LessonLayout.lines(lesson, width: Self.textWidth(size), glyphs: glyphs, language: language)
+        }
+
+        func maxTop(_ count: Int, size: Size) -> Int { max(0, count - Self.viewHeight(size)) }
+
+        func atEnd(size: Size, glyphs: Glyphs) -> Bool {
+            top >= maxTop(lines(size: size, glyphs: glyphs).count, size: size)
+        }
+
+        /// The block at the top of the screen.
+        func anchorBlock(size: Size, glyphs: Glyphs) -> Int {
+            let ls = lines(size: size, glyphs: glyphs)
+            return top < ls.count ? ls[top].block : 0
+        }
+
+        mutating func didLoad(_ lesson: Lesson, size: Size, glyphs: Glyphs) {
+            self.lesson = lesson
+            language = lesson.meta.language
+            let ls = lines(size: size, glyphs: glyphs)
+            let first = ls.firstIndex { $0.block >= pendingAnchorBlock && !$0.line.isEmpty } ?? 0
+            top = min(first, maxTop(ls.count, size: size))
+            pendingAnchorBlock = 0
+        }
+
+        /// Keeps the same block (and line within it) at the top after the width changes.
+        mutating func reflow(from old: Size, to new: Size, language: Language, glyphs: Glyphs) {
+            guard lesson != nil else { return }
+            let before = lines(size: old, glyphs: glyphs)
+            guard top < before.count else { top = 0; return }
+            let block = before[top].block
+            let blockStart = before.firstIndex { $0.block == block } ?? 0
+            let offset = top - blockStart
+            let after = lines(size: new, glyphs: glyphs)
+            let newStart = after.firstIndex { $0.block == block } ?? 0
+            let blockCount = after.filter { $0.block == block }.count
+            top = min(newStart + min(offset, max(0, blockCount - 1)), maxTop(after.count, size: new))
+        }
+    }
+
+    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard var r = state.reader else { return [] }
+        let count = r.lines(size: state.size, glyphs: state.glyphs).count
+        let page = max(1, State.viewHeight(state.size) - 2)
+        let maxTop = r.maxTop(count, size: state.size)
+        switch command {
+        case .up: r.top -= 1
+        case .down: r.top += 1
+        case .pageUp: r.top -= page
+        case .pageDown: r.top += page
+        case .top: r.top = 0
+        case .bottom: r.top = maxTop
+        case .back, .quit:
+            state.screen = .home
+            state.home.selectedID = r.lessonID
+            state.reader = nil
+            HomeScreen.keepSelectionVisible(&state)
+            return []
+        case .nextLesson, .previousLesson:
+            let ids = HomeScreen.visibleLessons(state).map(\.id)
+            let all = ids.contains(r.lessonID) ? ids : state.catalog.ids
+            guard let i = all.firstIndex(of: r.lessonID) else { return [] }
+            let j = command == .nextLesson ? i + 1 : i - 1
+            guard all.indices.contains(j) else {
+                state.message = (command == .nextLesson ? UIText.lastLesson : UIText.firstLesson)[state.language]
+                return []
+            }
+            state.home.selectedID = all[j]
+            return openLesson(&state, id: all[j])
+        default: break
+        }
+        r.top = min(max(0, r.top), maxTop)
+        state.reader = r
+        return []
+    }
+
+    static func render(_ state: AppState, into grid: inout CellGrid) {
+        guard let r = state.reader else { return }
+        let glyphs = state.glyphs
+        let title = r.lesson?.meta.title ?? state.catalog.meta(id: r.lessonID, language: r.language)?.title ?? r.lessonID
+        let lines = r.lines(size: state.size, glyphs: glyphs)
+        let view = State.viewHeight(state.size)
+        let maxTop = r.maxTop(lines.count, size: state.size)
+        let percent = lines.isEmpty ? 0 : (maxTop == 0 ? 100 : r.top * 100 / maxTop)
+        renderTitleBar(state, into: &grid, title: title, right: r.lesson == nil ? "" : "\(percent)%")
+
+        // Reading progress across the second row.
+        let fraction = lines.isEmpty ? 0 : Double(min(lines.count, r.top + view)) / Double(lines.count)
+        grid.put(ProgressBar(fraction: fraction).line(width: grid.width, glyphs: glyphs), x: 0, y: 1)
+
+        let width = State.textWidth(state.size)
+        let x = max(2, (grid.width - width) / 2)
+        let area = Rect(x: x, y: 2, width: width, height: view)
+        if r.lesson == nil {
+            grid.put(UIText.loading[state.language], x: x, y: 3, style: Style(.dim))
+        } else {
+            Paragraph(lines: lines.map(\.line), scroll: r.top).render(into: &grid, area: area)
+            if r.top + view >= lines.count, lines.count < r.top + view {
+                let y = area.y + lines.count - r.top
+                if y < area.maxY {
+                    grid.put("\(glyphs.horizontal) \(UIText.end[state.language]) \(glyphs.horizontal)", x: x, y: y, style: Style(.dim))
+                }
+            }
+        }
+        let lastLine = min(lines.count, r.top + view)
+        let position = lines.isEmpty ? "" : "\(r.top + 1)-\(lastLine)/\(lines.count)"
+        renderBottomBar(state, into: &grid, bindings: KeyBindings.reader, right: position)
+    }
+}

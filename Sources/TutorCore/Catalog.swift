@@ -1,0 +1,63 @@
+/// Every lesson known in both languages, in reading order (topic, then `order`, then id).
+public struct LessonCatalog: Sendable, Hashable {
+    public private(set) var lessons: [Language: [LessonMeta]]
+
+    public init(_ metas: [LessonMeta]) {
+        var byLanguage: [Language: [LessonMeta]] = [:]
+        for language in Language.allCases {
+            byLanguage[language] = metas.filter { $0.language == language }.sorted(by: LessonCatalog.readingOrder)
+        }
+        lessons = byLanguage
+    }
+
+    public static func readingOrder(_ a: LessonMeta, _ b: LessonMeta) -> Bool {
+        let ta = Topic.allCases.firstIndex(of: a.topic)!, tb = Topic.allCases.firstIndex(of: b.topic)!
+        if ta != tb { return ta < tb }
+        if a.order != b.order { return a.order < b.order }
+        return a.id < b.id
+    }
+
+    public func lessons(in language: Language) -> [LessonMeta] { lessons[language] ?? [] }
+
+    /// The lesson in `language`, falling back to the other language when it exists only there.
+    public func meta(id: String, language: Language) -> LessonMeta? {
+        lessons(in: language).first { $0.id == id } ?? lessons(in: language.other).first { $0.id == id }
+    }
+
+    /// Ids in reading order across both languages (a lesson present in one language only still counts).
+    public var ids: [String] {
+        var seen = Set<String>(), result: [String] = []
+        let all = (lessons(in: .ko) + lessons(in: .en)).sorted(by: LessonCatalog.readingOrder)
+        for meta in all where seen.insert(meta.id).inserted { result.append(meta.id) }
+        return result
+    }
+
+    /// Ids closest to `query` by edit distance, for "did you mean" messages.
+    public func closeMatches(to query: String, limit: Int = 3) -> [String] {
+        let q = query.lowercased()
+        let scored = ids.map { id -> (String, Int) in
+            let d = editDistance(q, id.lowercased())
+            let bonus = (id.contains(q) || q.contains(id)) ? -3 : 0
+            return (id, d + bonus)
+        }
+        let threshold = max(3, q.count / 2)
+        return scored.filter { $0.1 <= threshold }.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            .prefix(limit).map(\.0)
+    }
+}
+
+/// Levenshtein distance over characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,20 @@
+/// Every non-ASCII symbol the UI draws, in one place, so `--ascii` (and non-UTF-8 locales) can
+/// swap them all. Box drawing and arrows are East-Asian ambiguous and drawn 1 column wide.
+public struct Glyphs: Sendable, Hashable {
+    public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+    public var teeDown, teeUp, teeRight, teeLeft, cross: String
+    public var heavyHorizontal: String
+    public var bullet, check, pointer, ellipsis, arrowUp, arrowDown, play, quoteBar, loss: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", heavyHorizontal: "━",
+        bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓",
+        play: "▶", quoteBar: "┃", loss: "✕")
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", heavyHorizontal: "=",
+        bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v",
+        play: ">", quoteBar: "|", loss: "x")
+}

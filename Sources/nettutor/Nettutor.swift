@@ -1,0 +1,167 @@
+import ArgumentParser
+import NetSim
+import Foundation
+import TutorApp
+import TutorContent
+import TutorCore
+import TutorRender
+
+@main
+struct Nettutor: ParsableCommand {
+    static let version = "0.1.0"
+    static let configuration = CommandConfiguration(
+        commandName: "nettutor",
+        abstract: "A terminal tutor for computer networking (Korean and English).",
+        version: version,
+        subcommands: [TUI.self, Lessons.self, Read.self, Check.self],
+        defaultSubcommand: TUI.self)
+}
+
+struct TUI: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the interactive tutor (the default).")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try handlingErrors { try RunLoop(global: global).run() }
+    }
+}
+
+struct Lessons: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the lessons.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (one array of lessons).") var json = false
+
+    func run() throws {
+        try handlingErrors {
+            let library = try global.library()
+            let (catalog, diags) = library.loadCatalog()
+            for d in diags { printError(d.description) }
+            let language = global.language
+            let metas = catalog.ids.compactMap { catalog.meta(id: $0, language: language) }
+            if json {
+                struct Entry: Encodable {
+                    var id, title, topic, summary: String; var order: Int
+                    var scenes, sources, languages: [String]
+                }
+                let entries = metas.map { m in
+                    Entry(id: m.id, title: m.title, topic: m.topic.rawValue, summary: m.summary, order: m.order,
+                          scenes: m.scenes, sources: m.sources,
+                          languages: Language.allCases.filter { l in catalog.lessons(in: l).contains { $0.id == m.id } }.map(\.rawValue))
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(data: try encoder.encode(entries), encoding: .utf8)!)
+                return
+            }
+            let idWidth = metas.map { $0.id.count }.max() ?? 0
+            var topic: Topic?
+            for m in metas {
+                if m.topic != topic { print("\(topic == nil ? "" : "\n")\(m.topic.title[language])"); topic = m.topic }
+                print("  \(m.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(m.title)")
+            }
+        }
+    }
+}
+
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print a lesson, wrapped by display columns.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Lesson id (see 'nettutor lessons').") var id: String
+    @Flag(help: "Plain text: no colours or styles even on a terminal.") var plain = false
+    @Option(help: "Wrap to this many columns (default: the terminal width, or 80).") var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 || width > 1000 { throw ValidationError("--width must be between 20 and 1000") }
+    }
+
+    func run() throws {
+        try handlingErrors {
+            let library = try global.library()
+            let (catalog, _) = library.loadCatalog()
+            guard let meta = catalog.meta(id: id, language: global.language) else {
+                let close = catalog.closeMatches(to: id)
+                let hint = close.isEmpty ? "run 'nettutor lessons' to list them" : "did you mean: \(close.joined(separator: ", "))?"
+                throw CLIError("no lesson '\(id)'; \(hint)", code: 2)
+            }
+            let lesson: Lesson
+            switch library.loadLesson(id: meta.id, language: meta.language) {
+            case .success(let l): lesson = l
+            case .failure(let e): throw CLIError(e.description, code: 1)
+            }
+            let tty = isatty(STDOUT_FILENO) == 1
+            let columns = width ?? (tty ? terminalColumns() ?? 80 : 80)
+            let glyphs: Glyphs = global.ascii ? .ascii : .unicode
+            var lines: [Line] = Wrap.wrap(lesson.meta.title, width: columns, style: Style(.heading, bold: true))
+            lines.append([Span(String(repeating: glyphs.heavyHorizontal, count: min(columns, lines.map(\.width).max() ?? 0)), Style(.heading))])
+            lines += Wrap.wrap(lesson.meta.summary, width: columns, style: Style(.dim))
+            lines.append([])
+            lines += LessonLayout.lines(lesson, width: columns, glyphs: glyphs, language: meta.language).map(\.line)
+            let styled = tty && !plain && global.useColor
+            var out = ""
+            for line in lines {
+                var text = styled ? ANSI.line(line) : line.plainText
+                while text.hasSuffix(" ") { text.removeLast() }
+                out += text + "\n"
+            }
+            FileHandle.standardOutput.write(out.data(using: .utf8)!)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate lessons; print file:line diagnostics; exit 1 on any error.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A content folder (holding Content/) or one lesson file. Default: the installed content.") var path: String?
+
+    func run() throws {
+        try handlingErrors {
+            var diags: [Diagnostic]
+            if let path {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("no such file or folder: \(path)", code: 2) }
+                let url = URL(fileURLWithPath: path)
+                let scenes = Set(SceneID.allCases.map(\.rawValue))
+                if isDir.boolValue {
+                    let root = FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path) ? url : url.deletingLastPathComponent()
+                    diags = ContentLibrary(root: root, knownScenes: scenes).check()
+                } else {
+                    let root = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    diags = ContentLibrary(root: root, knownScenes: scenes).check(file: url)
+                }
+            } else {
+                diags = try global.library().check()
+            }
+            for d in diags { print(d.description) }
+            let errors = diags.filter { $0.severity == .error }.count
+            if errors > 0 {
+                printError("\(errors) problem\(errors == 1 ? "" : "s") found")
+                throw ExitCode(1)
+            }
+            printError("content OK")
+        }
+    }
+}
+
+/// Terminal width of stdout, when it is a terminal.
+func terminalColumns() -> Int? {
+    var ws = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
+    return Int(ws.ws_col)
+}
+
+/// SGR styling for `read` on a terminal (bold, underline, dim only: readable on any theme).
+enum ANSI {
+    static func line(_ line: Line) -> String {
+        var out = ""
+        for span in line {
+            var codes: [String] = []
+            if span.style.bold { codes.append("1") }
+            if span.style.dim || span.style.role == .dim { codes.append("2") }
+            if span.style.underline { codes.append("4") }
+            if span.style.role == .code { codes.append("36") }
+            if span.style.role == .heading { codes.append("34") }
+            out += codes.isEmpty ? span.text : "\u{1B}[\(codes.joined(separator: ";"))m\(span.text)\u{1B}[0m"
+        }
+        return out
+    }
+}
