@@ -36,9 +36,8 @@ public struct LessonCatalog: Sendable, Hashable {
     public func closeMatches(to query: String, limit: Int = 3) -> [String] {
         let q = query.lowercased()
         let scored = ids.map { id -> (String, Int) in
-            let d = editDistance(q, id.lowercased())
-            let bonus = (id.contains(q) || q.contains(id)) ? -3 : 0
-            return (id, d + bonus)
+            if id.contains(q) && !q.isEmpty { return (id, 0) }  // a part of the id: a strong hint
+            return (id, editDistance(q, id.lowercased()))
         }
         let threshold = max(3, q.count / 2)
         return scored.filter { $0.1 <= threshold }.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 < $1.1 }
