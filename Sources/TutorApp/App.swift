@@ -164,7 +164,7 @@ func renderTitleBar(_ state: AppState, into grid: inout CellGrid, title: String,
 }
 
 /// Bottom row: a message when there is one, otherwise the key bar.
-func renderBottomBar(_ state: AppState, into grid: inout CellGrid, bindings: [KeyBinding], right: String = "") {
+func renderBottomBar(_ state: AppState, into grid: inout CellGrid, bindings: [KeyBinding], includeGlobal: Bool = true, right: String = "") {
     let y = grid.height - 1
     let area = Rect(x: 0, y: y, width: grid.width, height: 1)
     grid.fill(area)
@@ -173,7 +173,7 @@ func renderBottomBar(_ state: AppState, into grid: inout CellGrid, bindings: [Ke
         return
     }
     let rw = TextWidth.width(of: right)
-    let bar = KeyHelpBar(KeyBindings.bar(bindings, language: state.language, ascii: state.ascii))
+    let bar = KeyHelpBar(KeyBindings.bar(bindings, includeGlobal: includeGlobal, language: state.language, ascii: state.ascii))
     bar.render(into: &grid, area: Rect(x: 1, y: y, width: grid.width - rw - 3, height: 1))
     if !right.isEmpty { grid.put(right, x: grid.width - rw - 1, y: y, style: Style(.dim)) }
 }

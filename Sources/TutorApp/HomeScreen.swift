@@ -145,7 +145,7 @@ public enum HomeScreen {
                 let summaryWidth = max(0, inner.width - 6 - titleColumn - 2)
                 return [Span("   "), Span(mark, Style(.success, bold: true)), Span(" "),
                         Span(TextWidth.pad(title, to: titleColumn)), Span("  "),
-                        Span(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), Style(.dim))]
+                        Span(TextWidth.pad(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), to: summaryWidth), Style(.dim))]
             }
         }
         let selectedRow = selectedLesson.flatMap { rows.firstIndex(of: .lesson($0)) }
@@ -158,12 +158,15 @@ public enum HomeScreen {
             let detail = Box(title: meta.title).render(into: &grid, area: detailArea, glyphs: glyphs)
             var spans: Line = [Span(meta.summary)]
             if !meta.scenes.isEmpty {
-                spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(meta.scenes.joined(separator: ", "))", Style(.accent)))
+                let titles = meta.scenes.map { SceneTitles.title($0, language) }.joined(separator: ", ")
+                spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(titles)", Style(.accent)))
             }
             Paragraph(spans, width: detail.width - 2).render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else {
             Box().render(into: &grid, area: detailArea, glyphs: glyphs)
         }
-        renderBottomBar(state, into: &grid, bindings: state.home.isTypingFilter ? KeyBindings.filtering : KeyBindings.home)
+        // While typing, ? and L are text, so the bar must not offer them.
+        renderBottomBar(state, into: &grid, bindings: state.home.isTypingFilter ? KeyBindings.filtering : KeyBindings.home,
+                        includeGlobal: !state.home.isTypingFilter)
     }
 }

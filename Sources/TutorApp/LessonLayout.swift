@@ -18,14 +18,6 @@ public enum LessonLayout {
             if i > 0, !lines.isEmpty { out.append(LaidLine(line: [], block: i)) }
             out += lines.map { LaidLine(line: $0, block: i) }
         }
-        if !lesson.meta.sources.isEmpty {
-            let b = lesson.blocks.count
-            out.append(LaidLine(line: [], block: b))
-            out.append(LaidLine(line: [Span(glyphs.horizontal + glyphs.horizontal + " " + UIText.sources[language] + " (front matter)", Style(.dim))], block: b))
-            for s in Wrap.wrap([Span(lesson.meta.sources.joined(separator: " · "), Style(.dim))], width: width) {
-                out.append(LaidLine(line: s, block: b))
-            }
-        }
         return out
     }
 

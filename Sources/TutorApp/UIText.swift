@@ -2,7 +2,7 @@ import TutorCore
 
 /// Every UI string in both languages, in one place.
 enum UIText {
-    static let appTitle = Localized(ko: "nettutor · 네트워크 면접 튜터", en: "nettutor · networking interview tutor")
+    static let appTitle = Localized(ko: "nettutor - 네트워크 면접 튜터", en: "nettutor - networking interview tutor")
     static let lessons = Localized(ko: "레슨", en: "Lessons")
     static let noLessons = Localized(ko: "레슨이 없습니다. 'nettutor check'로 콘텐츠를 확인하세요.", en: "No lessons found. Run 'nettutor check' to see why.")
     static let noMatch = Localized(ko: "검색어와 일치하는 레슨이 없습니다.", en: "No lesson title matches the filter.")
@@ -12,7 +12,7 @@ enum UIText {
     static let loading = Localized(ko: "불러오는 중…", en: "Loading…")
     static let tooSmallTitle = Localized(ko: "터미널 창을 키워 주세요", en: "Please enlarge the terminal")
     static let tooSmallBody = Localized(ko: "최소 80×24가 필요합니다. 지금:", en: "nettutor needs at least 80×24. Now:")
-    static let helpTitle = Localized(ko: "도움말 · 키", en: "Help · keys")
+    static let helpTitle = Localized(ko: "도움말: 키", en: "Help: keys")
     static let helpClose = Localized(ko: "아무 키나 누르면 닫힙니다", en: "Press any key to close")
     static let helpReadRule = Localized(ko: "레슨은 끝까지 스크롤하면 읽음(✓)으로 표시됩니다.", en: "A lesson is marked read (✓) once you scroll to its end.")
     static let globalSection = Localized(ko: "어디서나", en: "Everywhere")
@@ -22,7 +22,6 @@ enum UIText {
     static let sceneCard = Localized(ko: "장면", en: "Scene")
     static let sceneComingSoon = Localized(ko: "애니메이션 재생은 시뮬레이터와 함께 제공될 예정입니다.", en: "Playback arrives with the simulator; this card marks where it plays.")
     static let sceneUnknown = Localized(ko: "알 수 없는 장면입니다.", en: "Unknown scene.")
-    static let sources = Localized(ko: "출처", en: "Sources")
     static let end = Localized(ko: "끝", en: "End")
     static let firstLesson = Localized(ko: "첫 레슨입니다.", en: "This is the first lesson.")
     static let lastLesson = Localized(ko: "마지막 레슨입니다.", en: "This is the last lesson.")

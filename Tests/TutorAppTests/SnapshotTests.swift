@@ -1,0 +1,130 @@
+import Testing
+import TutorCore
+import TutorRender
+import TutorTestSupport
+@testable import TutorApp
+
+func expectSnapshot(_ h: AppHarness, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let outcome = Snapshot.check(h.frame(), named: name)
+    if case .mismatch(let diff) = outcome { Issue.record(Comment(rawValue: diff), sourceLocation: sourceLocation) }
+    // Every row of every frame is exactly the terminal width in display columns.
+    let grid = h.frame()
+    for y in 0..<grid.height {
+        #expect(TextWidth.width(of: grid.rowText(y)) == grid.width, "row \(y)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("Screen snapshots")
+struct SnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 93, height: 27)]
+
+    /// Reviewer: topic headings (전송 계층, 인프라), the three lessons with summaries, a ✓ on
+    /// TCP와 UDP only, "읽음 1/3" in the title bar, the detail box for the first lesson, key bar.
+    @Test("Home, Korean", arguments: sizes)
+    func homeKorean(size: Size) {
+        let h = AppHarness(size: size, lessons: Fixtures.all, readLessons: ["udp"])
+        expectSnapshot(h, "home-ko-\(size.width)x\(size.height)")
+    }
+
+    /// Reviewer: the same screen in English with English topic names and key labels.
+    @Test("Home, English", arguments: [Size(width: 80, height: 24)])
+    func homeEnglish(size: Size) {
+        let h = AppHarness(size: size, language: .en, lessons: Fixtures.all)
+        expectSnapshot(h, "home-en-\(size.width)x\(size.height)")
+    }
+
+    /// Reviewer: the filter prompt with Hangul typed, only the matching lesson listed.
+    @Test("Home, filtering in Hangul")
+    func homeFilter() {
+        var h = AppHarness(lessons: Fixtures.all)
+        h.press("/")
+        h.type("핸드")
+        expectSnapshot(h, "home-filter-80x24")
+        #expect(h.frame().cursor != nil, "the cursor shows where text goes")
+    }
+
+    /// Reviewer: a content warning line under the title bar when a lesson was skipped.
+    @Test("Home with a skipped lesson warning")
+    func homeWarning() {
+        let h = AppHarness(lessons: Fixtures.all, warnings: ["Content/ko/bad.md:1: missing field 'topic' in front matter"])
+        expectSnapshot(h, "home-warning-80x24")
+    }
+
+    /// Reviewer: the Korean table's column rules line up on every row (Hangul = 2 columns),
+    /// bold and code text, the quote bar, bullets, title bar with %, progress row, key bar.
+    @Test("Reader with a Korean table", arguments: sizes)
+    func readerKoreanTable(size: Size) {
+        var h = AppHarness(size: size, lessons: Fixtures.all)
+        h.press("G", "enter")
+        expectSnapshot(h, "reader-table-ko-\(size.width)x\(size.height)")
+    }
+
+    /// Reviewer: the English version of the same lesson.
+    @Test("Reader, English table")
+    func readerEnglishTable() {
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
+        h.press("G", "enter")
+        expectSnapshot(h, "reader-table-en-80x24")
+    }
+
+    /// Reviewer: a scene card framed in the text with its title and the coming-soon note.
+    @Test("Reader, scene card scrolled into view")
+    func readerSceneCard() {
+        var h = AppHarness(lessons: Fixtures.all)
+        h.press("enter")
+        for _ in 0..<14 { h.press("down") }
+        expectSnapshot(h, "reader-scene-ko-80x24")
+    }
+
+    /// Reviewer: the end of a long lesson: "끝" marker, sources, 100%.
+    @Test("Reader at the end of a lesson")
+    func readerEnd() {
+        var h = AppHarness(lessons: Fixtures.all)
+        h.press("enter", "end")
+        expectSnapshot(h, "reader-end-ko-80x24")
+    }
+
+    /// Reviewer: ASCII mode: no box-drawing or bullets, only ASCII glyphs around Hangul.
+    @Test("Reader in ASCII mode")
+    func readerASCII() {
+        var h = AppHarness(lessons: Fixtures.all, ascii: true)
+        h.press("G", "enter")
+        expectSnapshot(h, "reader-table-ko-ascii-80x24")
+        for y in 0..<24 {
+            #expect(h.frame().rowText(y).unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic || $0.value == 0xD7 || $0.value == 0xA7 }, "row \(y)")
+        }
+    }
+
+    /// Reviewer: help box centred over home listing home and global keys, Korean labels.
+    @Test("Help overlay", arguments: [Size(width: 80, height: 24), Size(width: 100, height: 30)])
+    func help(size: Size) {
+        var h = AppHarness(size: size, lessons: Fixtures.all)
+        h.press("?")
+        expectSnapshot(h, "help-home-ko-\(size.width)x\(size.height)")
+    }
+
+    /// Reviewer: help over the reader lists the reader's keys.
+    @Test("Help overlay over the reader, English")
+    func helpReader() {
+        var h = AppHarness(language: .en, lessons: Fixtures.all)
+        h.press("enter", "?")
+        expectSnapshot(h, "help-reader-en-80x24")
+    }
+
+    /// Reviewer: a centred notice with the current size; nothing else drawn.
+    @Test("Too-small notice", arguments: [Size(width: 79, height: 24), Size(width: 30, height: 10), Size(width: 80, height: 23)])
+    func tooSmall(size: Size) {
+        var h = AppHarness(lessons: Fixtures.all)
+        h.resize(size.width, size.height)
+        expectSnapshot(h, "too-small-ko-\(size.width)x\(size.height)")
+    }
+
+    /// Reviewer: English notice at a tiny size does not crash and stays within bounds.
+    @Test("Too-small notice at tiny sizes never crashes", arguments: [Size(width: 1, height: 1), Size(width: 0, height: 0), Size(width: 5, height: 2)])
+    func tiny(size: Size) {
+        var h = AppHarness(language: .en, lessons: Fixtures.all)
+        h.press("enter")
+        h.resize(size.width, size.height)
+        #expect(h.frame().width == size.width)
+    }
+}
