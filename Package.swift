@@ -43,7 +43,9 @@ let package = Package(
         .testTarget(name: "TutorAppTests", dependencies: [
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender"]),
-        .testTarget(name: "TutorProgressTests", dependencies: ["TutorProgress", "TutorCore"]),
+        .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
+        .testTarget(name: "TutorProgressTests", dependencies: [
+            "TutorProgress", "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

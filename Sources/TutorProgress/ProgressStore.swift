@@ -38,12 +38,13 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     private let queue: DatabaseQueue
     public let path: String
 
-    public init(path: String) throws {
+    /// `busyTimeout`: how long to wait for another process's write before reporting "locked".
+    public init(path: String, busyTimeout: Double = 2) throws {
         self.path = path
         do {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             var config = Configuration()
-            config.busyMode = .timeout(2)
+            config.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
             queue = try DatabaseQueue(path: path, configuration: config)
             try Self.migrator.migrate(queue)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {

@@ -1,0 +1,75 @@
+import CNcursesw
+import Glibc
+import Testing
+import TutorRender
+@testable import TutorTerminal
+
+@Suite("ncurses back end", .serialized)  // ncurses keeps global state: one screen at a time
+struct TerminalTests {
+    /// Headless: a real ncurses screen on /dev/null. Present frames with Hangul, resize, present
+    /// again and shut down; nothing may crash and shutdown must be idempotent.
+    @Test("Headless smoke test with newterm on /dev/null")
+    func headlessSmoke() throws {
+        setlocale(LC_ALL, "C.UTF-8")
+        let out = fopen("/dev/null", "w"), inp = fopen("/dev/null", "r")
+        defer { fclose(out); fclose(inp) }
+        let term = try Terminal(options: .init(color: true), termType: "xterm-256color", output: out, input: inp)
+        #expect(term.palette == .colors256)
+        #expect(term.size.width > 0 && term.size.height > 0)
+        var grid = CellGrid(width: term.size.width, height: term.size.height)
+        grid.put("한국어 English ✓ ─", x: 0, y: 0, style: Style(.heading, bold: true))
+        grid.put("가", x: grid.width - 1, y: 1)  // wide glyph at the edge becomes a blank
+        term.present(grid)
+        grid.put("바뀐 줄", x: 0, y: 2, style: Style(.warning, reverse: true))
+        grid.cursor = (3, 2)
+        term.present(grid)  // a diff
+        term.invalidate()
+        term.present(grid)  // a full repaint
+        #expect(term.nextEvent(timeout: 0) == .timeout)
+        term.shutdown()
+        term.shutdown()
+    }
+
+    @Test("Colour ladder: 8-colour and monochrome terminals, and colour turned off")
+    func colourLadder() throws {
+        setlocale(LC_ALL, "C.UTF-8")
+        for (type, color, expected) in [("xterm", true, Terminal.Palette.colors8), ("vt100", true, .mono), ("xterm-256color", false, .mono)] {
+            let out = fopen("/dev/null", "w"), inp = fopen("/dev/null", "r")
+            let term = try Terminal(options: .init(color: color), termType: type, output: out, input: inp)
+            #expect(term.palette == expected, "\(type)")
+            var grid = CellGrid(width: 10, height: 2)
+            grid.put("ab", x: 0, y: 0, style: Style(.dim))
+            term.present(grid)
+            term.shutdown()
+            fclose(out); fclose(inp)
+        }
+    }
+
+    @Test("An unknown terminal type is a clear error, not a crash")
+    func unknownTerminal() {
+        let out = fopen("/dev/null", "w"), inp = fopen("/dev/null", "r")
+        defer { fclose(out); fclose(inp) }
+        #expect(throws: Terminal.InitError.self) {
+            _ = try Terminal(options: .init(), termType: "no-such-terminal-xyz", output: out, input: inp)
+        }
+    }
+
+    @Test("Terminal codes map to named keys (arrows, paging, Enter, Esc, Backspace, Ctrl-C, Hangul)")
+    func keyMapping() {
+        #expect(KeyMap.functionKey(KEY_UP) == .up)
+        #expect(KeyMap.functionKey(KEY_NPAGE) == .pageDown)
+        #expect(KeyMap.functionKey(KEY_PPAGE) == .pageUp)
+        #expect(KeyMap.functionKey(KEY_HOME) == .home)
+        #expect(KeyMap.functionKey(KEY_END) == .end)
+        #expect(KeyMap.functionKey(KEY_BACKSPACE) == .backspace)
+        #expect(KeyMap.functionKey(KEY_F0 + 5) == .function(5))
+        #expect(KeyMap.character(13) == .enter)
+        #expect(KeyMap.character(27) == .escape)
+        #expect(KeyMap.character(9) == .tab)
+        #expect(KeyMap.character(127) == .backspace)
+        #expect(KeyMap.character(3) == .ctrl("c"))
+        #expect(KeyMap.character(26) == .ctrl("z"))
+        #expect(KeyMap.character(0xD55C) == .char("한"))
+        #expect(KeyMap.character(0x41) == .char("A"))
+    }
+}
