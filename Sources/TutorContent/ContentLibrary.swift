@@ -103,20 +103,22 @@ public struct ContentLibrary: Sendable {
     /// Everything `nettutor check` reports, sorted by file and line.
     public func check() -> [Diagnostic] {
         var diags: [Diagnostic] = []
-        var ids: [Language: [String: String]] = [:]  // language -> id -> file
+        var ids: [Language: [String: String]] = [:]    // language -> id -> file
+        var stems: [Language: [String: String]] = [:]  // language -> file name -> file
         let files = lessonFiles()
         if files.isEmpty {
             diags.append(Diagnostic(file: displayPath(contentDirectory), line: 1, "no lessons found (expected Content/ko/*.md and Content/en/*.md)"))
         }
         for (language, url) in files {
             let file = displayPath(url)
+            let stem = url.deletingPathExtension().lastPathComponent
+            stems[language, default: [:]][stem] = file
             switch read(url) {
             case .failure(let d): diags.append(d)
             case .success(let text):
                 let r = LessonParser.parse(text, file: file, language: language, knownScenes: knownScenes)
                 diags += r.diagnostics
                 guard let meta = r.lesson?.meta else { continue }
-                let stem = url.deletingPathExtension().lastPathComponent
                 if meta.id != stem {
                     diags.append(Diagnostic(file: file, line: 2, "id '\(meta.id)' does not match the file name '\(stem).md'"))
                 }
@@ -127,9 +129,10 @@ public struct ContentLibrary: Sendable {
                 }
             }
         }
+        // Pairing goes by file name, so a lesson broken in one language still finds its twin.
         for language in Language.allCases {
-            for (id, file) in ids[language] ?? [:] where ids[language.other]?[id] == nil {
-                diags.append(Diagnostic(file: file, line: 1, "lesson '\(id)' has no \(language.other == .ko ? "Korean" : "English") version (Content/\(language.other.rawValue)/\(id).md)"))
+            for (stem, file) in stems[language] ?? [:] where stems[language.other]?[stem] == nil {
+                diags.append(Diagnostic(file: file, line: 1, "lesson '\(stem)' has no \(language.other == .ko ? "Korean" : "English") version (Content/\(language.other.rawValue)/\(stem).md)"))
             }
         }
         return diags.sorted()

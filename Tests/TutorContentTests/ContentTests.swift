@@ -136,7 +136,18 @@ struct ContentLibraryTests {
         #expect(d.contains("Content/ko/b.md:2: id 'a' does not match the file name 'b.md'"))
         #expect(d.contains("Content/ko/b.md:2: duplicate id 'a' (also in Content/ko/a.md)"))
         #expect(d.contains("Content/en/only-en.md:1: lesson 'only-en' has no Korean version (Content/ko/only-en.md)"))
-        #expect(d.count == 3)
+        #expect(d.contains("Content/ko/b.md:1: lesson 'b' has no English version (Content/en/b.md)"))
+        #expect(d.count == 4)
+    }
+
+    @Test("A lesson broken in one language is still paired by file name")
+    func brokenLessonStillPaired() throws {
+        let root = try makeRoot([
+            "Content/en/x.md": lessonText(id: "x", topic: "cooking"),
+        ])
+        let d = ContentLibrary(root: root, knownScenes: scenes).check().map(\.description)
+        #expect(d == ["Content/en/x.md:1: lesson 'x' has no Korean version (Content/ko/x.md)",
+                      "Content/en/x.md:4: unknown topic 'cooking' (expected one of: foundations, transport, web, infrastructure, programming)"])
     }
 
     @Test("The catalog skips a broken lesson and reports it, keeping the others")

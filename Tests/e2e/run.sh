@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# End-to-end test of the real binary in tmux at 80x24 with a UTF-8 locale: navigate, type
+# Hangul, read a Korean table, switch language, resize, quit by q / Ctrl-C / SIGTERM, and check
+# the shell's terminal settings are restored each time. Also the non-TTY commands.
+# Usage: Tests/e2e/run.sh path/to/nettutor
+set -u
+BIN=$(realpath "${1:?usage: run.sh NETTUTOR_BINARY}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+SOCK="nettutor-e2e-$$"
+T="tmux -L $SOCK -f /dev/null"
+passed=0; failed=0
+trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+ok()   { passed=$((passed + 1)); echo "  ok   $1"; }
+fail() { failed=$((failed + 1)); echo "  FAIL $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       | /'; }
+screen() { $T capture-pane -p -t e2e; }
+keys() { $T send-keys -t e2e "$@"; }
+# Waits (polling, up to 10 s) until the pane shows the text.
+wait_for() {
+  for _ in $(seq 1 100); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
+  return 1
+}
+expect_screen() {  # expect_screen DESCRIPTION TEXT
+  if wait_for "$2"; then ok "$1"; else fail "$1 (no '$2' on screen)" "$(screen)"; fi
+}
+expect_no_screen() {
+  sleep 0.3
+  if screen | grep -qF -- "$2"; then fail "$1 ('$2' still on screen)" "$(screen)"; else ok "$1"; fi
+}
+# Every line of the capture is at most WIDTH display columns, and all table rows put their
+# column separators at the same display columns (Hangul counted as 2).
+check_alignment() {
+  screen > "$WORK/cap.txt"
+  python3 - "$WORK/cap.txt" "$1" <<'PY'
+import sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+width = int(sys.argv[2])
+def w(ch):
+    if unicodedata.combining(ch): return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+def cols(line):
+    out, c = [], 0
+    for ch in line:
+        if ch in "│┼┬┴├┤┌┐└┘": out.append(c)
+        c += w(ch)
+    return out, c
+table = [l for l in lines if l.strip().startswith(("│", "├", "┌", "└")) and ("┼" in l or l.count("│") >= 3 or "┬" in l or "┴" in l)]
+if len(table) < 4: print("no table on screen"); sys.exit(1)
+seps = {tuple(cols(l)[0]) for l in table}
+if len(seps) != 1: print("misaligned:", *table, sep="\n"); sys.exit(1)
+if not any(any(0xAC00 <= ord(ch) <= 0xD7A3 for ch in l) for l in table): print("no Hangul in table"); sys.exit(1)
+too_wide = [l for l in lines if cols(l)[1] > width]
+if too_wide: print("wider than", width, *too_wide, sep="\n"); sys.exit(1)
+PY
+}
+start_app() {  # start_app ARGS...: run nettutor in the pane's shell, then print its exit code
+  keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $WORK/data $* ; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
+}
+check_restored() {  # check_restored DESCRIPTION EXPECTED_EXIT
+  if wait_for "EXIT=$2"; then ok "$1 exits with $2"; else fail "$1 exits with $2" "$(screen)"; return; fi
+  for _ in $(seq 1 50); do [ -s "$WORK/stty-after.txt" ] && break; sleep 0.1; done
+  if diff -q "$WORK/stty-before.txt" "$WORK/stty-after.txt" >/dev/null; then ok "$1 restores the terminal (stty -a unchanged)"
+  else fail "$1 restores the terminal" "$(diff "$WORK/stty-before.txt" "$WORK/stty-after.txt")"; fi
+  if screen | grep -qF "레슨 ("; then fail "$1 leaves the alternate screen" "$(screen)"; else ok "$1 leaves the alternate screen"; fi
+  rm -f "$WORK/stty-after.txt"
+}
+
+echo "e2e: $BIN"
+cd "$ROOT"
+$T new-session -d -s e2e -x 80 -y 24 "env -i PATH=$PATH HOME=$WORK TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile"
+$T set -g default-terminal tmux-256color
+$T set -g escape-time 0
+keys "PS1='$ '" Enter
+
+# 1. Home in Korean, found its content from the working directory.
+start_app --lang ko
+expect_screen "home shows the Korean title" "네트워크 면접 튜터"
+expect_screen "home groups lessons by topic" "전송 계층"
+expect_screen "home lists a lesson with its summary" "TCP와 UDP"
+
+# 2. Filter by a Hangul title fragment and open the lesson.
+keys "/"
+keys -l "v4와"
+expect_screen "Hangul typed into the filter" "제목 검색: v4와"
+expect_screen "filter leaves one lesson" "레슨 (1)"
+keys Enter Enter
+expect_screen "the lesson opens in the reader" "IPv4와 IPv6"
+expect_screen "the reader shows a position indicator" "1-21/"
+
+# 3. Scroll to the Korean comparison table and check alignment.
+for _ in 1 2 3 4 5 6; do
+  screen | grep -q "┼" && break
+  keys PageDown; sleep 0.2
+done
+keys Down; sleep 0.3
+if check_alignment 80 > "$WORK/align.txt" 2>&1; then ok "Hangul table rows are aligned at 80 columns"
+else fail "Hangul table rows are aligned at 80 columns" "$(cat "$WORK/align.txt")"; fi
+
+# 4. Switch language in place.
+keys L
+expect_screen "L switches to English in place" "[English]"
+expect_screen "the same lesson in English" "IPv4 vs IPv6"
+
+# 5. Resize to 120x40 and to 30x10.
+$T resize-window -t e2e -x 120 -y 40
+sleep 0.3
+if [ "$(screen | wc -l)" -ge 40 ] && screen | head -1 | grep -qF "IPv4 vs IPv6"; then ok "resized to 120x40 and repainted"; else fail "resized to 120x40" "$(screen)"; fi
+last=$(screen | sed -n '40p')
+if echo "$last" | grep -qE "[0-9]+-[0-9]+/[0-9]+"; then ok "the key bar moved to the new bottom row"; else fail "key bar at row 40" "$last"; fi
+$T resize-window -t e2e -x 30 -y 10
+expect_screen "below 80x24 an enlarge notice shows" "Please enlarge"
+$T resize-window -t e2e -x 80 -y 24
+expect_screen "back to 80x24 the reader returns" "IPv4 vs IPv6"
+
+# 6. Help overlay, then read to the end (marks read), back, quit.
+keys "?"
+expect_screen "? opens the help overlay" "Help: keys"
+keys x
+expect_no_screen "any key closes help" "Help: keys"
+keys End
+expect_screen "End shows the end of the lesson" "100%"
+keys q
+expect_screen "q returns to the lesson list, filter kept" "Lessons (1)"
+keys q
+expect_screen "q on a filtered list clears the filter first" "Lessons (3)"
+keys q
+check_restored "quitting with q" 0
+
+# 7. The read mark persisted in the data folder.
+start_app --lang en
+expect_screen "the read lesson is counted after a restart" "read 1/3"
+keys C-c
+check_restored "Ctrl-C" 0
+
+# 8. SIGTERM from outside restores the terminal too.
+start_app
+expect_screen "started again" "Lessons (3)"
+pkill -TERM -f -- "--data-dir $WORK/data" || true
+check_restored "SIGTERM" 143
+
+# 9. A crash (SIGSEGV) also restores the terminal before the process dies.
+start_app
+expect_screen "started once more" "Lessons (3)"
+pkill -SEGV -f -- "--data-dir $WORK/data" || true
+check_restored "a crash (SIGSEGV)" 139
+
+# 10. Non-terminal commands.
+out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
+max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
+print(max(sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))')
+if [ "$max" -le 50 ] && printf '%s' "$out" | grep -q "TIME-WAIT"; then ok "read --plain --width 50 --lang ko: widest line $max columns"; else fail "read --width 50 (widest $max)"; fi
+if printf '%s' "$out" | grep -q $'\x1b'; then fail "read --plain prints escape codes"; else ok "read into a pipe prints no escape codes"; fi
+err=$("$BIN" read tcp-handshak 2>&1 >/dev/null); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "did you mean: tcp-handshake"; then ok "unknown lesson id: exit 2 with close matches"; else fail "unknown lesson id (exit $code)" "$err"; fi
+mkdir -p "$WORK/bad/Content/ko" "$WORK/bad/Content/en" "$WORK/bad/Quizzes"
+printf -- '---\nid: x\ntitle: X\ntopic: cooking\norder: 1\nsummary: s\n---\nbody\n' > "$WORK/bad/Content/en/x.md"
+out=$("$BIN" check "$WORK/bad" 2>&1); code=$?
+if [ $code -ne 0 ] && echo "$out" | grep -q "Content/en/x.md:4: unknown topic 'cooking'" && echo "$out" | grep -q "no Korean version"; then ok "check reports file:line problems and exits non-zero"; else fail "check on bad content (exit $code)" "$out"; fi
+out=$(echo | "$BIN" 2>&1); code=$?
+if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
