@@ -4,7 +4,7 @@ import Foundation
 /// control character is replaced by a visible escape, so nothing raw reaches the terminal.
 public enum Sanitize {
     public static func text(_ s: String, keepNewlines: Bool = false) -> String {
-        let nfc = s.precomposedStringWithCanonicalMapping
+        let nfc = mayChangeUnderNFC(s) ? s.precomposedStringWithCanonicalMapping : s
         guard nfc.unicodeScalars.contains(where: needsEscape) else { return nfc }
         var out = String.UnicodeScalarView()
         for scalar in nfc.unicodeScalars {
@@ -19,6 +19,22 @@ public enum Sanitize {
             out.append(contentsOf: escaped.unicodeScalars)
         }
         return String(out)
+    }
+
+    /// Fast path: text without combining marks, conjoining jamo or other composing characters is
+    /// already NFC, so the (ICU-backed, slow) normalization is skipped for almost all content.
+    static func mayChangeUnderNFC(_ s: String) -> Bool {
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 { continue }
+            if (0x1100...0x11FF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v) { return true }
+            if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+            // Composing characters of combining class 0 (Indic and similar vowel signs).
+            if (0x0900...0x0DFF).contains(v) || (0x1000...0x109F).contains(v) || (0x1B00...0x1B7F).contains(v) || (0x11000...0x114FF).contains(v) { return true }
+            if (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E || v == 0x0387 { return true }  // singletons
+            if (0x1F00...0x1FFF).contains(v) || (0x2000...0x2001).contains(v) || (0x2126...0x212B).contains(v) || (0x2329...0x232A).contains(v) { return true }
+        }
+        return false
     }
 
     static func needsEscape(_ s: Unicode.Scalar) -> Bool {

@@ -52,14 +52,21 @@ public enum TextWidth {
         return s + String(repeating: " ", count: columns - w)
     }
 
-    static func isZeroWidth(_ v: UInt32) -> Bool {
-        for r in zeroWidth where r.contains(v) { return true }
-        return false
-    }
+    static func isZeroWidth(_ v: UInt32) -> Bool { contains(zeroWidth, v) }
 
     static func isWide(_ v: UInt32) -> Bool {
         if v < 0x1100 { return false }
-        for r in wide where r.contains(v) { return true }
+        if v >= 0xAC00 && v <= 0xD7A3 { return true }  // Hangul syllables: the common case
+        return contains(wide, v)
+    }
+
+    /// Binary search over sorted, disjoint ranges.
+    static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+        var lo = 0, hi = ranges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if v < ranges[mid].lowerBound { hi = mid - 1 } else if v > ranges[mid].upperBound { lo = mid + 1 } else { return true }
+        }
         return false
     }
 

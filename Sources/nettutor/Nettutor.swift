@@ -77,17 +77,7 @@ struct Read: ParsableCommand {
     func run() throws {
         try handlingErrors {
             let library = try global.library()
-            let (catalog, _) = library.loadCatalog()
-            guard let meta = catalog.meta(id: id, language: global.language) else {
-                let close = catalog.closeMatches(to: id)
-                let hint = close.isEmpty ? "run 'nettutor lessons' to list them" : "did you mean: \(close.joined(separator: ", "))?"
-                throw CLIError("no lesson '\(id)'; \(hint)", code: 2)
-            }
-            let lesson: Lesson
-            switch library.loadLesson(id: meta.id, language: meta.language) {
-            case .success(let l): lesson = l
-            case .failure(let e): throw CLIError(e.description, code: 1)
-            }
+            let lesson = try Self.find(id: id, language: global.language, in: library)
             let tty = isatty(STDOUT_FILENO) == 1
             let columns = width ?? (tty ? terminalColumns() ?? 80 : 80)
             let glyphs: Glyphs = global.ascii ? .ascii : .unicode
@@ -95,7 +85,7 @@ struct Read: ParsableCommand {
             lines.append([Span(String(repeating: glyphs.heavyHorizontal, count: min(columns, lines.map(\.width).max() ?? 0)), Style(.heading))])
             lines += Wrap.wrap(lesson.meta.summary, width: columns, style: Style(.dim))
             lines.append([])
-            lines += LessonLayout.lines(lesson, width: columns, glyphs: glyphs, language: meta.language).map(\.line)
+            lines += LessonLayout.lines(lesson, width: columns, glyphs: glyphs, language: lesson.meta.language).map(\.line)
             let styled = tty && !plain && global.useColor
             var out = ""
             for line in lines {
@@ -105,6 +95,24 @@ struct Read: ParsableCommand {
             }
             FileHandle.standardOutput.write(out.data(using: .utf8)!)
         }
+    }
+}
+
+extension Read {
+    /// The lesson in `language`, else in the other language; an unknown id is exit code 2 with
+    /// close matches. Loads one file, not the catalog, when the id exists.
+    static func find(id: String, language: Language, in library: ContentLibrary) throws -> Lesson {
+        // Ids are file names; anything else (a path, "..") is simply not a lesson.
+        let safe = !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        for l in [language, language.other] where safe && FileManager.default.fileExists(atPath: library.lessonURL(id: id, language: l).path) {
+            switch library.loadLesson(id: id, language: l) {
+            case .success(let lesson): return lesson
+            case .failure(let e): throw CLIError(e.description, code: 1)
+            }
+        }
+        let close = library.loadCatalog().0.closeMatches(to: id)
+        let hint = close.isEmpty ? "run 'nettutor lessons' to list them" : "did you mean: \(close.joined(separator: ", "))?"
+        throw CLIError("no lesson '\(id)'; \(hint)", code: 2)
     }
 }
 

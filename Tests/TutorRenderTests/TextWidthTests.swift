@@ -102,3 +102,13 @@ struct TextWidthTests {
         #expect(bad == 0)
     }
 }
+
+@Suite("TextWidth tables")
+struct TextWidthTableTests {
+    @Test("Range tables are sorted and disjoint (binary search relies on it)")
+    func tablesSorted() {
+        for table in [TextWidth.wide, TextWidth.zeroWidth] {
+            for (a, b) in zip(table, table.dropFirst()) { #expect(a.upperBound < b.lowerBound, "\(a) then \(b)") }
+        }
+    }
+}

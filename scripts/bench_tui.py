@@ -1,0 +1,65 @@
+"""TUI start-up to first frame, and idle CPU, on a real pseudo-terminal (80x24, UTF-8)."""
+import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
+
+BIN = sys.argv[1]
+MARK = "Lessons (".encode()  # drawn in the first frame of the home screen
+
+
+def spawn(data_dir):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        os.execv(BIN, [BIN, "--lang", "en", "--data-dir", data_dir])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, fd
+
+
+def read_until(fd, mark, timeout=5.0):
+    buf, end = b"", time.monotonic() + timeout
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                buf += os.read(fd, 65536)
+            except OSError:
+                break
+            if mark in buf:
+                return True
+    return False
+
+
+def stop(pid, fd):
+    os.write(fd, b"q")
+    try:
+        read_until(fd, b"\x00", timeout=1.0)
+    except OSError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+
+
+def cpu_ticks(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+with tempfile.TemporaryDirectory() as data:
+    times = []
+    for _ in range(15):
+        t0 = time.monotonic()
+        pid, fd = spawn(data)
+        if not read_until(fd, MARK):
+            sys.exit("TUI did not draw its first frame")
+        times.append((time.monotonic() - t0) * 1000)
+        stop(pid, fd)
+    print(f"TUI start-up to first frame (median of {len(times)}): {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f})")
+
+    pid, fd = spawn(data)
+    read_until(fd, MARK)
+    time.sleep(0.5)
+    before = cpu_ticks(pid)
+    time.sleep(3)
+    idle = cpu_ticks(pid) - before
+    hz = os.sysconf("SC_CLK_TCK")
+    print(f"TUI idle CPU over 3 s: {idle} ticks ({idle / hz * 1000:.0f} ms of CPU; 0 means blocked on input)")
+    stop(pid, fd)
