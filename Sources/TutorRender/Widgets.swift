@@ -117,9 +117,17 @@ public struct TableLayout: Sendable {
         // Each column costs its width + 2 padding + 1 border, plus the leading border.
         let budget = maxWidth - (3 * columns + 1)
         let minWidth = 3
+        // Shrink columns that can wrap at spaces first (down to their longest word), widest
+        // first; only then break words. Keeps "브로드캐스트/멀티캐스트" whole when possible.
+        let longestWord = (0..<columns).map { c in
+            ([header] + rows).map { row in
+                cell(row, c).plainText.split(separator: " ").map { TextWidth.width(of: $0) }.max() ?? 0
+            }.max() ?? 0
+        }
         while widths.reduce(0, +) > budget {
-            let widest = widths.indices.max { widths[$0] < widths[$1] }!
-            if widths[widest] <= minWidth { break }
+            let soft = widths.indices.filter { widths[$0] > max(minWidth, longestWord[$0]) }
+            let pool = soft.isEmpty ? widths.indices.filter { widths[$0] > minWidth } : soft
+            guard let widest = pool.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
 
