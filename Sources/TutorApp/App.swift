@@ -173,7 +173,7 @@ func renderBottomBar(_ state: AppState, into grid: inout CellGrid, bindings: [Ke
         return
     }
     let rw = TextWidth.width(of: right)
-    let bar = KeyHelpBar(KeyBindings.bar(bindings, includeGlobal: includeGlobal, language: state.language, ascii: state.ascii))
+    let bar = KeyHelpBar(KeyBindings.bar(bindings, includeGlobal: includeGlobal, language: state.language, ascii: state.ascii, canSwitchLanguage: !state.englishOnly))
     bar.render(into: &grid, area: Rect(x: 1, y: y, width: grid.width - rw - 3, height: 1))
     if !right.isEmpty { grid.put(right, x: grid.width - rw - 1, y: y, style: Style(.dim)) }
 }

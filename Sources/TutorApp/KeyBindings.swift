@@ -63,8 +63,8 @@ public enum KeyBindings {
     }
 
     /// Key-bar entries: the screen's bar bindings, then the global ones.
-    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool) -> [(key: String, label: String)] {
-        (bindings + (includeGlobal ? global : [])).filter(\.inBar).map { b in
+    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String)] {
+        (bindings + (includeGlobal ? global : [])).filter { $0.inBar && (canSwitchLanguage || $0.command != .toggleLanguage) }.map { b in
             (b.keys.map { $0.label(ascii: ascii) }.joined(separator: "/"), b.label[language])
         }
     }
