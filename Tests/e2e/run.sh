@@ -151,6 +151,8 @@ max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
 print(max(sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))')
 if [ "$max" -le 50 ] && printf '%s' "$out" | grep -q "TIME-WAIT"; then ok "read --plain --width 50 --lang ko: widest line $max columns"; else fail "read --width 50 (widest $max)"; fi
 if printf '%s' "$out" | grep -q $'\x1b'; then fail "read --plain prints escape codes"; else ok "read into a pipe prints no escape codes"; fi
+out=$("$BIN" --lang ko --ascii read tcp-vs-udp --width 60 2>&1); code=$?
+if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "TCP와 UDP" && ! printf '%s' "$out" | grep -q "│"; then ok "global options before the subcommand (--lang ko --ascii read)"; else fail "global options before the subcommand (exit $code)" "$(printf '%s' "$out" | head -5)"; fi
 err=$("$BIN" read tcp-handshak 2>&1 >/dev/null); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q "did you mean: tcp-handshake"; then ok "unknown lesson id: exit 2 with close matches"; else fail "unknown lesson id (exit $code)" "$err"; fi
 mkdir -p "$WORK/bad/Content/ko" "$WORK/bad/Content/en" "$WORK/bad/Quizzes"
