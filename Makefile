@@ -10,23 +10,22 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build release deps bench-deps unit e2e bench install check clean
 
-# Installs the Debian packages the build and tests need, only when one is missing.
-deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+# Installs the given Debian packages, only those missing (apt-get; sudo when not root).
+define ensure_packages
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call ensure_packages,$(DEBIAN_PACKAGES))
 
 bench-deps:
-	@missing=""; for p in $(BENCH_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	$(call ensure_packages,$(BENCH_PACKAGES))
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
