@@ -39,7 +39,7 @@ let package = Package(
                 path: "Tests/TutorTestSupport"),
 
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorTestSupport"]),
-        .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "TutorCore", "TutorRender", "NetSim"]),
+        .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "TutorCore", "TutorRender", "NetSim", "TutorQuiz"]),
         .testTarget(name: "TutorAppTests", dependencies: [
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
         ], exclude: ["__Snapshots__"]),

@@ -5,9 +5,43 @@ import TutorCore
 public struct ContentLibrary: Sendable {
     public let root: URL
     public let knownScenes: Set<String>
+    public let knownGenerators: Set<String>
 
-    public init(root: URL, knownScenes: Set<String>) {
-        self.root = root; self.knownScenes = knownScenes
+    public init(root: URL, knownScenes: Set<String>, knownGenerators: Set<String> = []) {
+        self.root = root; self.knownScenes = knownScenes; self.knownGenerators = knownGenerators
+    }
+
+    public var quizDirectory: URL { root.appendingPathComponent("Quizzes") }
+    public var glossaryURL: URL { contentDirectory.appendingPathComponent("glossary.yaml") }
+
+    /// Every `Quizzes/*.yaml`, sorted by name.
+    public func quizFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: quizDirectory.path)) ?? []
+        return names.sorted().filter { $0.hasSuffix(".yaml") }.map { quizDirectory.appendingPathComponent($0) }
+    }
+
+    /// All quiz banks that parse; problems are returned, broken files skipped.
+    public func loadQuizzes() -> ([QuizBank], [Diagnostic]) {
+        var banks: [QuizBank] = [], diags: [Diagnostic] = []
+        for url in quizFiles() {
+            switch read(url) {
+            case .failure(let d): diags.append(d)
+            case .success(let text):
+                let r = QuizParser.parse(text, file: displayPath(url), knownScenes: knownScenes, knownGenerators: knownGenerators)
+                diags += r.diagnostics
+                if let bank = r.bank { banks.append(bank) }
+            }
+        }
+        return (banks, diags)
+    }
+
+    /// The glossary (an absent file is an empty glossary).
+    public func loadGlossary() -> ([GlossaryEntry], [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: glossaryURL.path) else { return ([], []) }
+        switch read(glossaryURL) {
+        case .failure(let d): return ([], [d])
+        case .success(let text): return GlossaryParser.parse(text, file: displayPath(glossaryURL))
+        }
     }
 
     public var contentDirectory: URL { root.appendingPathComponent("Content") }
@@ -135,11 +169,46 @@ public struct ContentLibrary: Sendable {
                 diags.append(Diagnostic(file: file, line: 1, "lesson '\(stem)' has no \(language.other == .ko ? "Korean" : "English") version (Content/\(language.other.rawValue)/\(stem).md)"))
             }
         }
+        diags += checkQuizzes(lessons: Set((stems[.ko] ?? [:]).keys).union((stems[.en] ?? [:]).keys))
+        diags += loadGlossary().1
         return diags.sorted()
+    }
+
+    /// Quiz files: each parses, is named after its lesson, names an existing lesson, and no
+    /// question id appears twice anywhere.
+    func checkQuizzes(lessons: Set<String>) -> [Diagnostic] {
+        var diags: [Diagnostic] = []
+        var ids: [String: String] = [:]
+        for url in quizFiles() {
+            let file = displayPath(url)
+            switch read(url) {
+            case .failure(let d): diags.append(d)
+            case .success(let text):
+                let r = QuizParser.parse(text, file: file, knownScenes: knownScenes, knownGenerators: knownGenerators)
+                diags += r.diagnostics
+                guard let bank = r.bank else { continue }
+                let stem = url.deletingPathExtension().lastPathComponent
+                if bank.lesson != stem { diags.append(Diagnostic(file: file, line: 1, "lesson '\(bank.lesson)' does not match the file name '\(stem).yaml'")) }
+                if !lessons.contains(bank.lesson) { diags.append(Diagnostic(file: file, line: 1, "no lesson '\(bank.lesson)' in Content/")) }
+                for q in bank.questions {
+                    if let other = ids[q.id] { diags.append(Diagnostic(file: file, line: 1, "question id '\(q.id)' is also used in \(other)")) }
+                    else { ids[q.id] = file }
+                }
+            }
+        }
+        return diags
     }
 
     /// Checks a single lesson file (for `nettutor check FILE`).
     public func check(file url: URL) -> [Diagnostic] {
+        if url.pathExtension == "yaml" {
+            switch read(url) {
+            case .failure(let d): return [d]
+            case .success(let text):
+                if url.lastPathComponent == "glossary.yaml" { return GlossaryParser.parse(text, file: displayPath(url)).1 }
+                return QuizParser.parse(text, file: displayPath(url), knownScenes: knownScenes, knownGenerators: knownGenerators).diagnostics
+            }
+        }
         let language: Language = url.deletingLastPathComponent().lastPathComponent == "ko" ? .ko : .en
         switch read(url) {
         case .failure(let d): return [d]

@@ -4,6 +4,7 @@ import Foundation
 import TutorApp
 import TutorContent
 import TutorCore
+import TutorQuiz
 import TutorRender
 
 @main
@@ -164,10 +165,10 @@ struct Check: ParsableCommand {
                 let scenes = Set(SceneID.allCases.map(\.rawValue))
                 if isDir.boolValue {
                     let root = FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path) ? url : url.deletingLastPathComponent()
-                    diags = ContentLibrary(root: root, knownScenes: scenes).check()
+                    diags = ContentLibrary(root: root, knownScenes: scenes, knownGenerators: QuestionGenerators.names).check()
                 } else {
                     let root = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                    diags = ContentLibrary(root: root, knownScenes: scenes).check(file: url)
+                    diags = ContentLibrary(root: root, knownScenes: scenes, knownGenerators: QuestionGenerators.names).check(file: url)
                 }
             } else {
                 diags = try global.library().check()

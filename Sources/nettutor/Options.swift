@@ -3,6 +3,7 @@ import Foundation
 import NetSim
 import TutorContent
 import TutorCore
+import TutorQuiz
 
 /// Options every command takes (DESIGN §6).
 struct GlobalOptions: ParsableArguments {
@@ -46,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path, isDirectory: &isDir), isDir.boolValue else {
             throw CLIError("no Content/ folder in \(root.path)", code: 1)
         }
-        return ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)))
+        return ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
     }
 
     /// Data folder (DESIGN §6): flag, $NETTUTOR_DATA_DIR, $XDG_DATA_HOME/nettutor, ~/.local/share/nettutor.
