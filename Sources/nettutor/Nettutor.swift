@@ -47,7 +47,7 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Check.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Check.self, Import.self],
         defaultSubcommand: TUI.self)
 }
 
@@ -180,6 +180,38 @@ struct Check: ParsableCommand {
                 throw ExitCode(1)
             }
             printError("content OK")
+        }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn Markdown study notes (Notion export) into lessons and open questions.",
+        discussion: "Sections come from headings, bold title lines, titles after source links and table-of-contents entries; bullets with an indented body become questions. The result passes 'nettutor check' and can be browsed with 'nettutor --content DIR'.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notes file (Markdown).") var notes: String
+    @Option(help: "Output folder (gets Content/ and Quizzes/).") var out = "imported-notes"
+    @Flag(help: "Overwrite files that already exist.") var force = false
+
+    func run() throws {
+        try handlingErrors {
+            guard let data = FileManager.default.contents(atPath: notes) else { throw CLIError("cannot read \(notes)", code: 2) }
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(notes) is not UTF-8 text", code: 2) }
+            let parsed = NotesImporter.parse(text)
+            let dir = URL(fileURLWithPath: out)
+            let written: NotesImporter.Written
+            do {
+                written = try NotesImporter.write(parsed, language: global.lang?.language ?? .ko, to: dir, force: force)
+            } catch let e as NotesImporter.ImportError {
+                throw CLIError(e.description, code: 1)
+            }
+            let questions = parsed.sections.reduce(0) { $0 + $1.toggles.count }
+            print("Imported \(written.lessons.count) lessons (Korean and English files) and \(questions) questions in \(written.quizFiles.count) quiz files into \(out):")
+            for (section, id) in zip(parsed.sections, written.lessons) {
+                print("  \(id)  \(section.title)\(section.toggles.isEmpty ? "" : "  (\(section.toggles.count) question\(section.toggles.count == 1 ? "" : "s"))")")
+            }
+            if parsed.imagesDropped > 0 { print("Dropped \(parsed.imagesDropped) images (the reader shows text only).") }
+            print("Browse them with: nettutor --content \(out)")
         }
     }
 }
