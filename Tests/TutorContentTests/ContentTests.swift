@@ -176,7 +176,7 @@ struct ContentLibraryTests {
     /// The content lint: every shipped lesson loads with no diagnostic at all.
     @Test("Every shipped lesson passes check and exists in both languages")
     func shippedContentIsClean() throws {
-        let library = ContentLibrary(root: repoRoot, knownScenes: scenes)
+        let library = ContentLibrary(root: repoRoot, knownScenes: scenes, knownGenerators: generators)
         let diags = library.check()
         #expect(diags.isEmpty, "\(diags.map(\.description).joined(separator: "\n"))")
         let (catalog, _) = library.loadCatalog()
