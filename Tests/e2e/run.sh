@@ -161,7 +161,7 @@ mkdir -p "$WORK/bad/Content/ko" "$WORK/bad/Content/en" "$WORK/bad/Quizzes"
 printf -- '---\nid: x\ntitle: X\ntopic: cooking\norder: 1\nsummary: s\n---\nbody\n' > "$WORK/bad/Content/en/x.md"
 out=$("$BIN" check "$WORK/bad" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "Content/en/x.md:4: unknown topic 'cooking'" && echo "$out" | grep -q "no Korean version"; then ok "check reports file:line problems and exits non-zero"; else fail "check on bad content (exit $code)" "$out"; fi
-SEED="$ROOT/../shared/seeds/000_ea95dd7a82c32cc6.txt"
+SEED="$ROOT/Tests/Fixtures/seed-notes.md"
 if [ -f "$SEED" ]; then
   out=$("$BIN" import "$SEED" --out "$WORK/imported" 2>&1); code=$?
   if [ $code -eq 0 ] && echo "$out" | grep -q "Imported 13 lessons" && "$BIN" check "$WORK/imported" >/dev/null 2>&1; then ok "import of the seed notes: 13 lessons that pass check"; else fail "import of the seed notes (exit $code)" "$out"; fi
