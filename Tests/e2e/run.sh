@@ -10,7 +10,7 @@ WORK=$(mktemp -d)
 SOCK="nettutor-e2e-$$"
 T="tmux -L $SOCK -f /dev/null"
 passed=0; failed=0
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '$T kill-server 2>/dev/null; sleep 0.2; rm -rf "$WORK" 2>/dev/null || true' EXIT
 
 ok()   { passed=$((passed + 1)); echo "  ok   $1"; }
 fail() { failed=$((failed + 1)); echo "  FAIL $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       | /'; }
