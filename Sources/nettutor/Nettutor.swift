@@ -47,7 +47,7 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Check.self, Import.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Check.self, Import.self],
         defaultSubcommand: TUI.self)
 }
 
@@ -147,6 +147,50 @@ extension Read {
         let close = library.loadCatalog().0.closeMatches(to: id)
         let hint = close.isEmpty ? "run 'nettutor lessons' to list them" : "did you mean: \(close.joined(separator: ", "))?"
         throw CLIError("no lesson '\(id)'; \(hint)", code: 2)
+    }
+}
+
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a scene and print it: a ladder diagram with narration, JSON lines, or Mermaid.",
+        discussion: "Scenes that play: \(SceneID.allCases.filter(\.isPlayable).map(\.rawValue).joined(separator: ", ")).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Scene id.") var scene: String
+    @Flag(help: "Readable ladder diagram with the state changes and narration (the default for now).") var plain = false
+    @Option(help: "Print the trace: 'json' writes one JSON object per event.") var trace: String?
+    @Option(help: "Export: 'mermaid' writes a Mermaid sequence diagram.") var export: String?
+    @Option(help: "Drop the N-th transmitted segment (1-based, both directions); a comma list.") var drop: String?
+    @Option(help: "Random loss probability 0..1 (with --seed).") var loss: Double = 0
+    @Option(help: "Seed for random loss.") var seed: UInt64 = 1
+    @Option(name: .customLong("isn-client"), help: "Client initial sequence number.") var isnClient: UInt32?
+    @Option(name: .customLong("isn-server"), help: "Server initial sequence number.") var isnServer: UInt32?
+    @Option(help: "Round-trip time in ms.") var rtt: Double?
+
+    func run() throws {
+        try handlingErrors {
+            guard let id = SceneID(rawValue: scene) else {
+                let ids = SceneID.allCases.map(\.rawValue)
+                let close = ids.filter { editDistance($0, scene) <= 3 || $0.contains(scene) }
+                throw CLIError("no scene '\(scene)'; \(close.isEmpty ? "scenes: \(ids.joined(separator: ", "))" : "did you mean: \(close.joined(separator: ", "))?")", code: 2)
+            }
+            var options = SceneOptions()
+            if let drop {
+                let parts = drop.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else { throw CLIError("--drop takes positive segment numbers, e.g. --drop 3 or --drop 2,5", code: 2) }
+                options.drops = Set(parts.compactMap { $0 })
+            }
+            options.lossRate = loss; options.seed = seed
+            options.clientISN = isnClient; options.serverISN = isnServer; options.rtt = rtt
+            if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+            if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
+            let result: Trace
+            do { result = try id.trace(options) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+            let text: String
+            if trace == "json" { text = TraceExport.jsonLines(result) }
+            else if export == "mermaid" { text = TraceExport.mermaid(result) }
+            else { text = TraceExport.plain(result, language: global.language, width: 80) }
+            FileHandle.standardOutput.write(text.data(using: .utf8)!)
+        }
     }
 }
 

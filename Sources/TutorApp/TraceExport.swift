@@ -1,0 +1,142 @@
+import NetSim
+import TutorCore
+import TutorRender
+
+/// A trace as text without a terminal (DESIGN §5): a plain ladder with narration, JSON lines,
+/// or a Mermaid sequence diagram.
+public enum TraceExport {
+    /// A ladder: time on the left, one lifeline per endpoint, arrows with their label and
+    /// ordinal, `x` where a segment is lost, state changes beside the lifelines, and the
+    /// narration of each event wrapped under it.
+    public static func plain(_ trace: Trace, language: Language, width: Int = 80, glyphs: Glyphs = .ascii) -> String {
+        let left = 10, right = max(left + 30, min(width - 2, 70))
+        var out: [String] = []
+        let title = SceneTitles.title(trace.scene, language)
+        out.append("\(title) [\(trace.scene)]")
+        if let note = trace.scaleNote { out += Wrap.wrap(language == .ko ? note.ko : note.en, width: width).map(\.plainText) }
+        out.append("")
+        var header = String(repeating: " ", count: left - 2) + trace.endpoints[0]
+        header = TextWidth.pad(header, to: right - TextWidth.width(of: trace.endpoints[1]) + 2) + trace.endpoints[1]
+        out.append(header)
+        let lane = String(repeating: " ", count: left) + "|" + String(repeating: " ", count: right - left - 1) + "|"
+        for event in trace.events {
+            let time = TextWidth.pad(String(repeating: " ", count: max(0, 7 - String(Int(event.t)).count)) + "\(Int(event.t))ms", to: left)
+            let fromLeft = event.from == trace.endpoints[0]
+            var line: String?
+            switch event.kind {
+            case .send:
+                guard let seg = event.segment else { continue }
+                let lost = trace.events.contains { $0.kind == .drop && $0.n == event.n }
+                let label = " #\(event.n ?? 0) \(seg.label) "
+                let span = right - left - 1
+                let body: String
+                if lost {
+                    let dashes = max(2, span / 2 - TextWidth.width(of: label) / 2)
+                    let raw = fromLeft ? String(repeating: "-", count: 2) + label + String(repeating: "-", count: max(0, dashes - 2)) + "x"
+                                       : "x" + String(repeating: "-", count: max(0, dashes - 2)) + label + "--"
+                    body = fromLeft ? TextWidth.pad(raw, to: span) : String(repeating: " ", count: max(0, span - TextWidth.width(of: raw))) + raw
+                } else {
+                    let fill = max(2, span - TextWidth.width(of: label) - 1)
+                    body = fromLeft ? "--" + label + String(repeating: "-", count: max(0, fill - 2)) + ">"
+                                    : "<" + String(repeating: "-", count: max(0, fill - 2)) + label + "--"
+                }
+                line = time + "|" + TextWidth.pad(body, to: span) + "|"
+            case .state:
+                guard let s = event.state else { continue }
+                let onLeft = event.endpoint == trace.endpoints[0]
+                let tag = "[\(s)]"
+                line = onLeft ? time + "|" + TextWidth.pad(" " + tag, to: right - left - 1) + "|"
+                              : time + "|" + String(repeating: " ", count: max(0, right - left - 2 - TextWidth.width(of: tag))) + tag + " |"
+            case .timerStart, .timerFire:
+                let onLeft = event.endpoint == trace.endpoints[0]
+                let what = event.kind == .timerStart ? "\(event.timer ?? "timer") \(event.duration.map { "\(Int($0))ms" } ?? "")" : "\(event.timer ?? "timer") fires"
+                let tag = "(\(what))"
+                line = onLeft ? time + "|" + TextWidth.pad(" " + tag, to: right - left - 1) + "|"
+                              : time + "|" + String(repeating: " ", count: max(0, right - left - 2 - TextWidth.width(of: tag))) + tag + " |"
+            case .deliver, .drop, .note:
+                line = nil
+            }
+            if let line { out.append(line) }
+            let text = language == .ko ? event.narration.ko : event.narration.en
+            if event.kind != .deliver && !text.isEmpty {
+                for l in Wrap.wrap(text, width: right - left - 4) {
+                    out.append(TextWidth.pad(lane.prefix(left + 1) + "  " + l.plainText, to: right) + "|")
+                }
+            }
+        }
+        out.append("")
+        let finals = trace.endpoints.map { name in "\(name): \(trace.events.last { $0.kind == .state && $0.endpoint == name }?.state ?? "CLOSED")" }
+        out.append((language == .ko ? "최종 상태: " : "Final states: ") + finals.joined(separator: ", "))
+        return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+
+    /// One JSON object per line with t, kind, n, from, to, flags, seq, ack, len, win (segment
+    /// events) and endpoint, state (state events), timer and duration (timer events).
+    public static func jsonLines(_ trace: Trace) -> String {
+        var out = ""
+        for e in trace.events {
+            var fields: [(String, String)] = [("t", number(e.t)), ("kind", quote(e.kind.rawValue))]
+            if let n = e.n { fields.append(("n", "\(n)")) }
+            if let f = e.from { fields.append(("from", quote(f))) }
+            if let t = e.to { fields.append(("to", quote(t))) }
+            if let s = e.segment {
+                fields += [("flags", quote(s.flags.name)), ("seq", "\(s.seq)"), ("ack", "\(s.ack)"), ("len", "\(s.len)"),
+                           ("win", "\(s.win)"), ("label", quote(s.label))]
+            }
+            if let ep = e.endpoint { fields.append(("endpoint", quote(ep))) }
+            if let st = e.state { fields.append(("state", quote(st))) }
+            if let tm = e.timer { fields.append(("timer", quote(tm))) }
+            if let d = e.duration { fields.append(("duration", number(d))) }
+            fields.append(("note_en", quote(e.narration.en)))
+            fields.append(("note_ko", quote(e.narration.ko)))
+            out += "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+        }
+        return out
+    }
+
+    /// A Mermaid sequence diagram: arrows for segments (`-x` for lost ones), notes for state
+    /// changes and timers.
+    public static func mermaid(_ trace: Trace) -> String {
+        var out = "sequenceDiagram\n"
+        func id(_ name: String) -> String { name.filter { $0.isLetter || $0.isNumber } }
+        for name in trace.endpoints { out += "    participant \(id(name)) as \(name)\n" }
+        for e in trace.events {
+            switch e.kind {
+            case .send:
+                guard let s = e.segment, let from = e.from, let to = e.to else { continue }
+                let lost = trace.events.contains { $0.kind == .drop && $0.n == e.n }
+                out += "    \(id(from))\(lost ? "-x" : "->>")\(id(to)): #\(e.n ?? 0) \(s.label)\(lost ? " (lost)" : "")\n"
+            case .state:
+                if let ep = e.endpoint, let st = e.state { out += "    Note over \(id(ep)): \(st)\n" }
+            case .timerStart:
+                if let ep = e.endpoint, let tm = e.timer { out += "    Note over \(id(ep)): start \(tm) \(e.duration.map { "\(Int($0)) ms" } ?? "")\n" }
+            case .timerFire:
+                if let ep = e.endpoint, let tm = e.timer { out += "    Note over \(id(ep)): \(tm) fires\n" }
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += unicodeEscape(u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func unicodeEscape(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}
