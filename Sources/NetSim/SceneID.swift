@@ -18,7 +18,8 @@ public enum SceneID: String, CaseIterable, Sendable, Hashable {
     /// Whether the simulator can play this scene yet.
     public var isPlayable: Bool {
         switch self {
-        case .tcp3Way, .tcp4Way, .tcpLostFinalAck, .tcpSynRetransmit, .tcpSimultaneousClose: true
+        case .tcp3Way, .tcp4Way, .tcpLostFinalAck, .tcpSynRetransmit, .tcpSimultaneousClose,
+             .arqStopAndWait, .arqGoBackN, .arqSelectiveRepeat, .flowControl: true
         default: false
         }
     }
@@ -34,6 +35,10 @@ public struct SceneOptions: Sendable, Hashable {
     public var serverISN: UInt32?
     /// Round-trip time in ms (one-way delay is half).
     public var rtt: Double?
+    /// ARQ: sender window in packets; flow control: the receive buffer in bytes.
+    public var window: Int?
+    /// ARQ: how many packets to send.
+    public var packets: Int?
     public init() {}
 }
 
@@ -64,8 +69,34 @@ extension SceneID {
         let scale = Narration(ko: "MSL을 보기 좋게 1초로 줄였습니다(RFC 9293 기준 2분). RTO는 RFC 6298대로 1초에서 시작합니다.",
                               en: "MSL is scaled to 1 s for viewing (RFC 9293 uses 2 minutes). The RTO starts at 1 s as in RFC 6298.")
         var drops = options.drops
+        if let proto = arqProtocol {
+            var a = ARQParameters()
+            if let rtt = options.rtt { a.oneWayDelay = rtt / 2; a.timeout = max(a.timeout, rtt * 2.5) }
+            if let w = options.window { a.window = w }
+            if let n = options.packets { a.packets = n }
+            if proto == .stopAndWait { a.packets = options.packets ?? 4 }
+            if options.drops.isEmpty { drops = proto == .stopAndWait ? [3, 7] : [3] }  // a lost packet (and for stop-and-wait a lost ACK)
+            do {
+                return try ARQSimulation(proto, parameters: a, faults: Faults(drops: drops, lossRate: options.lossRate, seed: options.seed)).run(scene: rawValue)
+            } catch let e as ARQError {
+                throw SceneError.invalid(e.description)
+            }
+        }
         let sim: TCPSimulation
         switch self {
+        case .flowControl:
+            // A fast sender and a receiver whose application reads slowly (RFC 9293 §3.8.6).
+            p.receiveBuffer = options.window ?? 3000
+            guard (1000...65535).contains(p.receiveBuffer) else { throw SceneError.invalid("--window (receive buffer) must be between 1000 and 65535 bytes") }
+            sim = TCPSimulation(parameters: p, faults: Faults(drops: drops, lossRate: options.lossRate, seed: options.seed),
+                                behaviours: (.init(), .init(readEvery: (interval: 1500, bytes: 1000))))
+            sim.schedule(.listen, on: 1, at: 0)
+            sim.schedule(.connect, on: 0, at: 0)
+            sim.schedule(.send(bytes: (options.packets ?? 6) * 1000), on: 0, at: 200)
+            var trace = sim.run(limit: 20_000, scene: rawValue)
+            trace.scaleNote = Narration(ko: "수신 애플리케이션은 1.5초마다 1000바이트만 읽습니다. 수신 버퍼는 \(p.receiveBuffer)바이트입니다.",
+                                        en: "The receiving application reads only 1000 bytes every 1.5 s; the receive buffer holds \(p.receiveBuffer) bytes.")
+            return trace
         case .tcp3Way:
             sim = TCPSimulation(parameters: p, faults: Faults(drops: drops, lossRate: options.lossRate, seed: options.seed))
             sim.schedule(.listen, on: 1, at: 0)

@@ -77,6 +77,8 @@ public struct TraceEvent: Sendable, Hashable {
     public var duration: Double?
     /// When a sent segment arrives or is lost (send events), for drawing the arrow.
     public var arrival: Double?
+    /// ARQ scenes: the sender window and receiver buffer after this event.
+    public var arq: ARQSnapshot?
     public var narration: Narration
 
     public init(t: Double, kind: Kind, n: Int? = nil, from: String? = nil, to: String? = nil, segment: Segment? = nil,
@@ -86,6 +88,22 @@ public struct TraceEvent: Sendable, Hashable {
         self.endpoint = endpoint; self.state = state; self.timer = timer; self.duration = duration
         self.arrival = arrival; self.narration = narration
     }
+}
+
+/// The state an ARQ scene shows beside the diagram: the sender's window over the sequence
+/// numbers and the receiver's expectation and buffer.
+public struct ARQSnapshot: Sendable, Hashable {
+    public var base: Int
+    public var next: Int
+    public var window: Int
+    public var sequenceSpace: Int
+    /// Packets acknowledged individually inside the window (Selective Repeat).
+    public var ackedInWindow: Set<Int>
+    /// The next in-order packet the receiver expects.
+    public var expected: Int
+    /// Out-of-order packets the receiver holds (Selective Repeat).
+    public var buffered: Set<Int>
+    public var delivered: Int
 }
 
 /// A finished simulation: the endpoints (left to right) and the events.

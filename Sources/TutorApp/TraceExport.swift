@@ -19,6 +19,7 @@ public enum TraceExport {
         header = TextWidth.pad(header, to: right - TextWidth.width(of: trace.endpoints[1]) + 2) + trace.endpoints[1]
         out.append(header)
         let lane = String(repeating: " ", count: left) + "|" + String(repeating: " ", count: right - left - 1) + "|"
+        var lastWindow: String?
         for event in trace.events {
             let time = TextWidth.pad(String(repeating: " ", count: max(0, 7 - String(Int(event.t)).count)) + "\(Int(event.t))ms", to: left)
             let fromLeft = event.from == trace.endpoints[0]
@@ -57,6 +58,10 @@ public enum TraceExport {
                 line = nil
             }
             if let line { out.append(line) }
+            if let arq = event.arq, event.kind == .note {  // notes follow each window or buffer change
+                let w = windowLine(arq, language: language)
+                if w != lastWindow { out.append(String(repeating: " ", count: left) + "|  " + w); lastWindow = w }
+            }
             let text = language == .ko ? event.narration.ko : event.narration.en
             if event.kind != .deliver && !text.isEmpty {
                 for l in Wrap.wrap(text, width: right - left - 4) {
@@ -65,6 +70,10 @@ public enum TraceExport {
             }
         }
         out.append("")
+        if let arq = trace.events.last?.arq {
+            out.append(language == .ko ? "애플리케이션에 순서대로 전달된 패킷: \(arq.delivered)개" : "Packets delivered in order to the application: \(arq.delivered)")
+            return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+        }
         let finals = trace.endpoints.map { name in "\(name): \(trace.events.last { $0.kind == .state && $0.endpoint == name }?.state ?? "CLOSED")" }
         out.append((language == .ko ? "최종 상태: " : "Final states: ") + finals.joined(separator: ", "))
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
@@ -116,6 +125,22 @@ public enum TraceExport {
             }
         }
         return out
+    }
+
+    /// "window [2 3 4 5] base=2 next=6 | receiver expects 2, holds {3, 4}".
+    public static func windowLine(_ a: ARQSnapshot, language: Language) -> String {
+        let inWindow = (a.base..<(a.base + a.window)).map { p -> String in
+            let n = "\(p % a.sequenceSpace)"
+            if a.ackedInWindow.contains(p) { return n + "*" }
+            return p < a.next ? n : n + "'"
+        }
+        var s = (language == .ko ? "창 [" : "window [") + inWindow.joined(separator: " ") + "] base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
+        s += language == .ko ? " | 수신 측 기대 \(a.expected % a.sequenceSpace)" : " | receiver expects \(a.expected % a.sequenceSpace)"
+        if !a.buffered.isEmpty {
+            let held = a.buffered.sorted().map { "\($0 % a.sequenceSpace)" }.joined(separator: ",")
+            s += language == .ko ? ", 버퍼 {\(held)}" : ", holds {\(held)}"
+        }
+        return s
     }
 
     static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
