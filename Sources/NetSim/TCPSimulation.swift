@@ -17,6 +17,8 @@ public struct TCPParameters: Sendable, Hashable {
     /// Maximum Segment Lifetime. RFC 9293 §3.4.2 uses 2 minutes; scenes scale it for viewing.
     public var msl: Double = 120_000
     public var mss: Int = 1000
+    /// Time to put one segment on the link, so back-to-back segments are visibly apart.
+    public var serialization: Double = 5
     public var receiveBuffer: Int = 4000
     /// Retransmissions before the connection is given up (RFC 9293 §3.8.3, R2).
     public var maxRetransmissions: Int = 5
@@ -33,8 +35,8 @@ public struct Faults: Sendable, Hashable {
     }
 }
 
-/// What an endpoint's application does.
-public enum AppAction: Sendable, Hashable {
+/// What an endpoint's application asks of its socket.
+public enum SocketCall: Sendable, Hashable {
     case listen
     case connect
     case send(bytes: Int)
@@ -54,6 +56,7 @@ public final class TCPSimulation {
     var order = 0
     var now: Double = 0
     var transmissions = 0
+    var linkFreeAt: [Double] = [0, 0]
     var rng: SeededRandom
 
     /// Per-endpoint behaviour that reacts to events rather than running at a fixed time.
@@ -72,7 +75,7 @@ public final class TCPSimulation {
     }
 
     enum QueueItem {
-        case app(endpoint: Int, AppAction)
+        case app(endpoint: Int, SocketCall)
         case arrival(endpoint: Int, Segment, n: Int)
         case timer(endpoint: Int, TimerKind, generation: Int)
     }
@@ -122,7 +125,7 @@ public final class TCPSimulation {
     }
 
     /// Schedules an application action at time `t` on endpoint 0 (client) or 1 (server).
-    public func schedule(_ action: AppAction, on endpoint: Int, at t: Double) {
+    public func schedule(_ action: SocketCall, on endpoint: Int, at t: Double) {
         push(t, .app(endpoint: endpoint, action))
     }
 
@@ -209,11 +212,14 @@ public final class TCPSimulation {
         let other = 1 - e
         var lost = faults.drops.contains(n)
         if !lost && faults.lossRate > 0 { lost = Double(rng.next() % 1_000_000) / 1_000_000 < faults.lossRate }
-        let arrival = now + parameters.oneWayDelay
-        events.append(TraceEvent(t: now, kind: .send, n: n, from: endpoints[e].name, to: endpoints[other].name, segment: segment,
-                                 arrival: lost ? now + parameters.oneWayDelay / 2 : arrival, narration: Narration(ko: ko, en: en)))
+        // Back-to-back segments leave one serialization time apart on each direction's link.
+        let sendTime = max(now, linkFreeAt[e])
+        linkFreeAt[e] = sendTime + parameters.serialization
+        let arrival = sendTime + parameters.oneWayDelay
+        events.append(TraceEvent(t: sendTime, kind: .send, n: n, from: endpoints[e].name, to: endpoints[other].name, segment: segment,
+                                 arrival: lost ? sendTime + parameters.oneWayDelay / 2 : arrival, narration: Narration(ko: ko, en: en)))
         if lost {
-            events.append(TraceEvent(t: now + parameters.oneWayDelay / 2, kind: .drop, n: n, from: endpoints[e].name, to: endpoints[other].name,
+            events.append(TraceEvent(t: sendTime + parameters.oneWayDelay / 2, kind: .drop, n: n, from: endpoints[e].name, to: endpoints[other].name,
                                      segment: segment, narration: Narration(
                                         ko: "\(segment.label) 세그먼트가 링크에서 사라집니다. 받는 쪽은 이 세그먼트가 있었다는 것조차 모릅니다.",
                                         en: "\(segment.label) is lost on the link. The receiver never learns it existed.")))
@@ -276,7 +282,7 @@ public final class TCPSimulation {
 
     // MARK: application
 
-    func perform(_ action: AppAction, on e: Int) {
+    func perform(_ action: SocketCall, on e: Int) {
         let name = endpoints[e].name
         switch action {
         case .listen:

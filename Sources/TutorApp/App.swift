@@ -1,9 +1,10 @@
+import NetSim
 import TutorCore
 import TutorRender
 
 /// The whole app state. `reduce` is the only thing that changes it.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: Sendable, Equatable { case home, reader }
+    public enum Screen: Sendable, Equatable { case home, reader, player }
 
     public var size: Size
     public var language: Language
@@ -18,6 +19,9 @@ public struct AppState: Sendable, Equatable {
     public var screen: Screen
     public var home: HomeScreen.State
     public var reader: ReaderScreen.State?
+    public var player: PlayerScreen.State?
+    /// Started as `nettutor play SCENE`: leaving the player quits.
+    public var playerOnly = false
     public var showHelp: Bool
     /// A one-line message in the key bar until the next key.
     public var message: String?
@@ -26,13 +30,13 @@ public struct AppState: Sendable, Equatable {
                 warnings: [String] = [], ascii: Bool = false, englishOnly: Bool = false) {
         self.size = size; self.language = englishOnly ? .en : language; self.ascii = ascii
         self.englishOnly = englishOnly; self.catalog = catalog; self.readLessons = readLessons
-        self.warnings = warnings; screen = .home; home = HomeScreen.State(); reader = nil
+        self.warnings = warnings; screen = .home; home = HomeScreen.State(); reader = nil; player = nil
         showHelp = false; message = nil
     }
 
     public var glyphs: Glyphs { ascii ? .ascii : .unicode }
-    /// Nothing animates yet, so the run loop blocks on input with no timeout.
-    public var isAnimating: Bool { false }
+    /// Only a playing scene animates; otherwise the run loop blocks on input with no timeout.
+    public var isAnimating: Bool { screen == .player && player?.playing == true }
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }
@@ -65,7 +69,11 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             state.reader = r
         }
         return readEffects(&state)
-    case .tick:
+    case .tick(let elapsed):
+        if state.screen == .player, var p = state.player {
+            PlayerScreen.reduceTick(&p, elapsed: elapsed)
+            state.player = p
+        }
         return []
     case .lessonLoaded(let lesson):
         guard var r = state.reader, r.lessonID == lesson.meta.id else { return [] }
@@ -88,7 +96,12 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         if state.screen == .home && state.home.isTypingFilter {
             return HomeScreen.reduceFilterKey(&state, key)
         }
-        let bindings = state.screen == .home ? KeyBindings.home : KeyBindings.reader
+        let bindings: [KeyBinding]
+        switch state.screen {
+        case .home: bindings = KeyBindings.home
+        case .reader: bindings = KeyBindings.reader
+        case .player: bindings = KeyBindings.player
+        }
         guard let command = KeyBindings.command(for: key, in: bindings) else { return [] }
         switch command {
         case .help: state.showHelp = true; return []
@@ -101,7 +114,19 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         case .reader:
             let effects = ReaderScreen.reduce(&state, command)
             return effects + readEffects(&state)
+        case .player:
+            return PlayerScreen.reduce(&state, command)
         }
+    }
+}
+
+/// Opens the scene player; an error (e.g. a scene not playable yet) becomes a message.
+func openScene(_ state: inout AppState, _ scene: SceneID) {
+    do {
+        state.player = try PlayerScreen.State(scene: scene, returnTo: state.screen)
+        state.screen = .player
+    } catch {
+        state.message = "\(error)"
     }
 }
 
@@ -146,6 +171,7 @@ public func render(_ state: AppState, size: Size) -> CellGrid {
     switch state.screen {
     case .home: HomeScreen.render(state, into: &grid)
     case .reader: ReaderScreen.render(state, into: &grid)
+    case .player: PlayerScreen.render(state, into: &grid)
     }
     if state.showHelp { HelpOverlay.render(state, into: &grid) }
     return grid

@@ -9,6 +9,7 @@ enum HelpOverlay {
         switch state.screen {
         case .home: screen = state.home.isTypingFilter ? (UIText.filterSection, KeyBindings.filtering) : (UIText.homeSection, KeyBindings.home)
         case .reader: screen = (UIText.readerSection, KeyBindings.reader)
+        case .player: screen = (UIText.playerSection, KeyBindings.player)
         }
         return [screen, (UIText.globalSection, KeyBindings.global)]
     }

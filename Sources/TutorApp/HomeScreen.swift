@@ -1,3 +1,4 @@
+import NetSim
 import TutorCore
 import TutorRender
 
@@ -12,8 +13,23 @@ public enum HomeScreen {
         public init() {}
     }
 
-    /// A row of the list: a topic heading or a lesson.
-    enum Row: Equatable { case topic(Topic), lesson(LessonMeta) }
+    /// A row of the list: a topic heading, a lesson, the Labs heading or a playable scene.
+    enum Row: Equatable { case topic(Topic), lesson(LessonMeta), labsHeading, lab(SceneID) }
+
+    static let labPrefix = "scene:"
+
+    /// Playable scenes, filtered by their title like lessons.
+    static func visibleLabs(_ state: AppState) -> [SceneID] {
+        let filter = state.home.filter.lowercased()
+        return SceneID.allCases.filter(\.isPlayable).filter { scene in
+            filter.isEmpty || Language.allCases.contains { SceneTitles.title(scene.rawValue, $0).lowercased().contains(filter) } || scene.rawValue.contains(filter)
+        }
+    }
+
+    /// Selectable ids in list order: lesson ids, then "scene:<id>" for labs.
+    static func itemIDs(_ state: AppState) -> [String] {
+        visibleLessons(state).map(\.id) + visibleLabs(state).map { labPrefix + $0.rawValue }
+    }
 
     /// Lessons shown, in reading order: every id once, in the current language when it exists.
     static func visibleLessons(_ state: AppState) -> [LessonMeta] {
@@ -26,28 +42,39 @@ public enum HomeScreen {
         }
     }
 
-    static func rows(_ lessons: [LessonMeta]) -> [Row] {
+    static func rows(_ lessons: [LessonMeta], labs: [SceneID] = []) -> [Row] {
         var rows: [Row] = []
         var topic: Topic?
         for meta in lessons {
             if meta.topic != topic { rows.append(.topic(meta.topic)); topic = meta.topic }
             rows.append(.lesson(meta))
         }
+        if !labs.isEmpty { rows.append(.labsHeading); rows += labs.map { .lab($0) } }
         return rows
     }
 
-    static func selectedIndex(_ state: AppState, in lessons: [LessonMeta]) -> Int? {
-        guard !lessons.isEmpty else { return nil }
-        if let id = state.home.selectedID, let i = lessons.firstIndex(where: { $0.id == id }) { return i }
+    static func selectedIndex(_ state: AppState, in items: [String]) -> Int? {
+        guard !items.isEmpty else { return nil }
+        if let id = state.home.selectedID, let i = items.firstIndex(of: id) { return i }
         return 0
     }
 
+    static func row(for id: String, in rows: [Row]) -> Int? {
+        rows.firstIndex { row in
+            switch row {
+            case .lesson(let m): m.id == id
+            case .lab(let s): labPrefix + s.rawValue == id
+            default: false
+            }
+        }
+    }
+
     static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
-        let lessons = visibleLessons(state)
-        let current = selectedIndex(state, in: lessons)
+        let items = itemIDs(state)
+        let current = selectedIndex(state, in: items)
         func select(_ i: Int) {
-            guard !lessons.isEmpty else { return }
-            state.home.selectedID = lessons[min(max(0, i), lessons.count - 1)].id
+            guard !items.isEmpty else { return }
+            state.home.selectedID = items[min(max(0, i), items.count - 1)]
         }
         let page = max(1, listHeight(state.size) - 2)
         switch command {
@@ -56,11 +83,16 @@ public enum HomeScreen {
         case .pageUp: select((current ?? 0) - page)
         case .pageDown: select((current ?? 0) + page)
         case .top: select(0)
-        case .bottom: select(lessons.count - 1)
+        case .bottom: select(items.count - 1)
         case .open:
             guard let i = current else { return [] }
-            state.home.selectedID = lessons[i].id
-            return openLesson(&state, id: lessons[i].id)
+            let id = items[i]
+            state.home.selectedID = id
+            if id.hasPrefix(labPrefix), let scene = SceneID(rawValue: String(id.dropFirst(labPrefix.count))) {
+                openScene(&state, scene)
+                return []
+            }
+            return openLesson(&state, id: id)
         case .filter:
             state.home.isTypingFilter = true
         case .quit:
@@ -85,8 +117,8 @@ public enum HomeScreen {
         default: return []
         }
         // Keep a selection that still matches; otherwise select the first match.
-        let lessons = visibleLessons(state)
-        if !lessons.contains(where: { $0.id == state.home.selectedID }) { state.home.selectedID = lessons.first?.id }
+        let items = itemIDs(state)
+        if !items.contains(where: { $0 == state.home.selectedID }) { state.home.selectedID = items.first }
         keepSelectionVisible(&state)
         return []
     }
@@ -95,18 +127,22 @@ public enum HomeScreen {
     static let detailHeight = 5
 
     static func keepSelectionVisible(_ state: inout AppState) {
-        let lessons = visibleLessons(state)
-        let rows = rows(lessons)
-        let selected = selectedIndex(state, in: lessons).flatMap { i in rows.firstIndex(of: .lesson(lessons[i])) }
-        // Show the topic heading above the first lesson when scrolled to it.
+        let items = itemIDs(state)
+        let rows = rows(visibleLessons(state), labs: visibleLabs(state))
+        let selected = selectedIndex(state, in: items).flatMap { row(for: items[$0], in: rows) }
+        // Show the heading above the first item of a group when scrolled to it.
         var offset = ListView.offset(keeping: selected, visible: listHeight(state.size), current: state.home.listOffset, count: rows.count)
-        if let s = selected, s == offset + 0, s > 0, case .topic = rows[s - 1] { offset -= 1 }
+        if let s = selected, s == offset, s > 0 {
+            switch rows[s - 1] { case .topic, .labsHeading: offset -= 1; default: break }
+        }
         state.home.listOffset = max(0, offset)
     }
 
     static func render(_ state: AppState, into grid: inout CellGrid) {
         let language = state.language, glyphs = state.glyphs
         let lessons = visibleLessons(state)
+        let labs = visibleLabs(state)
+        let items = itemIDs(state)
         let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
                        right: "\(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
@@ -126,18 +162,26 @@ public enum HomeScreen {
 
         let (listArea, detailArea) = rest.splitBottom(detailHeight)
         let inner = Box(title: "\(UIText.lessons[language]) (\(lessons.count))").render(into: &grid, area: listArea, glyphs: glyphs)
-        let rows = rows(lessons)
-        let selectedLesson = selectedIndex(state, in: lessons).map { lessons[$0] }
-        if rows.isEmpty {
+        let rows = rows(lessons, labs: labs)
+        let selectedID = selectedIndex(state, in: items).map { items[$0] }
+        let selectedLesson = lessons.first { $0.id == selectedID }
+        let selectedLab = labs.first { HomeScreen.labPrefix + $0.rawValue == selectedID }
+        if lessons.isEmpty {
             let text = state.catalog.ids.isEmpty ? UIText.noLessons[language] : UIText.noMatch[language]
             Paragraph(Wrap.wrap(text, width: inner.width - 2).first ?? [], width: inner.width - 2)
                 .render(into: &grid, area: inner.inset(dx: 1, dy: 0))
         }
         let titleColumn = min(max(20, (lessons.map { TextWidth.width(of: $0.title) }.max() ?? 20)), inner.width * 45 / 100)
-        let items: [Line] = rows.map { row in
+        let lines: [Line] = rows.map { row in
             switch row {
             case .topic(let topic):
                 return [Span(" " + topic.title[language], Style(.heading, bold: true))]
+            case .labsHeading:
+                return [Span(" " + UIText.labs[language], Style(.heading, bold: true))]
+            case .lab(let scene):
+                return [Span("   "), Span(glyphs.play, Style(.accent, bold: true)), Span(" "),
+                        Span(TextWidth.truncate(SceneTitles.title(scene.rawValue, language), to: inner.width - 6, ellipsis: glyphs.ellipsis)),
+                        Span("  " + scene.rawValue, Style(.dim))]
             case .lesson(let meta):
                 let mark = state.readLessons.contains(meta.id) ? glyphs.check : " "
                 var title = TextWidth.truncate(meta.title, to: titleColumn, ellipsis: glyphs.ellipsis)
@@ -148,8 +192,8 @@ public enum HomeScreen {
                         Span(TextWidth.pad(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), to: summaryWidth), Style(.dim))]
             }
         }
-        let selectedRow = selectedLesson.flatMap { rows.firstIndex(of: .lesson($0)) }
-        ListView(items: items, selected: selectedRow, offset: state.home.listOffset).render(into: &grid, area: inner)
+        let selectedRow = selectedID.flatMap { row(for: $0, in: rows) }
+        ListView(items: lines, selected: selectedRow, offset: state.home.listOffset).render(into: &grid, area: inner)
         if state.home.listOffset > 0 { grid.put(glyphs.arrowUp, x: inner.maxX, y: inner.y, style: Style(.accent)) }
         if state.home.listOffset + inner.height < rows.count { grid.put(glyphs.arrowDown, x: inner.maxX, y: inner.maxY - 1, style: Style(.accent)) }
 
@@ -162,6 +206,10 @@ public enum HomeScreen {
                 spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(titles)", Style(.accent)))
             }
             Paragraph(spans, width: detail.width - 2).render(into: &grid, area: detail.inset(dx: 1, dy: 0))
+        } else if let scene = selectedLab {
+            let detail = Box(title: SceneTitles.title(scene.rawValue, language)).render(into: &grid, area: detailArea, glyphs: glyphs)
+            Paragraph([Span(SceneTitles.summary(scene, language)), Span("  " + UIText.scenePlay[language], Style(.accent))], width: detail.width - 2)
+                .render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else {
             Box().render(into: &grid, area: detailArea, glyphs: glyphs)
         }

@@ -7,6 +7,7 @@ public enum Command: Sendable, Hashable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, nextLesson, previousLesson
     case toggleLanguage, help, quit, suspend
+    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault
 }
 
 public struct KeyBinding: Sendable {
@@ -44,9 +45,23 @@ public enum KeyBindings {
         KeyBinding(keys: [.pageDown, .char(" ")], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: true),
         KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "맨 위", en: "top"), inBar: false),
         KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "맨 아래", en: "bottom"), inBar: false),
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "화면의 장면 재생", en: "play the scene on screen"), inBar: false),
         KeyBinding(keys: [.char("n")], command: .nextLesson, label: Localized(ko: "다음 레슨", en: "next"), inBar: true),
         KeyBinding(keys: [.char("p")], command: .previousLesson, label: Localized(ko: "이전 레슨", en: "previous"), inBar: true),
         KeyBinding(keys: [.char("q"), .escape, .left], command: .back, label: Localized(ko: "목록으로", en: "back"), inBar: true),
+    ]
+
+    public static let player: [KeyBinding] = [
+        KeyBinding(keys: [.char(" ")], command: .playPause, label: Localized(ko: "재생/멈춤", en: "play/pause"), inBar: true),
+        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 이벤트", en: "next event"), inBar: true),
+        KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 이벤트(되감기)", en: "previous event (rewind)"), inBar: true),
+        KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
+        KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
+        KeyBinding(keys: [.char("d")], command: .dropNext, label: Localized(ko: "다음 세그먼트 떨어뜨리기", en: "drop the next segment"), inBar: true),
+        KeyBinding(keys: [.char("u")], command: .undoFault, label: Localized(ko: "마지막 손실 취소", en: "undo the last drop"), inBar: false),
+        KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
+        KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 
     /// Keys while typing a filter: text goes into the filter, so only these act.

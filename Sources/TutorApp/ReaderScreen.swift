@@ -1,3 +1,4 @@
+import NetSim
 import TutorCore
 import TutorRender
 
@@ -74,6 +75,16 @@ public enum ReaderScreen {
         case .pageDown: r.top += page
         case .top: r.top = 0
         case .bottom: r.top = maxTop
+        case .open:
+            // Play the first scene card on screen.
+            let lines = r.lines(size: state.size, glyphs: state.glyphs)
+            let visible = lines.dropFirst(r.top).prefix(State.viewHeight(state.size)).map(\.block)
+            guard let lesson = r.lesson,
+                  let scene = visible.lazy.compactMap({ b -> SceneID? in
+                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneID(rawValue: id) } else { return nil }
+                  }).first(where: \.isPlayable) else { return [] }
+            openScene(&state, scene)
+            return []
         case .back, .quit:
             state.screen = .home
             state.home.selectedID = r.lessonID

@@ -4,17 +4,17 @@ public struct Glyphs: Sendable, Hashable {
     public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
     public var teeDown, teeUp, teeRight, teeLeft, cross: String
     public var heavyHorizontal: String
-    public var bullet, check, pointer, ellipsis, arrowUp, arrowDown, play, quoteBar, loss: String
+    public var bullet, check, pointer, ellipsis, arrowUp, arrowDown, arrowLeft, arrowRight, play, quoteBar, loss: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", heavyHorizontal: "━",
-        bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓",
+        bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         play: "▶", quoteBar: "┃", loss: "✕")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", heavyHorizontal: "=",
-        bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v",
+        bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
         play: ">", quoteBar: "|", loss: "x")
 }

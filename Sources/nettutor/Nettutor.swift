@@ -156,7 +156,7 @@ struct Play: ParsableCommand {
         discussion: "Scenes that play: \(SceneID.allCases.filter(\.isPlayable).map(\.rawValue).joined(separator: ", ")).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Scene id.") var scene: String
-    @Flag(help: "Readable ladder diagram with the state changes and narration (the default for now).") var plain = false
+    @Flag(help: "Readable ladder diagram with the state changes and narration (the default when not on a terminal).") var plain = false
     @Option(help: "Print the trace: 'json' writes one JSON object per event.") var trace: String?
     @Option(help: "Export: 'mermaid' writes a Mermaid sequence diagram.") var export: String?
     @Option(help: "Drop the N-th transmitted segment (1-based, both directions); a comma list.") var drop: String?
@@ -165,6 +165,8 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("isn-client"), help: "Client initial sequence number.") var isnClient: UInt32?
     @Option(name: .customLong("isn-server"), help: "Server initial sequence number.") var isnServer: UInt32?
     @Option(help: "Round-trip time in ms.") var rtt: Double?
+    @Option(help: "ARQ: sender window in packets; flow-control: receive buffer in bytes.") var window: Int?
+    @Option(help: "ARQ: number of packets; flow-control: kilobytes to send.") var packets: Int?
 
     func run() throws {
         try handlingErrors {
@@ -181,10 +183,15 @@ struct Play: ParsableCommand {
             }
             options.lossRate = loss; options.seed = seed
             options.clientISN = isnClient; options.serverISN = isnServer; options.rtt = rtt
+            options.window = window; options.packets = packets
             if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
             if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
             let result: Trace
             do { result = try id.trace(options) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+            if !plain && trace == nil && export == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+                try RunLoop(global: global, startScene: (id, options)).run()
+                return
+            }
             let text: String
             if trace == "json" { text = TraceExport.jsonLines(result) }
             else if export == "mermaid" { text = TraceExport.mermaid(result) }

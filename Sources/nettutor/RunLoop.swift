@@ -1,4 +1,5 @@
 import Foundation
+import NetSim
 import TutorApp
 import TutorContent
 import TutorCore
@@ -9,6 +10,8 @@ import TutorTerminal
 /// The imperative shell of the TUI: event -> action -> reduce -> effects -> present.
 struct RunLoop {
     let global: GlobalOptions
+    /// `nettutor play SCENE` on a terminal: start in the player; leaving it quits.
+    var startScene: (SceneID, SceneOptions)? = nil
 
     func run() throws {
         let utf8 = LocaleCheck.isUTF8()
@@ -31,6 +34,11 @@ struct RunLoop {
                              readLessons: readLessons, warnings: diags.filter { $0.severity == .error }.map(\.description),
                              ascii: global.ascii || !utf8, englishOnly: !utf8)
         state.message = startMessage
+        if let (scene, options) = startScene {
+            state.player = try PlayerScreen.State(scene: scene, options: options, returnTo: .home)
+            state.screen = .player
+            state.playerOnly = true
+        }
         terminal.present(render(state, size: terminal.size))
 
         var lastTick = ContinuousClock.now

@@ -58,7 +58,7 @@ struct SnapshotTests {
     @Test("Reader with a Korean table", arguments: sizes)
     func readerKoreanTable(size: Size) {
         var h = AppHarness(size: size, lessons: Fixtures.all)
-        h.press("G", "enter")
+        h.state.home.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-ko-\(size.width)x\(size.height)")
     }
 
@@ -66,7 +66,7 @@ struct SnapshotTests {
     @Test("Reader, English table")
     func readerEnglishTable() {
         var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
-        h.press("G", "enter")
+        h.state.home.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-en-80x24")
     }
 
@@ -91,7 +91,7 @@ struct SnapshotTests {
     @Test("Reader in ASCII mode")
     func readerASCII() {
         var h = AppHarness(lessons: Fixtures.all, ascii: true)
-        h.press("G", "enter")
+        h.state.home.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-ko-ascii-80x24")
         for y in 0..<24 {
             #expect(h.frame().rowText(y).unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic || $0.value == 0xD7 || $0.value == 0xA7 }, "row \(y)")
