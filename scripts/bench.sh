@@ -37,3 +37,4 @@ print(f"peak memory (max RSS): nettutor {int(sys.argv[2])/1024:.1f} MiB, lowdown
 PY
 
 python3 scripts/bench_tui.py "$BIN"
+"$BIN" bench-render --width 200 --height 60

@@ -63,3 +63,54 @@ with tempfile.TemporaryDirectory() as data:
     hz = os.sysconf("SC_CLK_TCK")
     print(f"TUI idle CPU over 3 s: {idle} ticks ({idle / hz * 1000:.0f} ms of CPU; 0 means blocked on input)")
     stop(pid, fd)
+
+
+def spawn_play(scene, cols, rows):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        os.execv(BIN, [BIN, "play", scene, "--lang", "en"])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+def drain(fd, seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def wakeups(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("voluntary_ctxt_switches"):
+            return int(line.split()[1])
+    return 0
+
+
+# The player at 200x60: CPU while playing (30 fps ticks) and while paused.
+pid, fd = spawn_play("tcp-lost-final-ack", 200, 60)
+read_until(fd, b"Scene:")
+os.write(fd, b"--")  # slowest speed so the scene keeps playing through the measurement
+drain(fd, 0.3)
+os.write(fd, b" ")
+drain(fd, 0.3)
+c0, w0, t0 = cpu_ticks(pid), wakeups(pid), time.monotonic()
+drain(fd, 3)
+c1, w1, t1 = cpu_ticks(pid), wakeups(pid), time.monotonic()
+hz = os.sysconf("SC_CLK_TCK")
+print(f"player playing at 200x60: {100 * (c1 - c0) / hz / (t1 - t0):.1f}% of one core, {(w1 - w0) / (t1 - t0):.0f} wake-ups/s")
+os.write(fd, b" ")  # pause
+drain(fd, 0.5)
+c0, w0, t0 = cpu_ticks(pid), wakeups(pid), time.monotonic()
+drain(fd, 3)
+c1, w1, t1 = cpu_ticks(pid), wakeups(pid), time.monotonic()
+print(f"player paused: {100 * (c1 - c0) / hz / (t1 - t0):.1f}% of one core, {w1 - w0} wake-ups in {t1 - t0:.1f} s")
+os.write(fd, b"q")
+drain(fd, 0.5)
+os.waitpid(pid, 0)
+os.close(fd)

@@ -159,7 +159,7 @@ public enum PlayerScreen {
         var count = 0
 
         init(_ trace: Trace) {
-            var r = 0
+            var r = 1  // row 0 holds the label of a segment sent at the first instant
             for t in Set(trace.events.map(\.t) + trace.events.compactMap(\.arrival)).sorted() {
                 if let last = times.last {
                     let d = t - last
@@ -264,7 +264,7 @@ public enum PlayerScreen {
                 break
             }
         }
-        if let yy = y(currentRow) { grid.put(glyphs.pointer, x: left + 1, y: yy, style: Style(.accent, bold: true)) }
+        if let yy = y(currentRow) { grid.put(glyphs.pointer, x: area.x, y: yy, style: Style(.accent, bold: true)) }
     }
 
     static func role(for seg: Segment) -> Role {

@@ -47,7 +47,7 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Check.self, Import.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Check.self, Import.self, BenchRender.self],
         defaultSubcommand: TUI.self)
 }
 
@@ -198,6 +198,37 @@ struct Play: ParsableCommand {
             else { text = TraceExport.plain(result, language: global.language, width: 80) }
             FileHandle.standardOutput.write(text.data(using: .utf8)!)
         }
+    }
+}
+
+/// `make bench` only: time to render player frames (no terminal involved).
+struct BenchRender: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-render", abstract: "Benchmark: player frame render time.", shouldDisplay: false)
+    @Option var width = 200
+    @Option var height = 60
+    @Option var frames = 2000
+
+    func run() throws {
+        var state = AppState(size: Size(width: width, height: height), language: .en, catalog: LessonCatalog([]))
+        var samples: [Double] = []
+        for scene in SceneID.allCases where scene.isPlayable {
+            state.player = try PlayerScreen.State(scene: scene, returnTo: .home)
+            state.screen = .player
+            _ = reduce(&state, .keyPressed(.char(" ")))
+            let clock = ContinuousClock()
+            var rendered = 0
+            let start = clock.now
+            while rendered < frames / 9 {
+                _ = reduce(&state, .tick(elapsed: 1.0 / 30))
+                if state.player?.playing == false { _ = reduce(&state, .keyPressed(.char(" "))) }
+                _ = render(state, size: state.size)
+                rendered += 1
+            }
+            let d = clock.now - start
+            samples.append((Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered))
+        }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        print(String(format: "player frame at %dx%d (tick + render, all scenes): mean %.3f ms, worst scene %.3f ms", width, height, mean, samples.max() ?? 0))
     }
 }
 

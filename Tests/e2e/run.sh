@@ -147,7 +147,21 @@ expect_screen "started once more" "Lessons ($N)"
 pkill -SEGV -f -- "--data-dir $WORK/data" || true
 check_restored "a crash (SIGSEGV)" 139
 
-# 10. Non-terminal commands.
+# 10. The scene player: step, rewind, drop the SYN and see it retransmitted.
+keys "clear; $BIN play tcp-3way --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+expect_screen "play opens the scene player" "Scene: TCP 3-way handshake"
+keys Right Right
+expect_screen "stepping shows the SYN with its ordinal" "#1 SYN seq=1000"
+keys Left
+expect_screen "rewinding steps back one event" "1/13"
+keys d
+expect_screen "d drops the next segment" "Dropped: #1 SYN seq=1000"
+for _ in $(seq 1 14); do keys Right; done
+expect_screen "the dropped SYN is retransmitted after the RTO" "#2 SYN seq=1000"
+keys q
+expect_screen "leaving the player ends play" "EXIT=0"
+
+# 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
 print(max(sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))')
@@ -162,6 +176,12 @@ printf -- '---\nid: x\ntitle: X\ntopic: cooking\norder: 1\nsummary: s\n---\nbody
 out=$("$BIN" check "$WORK/bad" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "Content/en/x.md:4: unknown topic 'cooking'" && echo "$out" | grep -q "no Korean version"; then ok "check reports file:line problems and exits non-zero"; else fail "check on bad content (exit $code)" "$out"; fi
 SEED="$ROOT/Tests/Fixtures/seed-notes.md"
+out=$("$BIN" play tcp-lost-final-ack --plain --lang en); code=$?
+if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "x" && printf '%s' "$out" | grep -q "#8 FIN+ACK seq=5001"; then ok "play --plain shows the lost final ACK and the retransmitted FIN"; else fail "play --plain (exit $code)" "$(printf '%s' "$out" | head -5)"; fi
+out=$("$BIN" play tcp-3way --trace json | python3 -c 'import json,sys; ev=[json.loads(l) for l in sys.stdin]; print(sum(1 for e in ev if e["kind"]=="state"))'); code=$?
+if [ $code -eq 0 ] && [ "$out" -ge 5 ]; then ok "play --trace json: one JSON object per event ($out state events)"; else fail "play --trace json" "$out"; fi
+err=$("$BIN" play tcp-3wya 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "did you mean: tcp-3way"; then ok "unknown scene: exit 2 with a suggestion"; else fail "unknown scene (exit $code)" "$err"; fi
 if [ -f "$SEED" ]; then
   out=$("$BIN" import "$SEED" --out "$WORK/imported" 2>&1); code=$?
   if [ $code -eq 0 ] && echo "$out" | grep -q "Imported 13 lessons" && "$BIN" check "$WORK/imported" >/dev/null 2>&1; then ok "import of the seed notes: 13 lessons that pass check"; else fail "import of the seed notes (exit $code)" "$out"; fi
