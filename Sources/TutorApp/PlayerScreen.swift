@@ -199,6 +199,9 @@ public enum PlayerScreen {
         // Annotations (states, timers) go in the margins, stacking down when a row is taken.
         var taken: [Int: Set<Int>] = [0: [], 1: []]
         var labelRows = Set<Int>()
+        // Heads are drawn last, arrivals over departures, so a segment leaving where another
+        // arrives does not hide the arrowhead.
+        var heads: [(x: Int, y: Int, glyph: String, style: Style, arrived: Bool)] = []
         for (i, e) in events.prefix(revealed).enumerated() {
             let highlight = i == p.cursor
             let row = Int(axis.row(e.t).rounded())
@@ -231,7 +234,7 @@ public enum PlayerScreen {
                     let head: String
                     if progress < 1 { head = glyphs.bullet } else if lost { head = glyphs.loss } else { head = dir > 0 ? glyphs.arrowRight : glyphs.arrowLeft }
                     let hx = min(right - 1, max(left + 1, prevX))
-                    grid.put(head, x: hx, y: yy, style: Style(lost && progress >= 1 ? .loss : role(for: seg), bold: true))
+                    heads.append((hx, yy, head, Style(lost && progress >= 1 ? .loss : role(for: seg), bold: true), progress >= 1))
                 }
                 // The label just above the line's start, on a free row.
                 var lr = row - 1
@@ -264,6 +267,8 @@ public enum PlayerScreen {
                 break
             }
         }
+        for h in heads where !h.arrived { grid.put(h.glyph, x: h.x, y: h.y, style: h.style) }
+        for h in heads where h.arrived { grid.put(h.glyph, x: h.x, y: h.y, style: h.style) }
         if let yy = y(currentRow) { grid.put(glyphs.pointer, x: area.x, y: yy, style: Style(.accent, bold: true)) }
     }
 
