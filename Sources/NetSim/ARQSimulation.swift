@@ -1,3 +1,11 @@
+/// The Korean particle after a number: 을/를, 이/가, 은/는 depend on whether the number's last
+/// syllable (영 일 이 삼 사 오 육 칠 팔 구) ends in a consonant.
+func josa(_ number: Int, _ withFinal: String) -> String {
+    let finalConsonant = [true, true, false, true, false, false, true, true, true, false][abs(number) % 10]
+    if finalConsonant { return withFinal }
+    return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal
+}
+
 /// Automatic repeat request as the textbook presents it (Kurose & Ross §3.4): packets and
 /// sequence numbers count from 0, and "ACK n" acknowledges packet n (cumulatively, up to and
 /// including n, for Go-Back-N).
@@ -107,11 +115,7 @@ public final class ARQSimulation {
 
     /// The Korean particle after a label ending in this packet's number: 을/를, 이/가, 은/는
     /// depend on whether the number's last syllable (영 일 이 삼 사 오 육 칠 팔 구) ends in a consonant.
-    func josa(_ packet: Int, _ withFinal: String) -> String {
-        let finalConsonant = [true, true, false, true, false, false, true, true, true, false][seqNumber(packet) % 10]
-        if finalConsonant { return withFinal }
-        return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal
-    }
+    func josa(_ packet: Int, _ withFinal: String) -> String { NetSim.josa(seqNumber(packet), withFinal) }
     func label(_ packet: Int) -> String { "pkt \(seqNumber(packet))" }
 
     func record(_ e: TraceEvent) { var e = e; e.arq = snapshot; events.append(e) }

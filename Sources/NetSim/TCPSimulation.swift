@@ -376,7 +376,7 @@ public final class TCPSimulation {
             var seg = first
             seg.ack = endpoints[e].rcvNxt
             seg.win = endpoints[e].window
-            transmit(e, seg, ko: "가장 오래된 미확인 세그먼트 \(seg.label)를 다시 보냅니다(RFC 6298 5.4절).",
+            transmit(e, seg, ko: "가장 오래된 미확인 세그먼트 \(seg.label)\(josa(label: seg.label, "을")) 다시 보냅니다(RFC 6298 5.4절).",
                      en: "Retransmits the earliest unacknowledged segment, \(seg.label) (RFC 6298 Section 5.4).")
             startTimer(e, .retransmit, after: endpoints[e].rto,
                        ko: "RTO를 두 배인 \(ms(endpoints[e].rto))로 늘려 다시 시작합니다(지수 백오프, RFC 6298 5.5절).",
@@ -389,7 +389,7 @@ public final class TCPSimulation {
     func arrive(_ seg: Segment, at e: Int, n: Int) {
         let name = endpoints[e].name, other = endpoints[1 - e].name
         events.append(TraceEvent(t: now, kind: .deliver, n: n, from: other, to: name, segment: seg, narration: Narration(
-            ko: "\(name)가 \(seg.label)를 받습니다.", en: "\(name) receives \(seg.label).")))
+            ko: "\(name)\(josa(label: name, "이")) \(seg.label)\(josa(label: seg.label, "을")) 받습니다.", en: "\(name) receives \(seg.label).")))
         let ep = endpoints[e]
         switch ep.state {
         case .closed:
@@ -599,6 +599,15 @@ public final class TCPSimulation {
         let d = x &- after, span = upTo &- after
         return d > 0 && d <= span
     }
+}
+
+/// The particle after a label: by its final digit, or by its final letter read in English
+/// ("client" ends in 트: no final consonant; "server" in 버; "TCP server" likewise).
+func josa(label: String, _ withFinal: String) -> String {
+    if let last = label.last, let d = last.wholeNumberValue { return josa(d, withFinal) }
+    let consonantEndings: Set<Character> = ["n", "m", "l", "N", "M", "L"]
+    if let last = label.last, consonantEndings.contains(last) { return withFinal }
+    return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal
 }
 
 /// "1 s", "250 ms".

@@ -82,7 +82,8 @@ public enum PlayerScreen {
         case .toggleStates: p.showStates.toggle()
         case .dropNext:
             // The next segment to be sent after the current time, by its ordinal.
-            guard let next = p.trace.events.first(where: { $0.kind == .send && ($0.t > p.time || (p.trace.events.firstIndex(of: $0) ?? 0) > p.cursor) }), let n = next.n else {
+            guard let next = p.trace.events.enumerated().first(where: { $0.element.kind == .send && $0.element.n != nil && $0.offset > p.cursor })?.element,
+                  let n = next.n else {
                 state.message = UIText.nothingToDrop[state.language]; break
             }
             p.injected.append(n)
@@ -120,33 +121,48 @@ public enum PlayerScreen {
         }
         // Lifelines sit inside margins that hold each endpoint's states and timers.
         let margin = min(16, max(12, area.width / 6))
-        let left = area.x + margin, right = area.maxX - margin - 1
+        let xs = lifelines(count: p.trace.endpoints.count, area: area, margin: margin)
         let (header, rest) = area.splitTop(1)
         area = rest
         for (i, name) in p.trace.endpoints.enumerated() {
             let st = currentState(p, endpoint: name)
-            let text = st.map { "\(name) [\($0)]" } ?? name
-            let center = i == 0 ? left : right
-            let x = min(max(area.x, center - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
-            grid.put(text, x: x, y: header.y, style: Style(.heading, bold: true), clip: header)
+            var text = st.map { "\(name) [\($0)]" } ?? name
+            if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
+            let x = min(max(area.x, xs[i] - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
+            grid.put(text, x: x, y: header.y + (xs.count > 2 ? 0 : 0), style: Style(.heading, bold: true), clip: header)
         }
         if let arq = (p.currentEvent ?? p.trace.events.first)?.arq {
             let (w, rest2) = area.splitTop(2)
             renderWindow(arq, into: &grid, area: w, language: language, glyphs: glyphs)
             area = rest2
         }
-        renderDiagram(p, into: &grid, area: area, left: left, right: right, glyphs: glyphs)
+        renderDiagram(p, into: &grid, area: area, xs: xs, glyphs: glyphs)
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
         if listWidth > 0 { renderEventList(p, into: &grid, area: list, glyphs: glyphs) }
         renderBottomBar(state, into: &grid, bindings: KeyBindings.player)
         if p.showStates { StateDiagram.render(p, into: &grid, language: language, glyphs: glyphs) }
     }
 
+    /// Evenly spaced lifeline columns inside the margins.
+    static func lifelines(count: Int, area: Rect, margin: Int) -> [Int] {
+        let left = area.x + margin, right = area.maxX - margin - 1
+        guard count > 1 else { return [left] }
+        return (0..<count).map { left + ($0 * (right - left)) / (count - 1) }
+    }
+
     static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
 
+    /// The endpoint's TCP state at the cursor; nil for endpoints without states (ARQ, UDP).
     static func currentState(_ p: State, endpoint: String) -> String? {
-        p.trace.events.prefix(max(0, p.cursor + 1)).last { $0.kind == .state && $0.endpoint == endpoint }?.state
-            ?? (p.scene.arqProtocol == nil ? "CLOSED" : nil)
+        guard p.trace.events.contains(where: { $0.kind == .state && $0.endpoint == endpoint }) else { return nil }
+        return p.trace.events.prefix(max(0, p.cursor + 1)).last { $0.kind == .state && $0.endpoint == endpoint }?.state ?? "CLOSED"
+    }
+
+    /// Whether a sent segment is lost: by ordinal, or (lanes without ordinals) by sender and label.
+    static func isLost(_ send: TraceEvent, in events: [TraceEvent]) -> Bool {
+        events.contains { d in
+            d.kind == .drop && (send.n != nil ? d.n == send.n : d.n == nil && d.from == send.from && d.segment?.label == send.segment?.label)
+        }
     }
 
     /// The time axis: each distinct event time gets a row; rows between follow elapsed time
@@ -179,25 +195,25 @@ public enum PlayerScreen {
         }
     }
 
-    static func renderDiagram(_ p: State, into grid: inout CellGrid, area: Rect, left: Int, right: Int, glyphs: Glyphs) {
-        guard area.height > 2, right - left > 8 else { return }
+    static func renderDiagram(_ p: State, into grid: inout CellGrid, area: Rect, xs: [Int], glyphs: Glyphs) {
+        guard let left = xs.first, let right = xs.last, area.height > 2, right - left > 8 else { return }
         let axis = TimeAxis(p.trace)
         let events = p.trace.events
         let now = p.time
         let currentRow = Int(axis.row(now).rounded())
         let top = max(0, min(currentRow - area.height * 2 / 3, axis.count - area.height))
         func y(_ row: Int) -> Int? { let yy = area.y + row - top; return yy >= area.y && yy < area.maxY ? yy : nil }
-        func x(_ endpoint: String?) -> Int { endpoint == p.trace.endpoints.first ? left : right }
+        func index(_ endpoint: String?) -> Int { p.trace.endpoints.firstIndex { $0 == endpoint } ?? 0 }
+        func x(_ endpoint: String?) -> Int { xs[index(endpoint)] }
         for yy in area.y..<area.maxY {
-            grid.put(glyphs.vertical, x: left, y: yy, style: Style(.border))
-            grid.put(glyphs.vertical, x: right, y: yy, style: Style(.border))
+            for lx in xs { grid.put(glyphs.vertical, x: lx, y: yy, style: Style(.border)) }
         }
         for gap in axis.gaps {
             if let yy = y(gap.row) { grid.put("\(glyphs.ellipsis) +\(Int(gap.ms))ms", x: left + 2, y: yy, style: Style(.dim)) }
         }
         let revealed = max(0, p.cursor + 1)
         // Annotations (states, timers) go in the margins, stacking down when a row is taken.
-        var taken: [Int: Set<Int>] = [0: [], 1: []]
+        var taken: [Int: Set<Int>] = [:]
         var labelRows = Set<Int>()
         // Heads are drawn last, arrivals over departures, so a segment leaving where another
         // arrives does not hide the arrowhead.
@@ -210,7 +226,8 @@ public enum PlayerScreen {
                 guard let seg = e.segment else { continue }
                 let x1 = x(e.from), x2 = x(e.to)
                 let dir = x2 > x1 ? 1 : -1
-                let lost = events.contains { $0.kind == .drop && $0.n == e.n }
+                let laneLo = min(x1, x2), laneHi = max(x1, x2)
+                let lost = isLost(e, in: events)
                 let end = e.arrival ?? (e.t + 1)
                 let endRow = Int(axis.row(end).rounded())
                 let progress = end > e.t ? min(1, max(0, (now - e.t) / (end - e.t))) : 1
@@ -224,7 +241,7 @@ public enum PlayerScreen {
                     let f = min(progress, Double(k) / Double(rowsSpan))
                     let xk = x1 + dir + Int((Double(xEnd - x1 - dir) * f).rounded())
                     if let yy = y(row + k) {
-                        let lo = max(left + 1, min(prevX, xk)), hi = min(right - 1, max(prevX, xk))
+                        let lo = max(laneLo + 1, min(prevX, xk)), hi = min(laneHi - 1, max(prevX, xk))
                         if lo <= hi { for xx in lo...hi { grid.put(glyphs.horizontal, x: xx, y: yy, style: style) } }
                     }
                     prevX = xk
@@ -233,7 +250,7 @@ public enum PlayerScreen {
                 if let yy = y(min(headRow, endRow)) {
                     let head: String
                     if progress < 1 { head = glyphs.bullet } else if lost { head = glyphs.loss } else { head = dir > 0 ? glyphs.arrowRight : glyphs.arrowLeft }
-                    let hx = min(right - 1, max(left + 1, prevX))
+                    let hx = min(laneHi - 1, max(laneLo + 1, prevX))
                     heads.append((hx, yy, head, Style(lost && progress >= 1 ? .loss : role(for: seg), bold: true), progress >= 1))
                 }
                 // The label just above the line's start, on a free row.
@@ -241,17 +258,18 @@ public enum PlayerScreen {
                 while labelRows.contains(lr) { lr -= 1 }
                 labelRows.insert(lr)
                 if let yy = y(lr) {
-                    let label = "#\(e.n ?? 0) \(seg.label)"
+                    let label = e.n.map { "#\($0) \(seg.label)" } ?? seg.label
                     let w = TextWidth.width(of: label)
-                    let lx = dir > 0 ? left + 2 : max(left + 2, right - 1 - w)
+                    let lx = dir > 0 ? laneLo + 2 : max(laneLo + 2, laneHi - 1 - w)
                     grid.put(label, x: lx, y: yy, style: Style(role(for: seg), bold: true, underline: highlight),
-                             clip: Rect(x: left + 1, y: yy, width: right - left - 1, height: 1))
+                             clip: Rect(x: laneLo + 1, y: yy, width: laneHi - laneLo - 1, height: 1))
                 }
             case .state, .timerStart, .timerFire:
-                let side = e.endpoint == p.trace.endpoints.first ? 0 : 1
+                let side = index(e.endpoint)
+                let onLeft = side % 2 == 0  // even lifelines annotate on their left, odd on their right
                 var r = row
-                while taken[side]!.contains(r) { r += 1 }
-                taken[side]!.insert(r)
+                while taken[side, default: []].contains(r) { r += 1 }
+                taken[side, default: []].insert(r)
                 guard let yy = y(r) else { continue }
                 let text: String
                 switch e.kind {
@@ -259,9 +277,10 @@ public enum PlayerScreen {
                 case .timerStart: text = "\(e.timer ?? "timer") \(e.duration.map { "\(Int($0))ms" } ?? "")"
                 default: text = "\(e.timer ?? "timer")!"
                 }
-                let room = (side == 0 ? left - area.x : area.maxX - right) - 2
+                let lx = xs[side]
+                let room = (onLeft ? lx - (side > 0 ? xs[side - 1] + 1 : area.x) : (side + 1 < xs.count ? xs[side + 1] - 1 : area.maxX) - lx) - 2
                 let shown = TextWidth.truncate(text, to: max(1, room), ellipsis: glyphs.ellipsis)
-                let tx = side == 0 ? left - 1 - TextWidth.width(of: shown) : right + 2
+                let tx = onLeft ? lx - 1 - TextWidth.width(of: shown) : lx + 2
                 grid.put(shown, x: tx, y: yy, style: Style(e.kind == .state ? .accent : .timer, bold: e.kind == .state || highlight, reverse: highlight))
             default:
                 break
@@ -322,8 +341,8 @@ public enum PlayerScreen {
             let text: String
             switch e.kind {
             case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.segment?.label ?? "")"
-            case .deliver: text = "  \(glyphs.check) #\(e.n ?? 0)"
-            case .drop: text = "\(glyphs.loss) #\(e.n ?? 0)"
+            case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.segment?.label ?? "")"
+            case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.segment?.label ?? "")"
             case .state: text = "\(e.endpoint ?? ""): \(e.state ?? "")"
             case .timerStart: text = "\(e.endpoint ?? "") \(e.timer ?? "") start"
             case .timerFire: text = "\(e.endpoint ?? "") \(e.timer ?? "") fires"

@@ -15,6 +15,7 @@ public enum TraceExport {
         out.append("\(title) [\(trace.scene)]")
         if let note = trace.scaleNote { out += Wrap.wrap(language == .ko ? note.ko : note.en, width: width).map(\.plainText) }
         out.append("")
+        if trace.endpoints.count != 2 { return list(trace, language: language, width: width, header: out) }
         var header = String(repeating: " ", count: left - 2) + trace.endpoints[0]
         header = TextWidth.pad(header, to: right - TextWidth.width(of: trace.endpoints[1]) + 2) + trace.endpoints[1]
         out.append(header)
@@ -27,7 +28,7 @@ public enum TraceExport {
             switch event.kind {
             case .send:
                 guard let seg = event.segment else { continue }
-                let lost = trace.events.contains { $0.kind == .drop && $0.n == event.n }
+                let lost = PlayerScreen.isLost(event, in: trace.events)
                 let label = " #\(event.n ?? 0) \(seg.label) "
                 let span = right - left - 1
                 let body: String
@@ -79,6 +80,27 @@ public enum TraceExport {
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 
+    /// More than two endpoints (udp-vs-tcp): one line per event, narration under it.
+    static func list(_ trace: Trace, language: Language, width: Int, header: [String]) -> String {
+        var out = header
+        for e in trace.events {
+            let time = TextWidth.pad("\(Int(e.t))ms", to: 8)
+            var line: String
+            switch e.kind {
+            case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.segment?.label ?? "")"
+            case .deliver: line = "\(e.to ?? "") <- \(e.segment?.label ?? "") (\(language == .ko ? "도착" : "arrives"))"
+            case .drop: line = "x \(e.segment?.label ?? "") (\(language == .ko ? "유실" : "lost"))"
+            case .state: line = "\(e.endpoint ?? ""): [\(e.state ?? "")]"
+            case .timerStart: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") \(e.duration.map { "\(Int($0))ms" } ?? ""))"
+            case .timerFire: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") fires)"
+            case .note: line = "\(e.endpoint ?? "")"
+            }
+            out.append(time + line)
+            for l in Wrap.wrap(language == .ko ? e.narration.ko : e.narration.en, width: width - 10) { out.append("          " + l.plainText) }
+        }
+        return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    }
+
     /// One JSON object per line with t, kind, n, from, to, flags, seq, ack, len, win (segment
     /// events) and endpoint, state (state events), timer and duration (timer events).
     public static func jsonLines(_ trace: Trace) -> String {
@@ -113,8 +135,8 @@ public enum TraceExport {
             switch e.kind {
             case .send:
                 guard let s = e.segment, let from = e.from, let to = e.to else { continue }
-                let lost = trace.events.contains { $0.kind == .drop && $0.n == e.n }
-                out += "    \(id(from))\(lost ? "-x" : "->>")\(id(to)): #\(e.n ?? 0) \(s.label)\(lost ? " (lost)" : "")\n"
+                let lost = PlayerScreen.isLost(e, in: trace.events)
+                out += "    \(id(from))\(lost ? "-x" : "->>")\(id(to)): \(e.n.map { "#\($0) " } ?? "")\(s.label)\(lost ? " (lost)" : "")\n"
             case .state:
                 if let ep = e.endpoint, let st = e.state { out += "    Note over \(id(ep)): \(st)\n" }
             case .timerStart:

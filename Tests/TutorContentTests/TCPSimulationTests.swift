@@ -130,6 +130,19 @@ struct TCPSimulationTests {
         #expect(data.prefix(2).map(\.len) == [1000, 1000])
     }
 
+    @Test("udp-vs-tcp: with the same loss TCP retransmits and delivers every byte; UDP loses that datagram")
+    func udpVersusTCP() throws {
+        let t = try SceneID.udpVsTcp.trace()
+        #expect(t.endpoints == ["TCP client", "TCP server", "UDP client", "UDP server"])
+        let tcpData = t.sent.filter { $0.from == "TCP client" && ($0.segment?.len ?? 0) > 0 }.compactMap(\.segment)
+        #expect(tcpData.count == 5)                               // 4 segments + 1 retransmission
+        #expect(tcpData.filter { $0.seq == 2001 }.count == 2)      // the lost second segment, twice
+        #expect(t.sends(from: "TCP server").last?.ack == 5001)     // every byte acknowledged
+        let udpDelivered = t.events.filter { $0.kind == .deliver && $0.to == "UDP server" }.compactMap { $0.segment?.label }
+        #expect(udpDelivered == ["datagram 1", "datagram 3", "datagram 4"])
+        #expect(t.events.contains { $0.kind == .drop && $0.from == "UDP client" && $0.segment?.label == "datagram 2" })
+    }
+
     @Test("Traces are deterministic for the same scene, options and seed")
     func deterministic() throws {
         var o = SceneOptions(); o.lossRate = 0.3; o.seed = 9
