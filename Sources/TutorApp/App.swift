@@ -96,6 +96,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         if state.screen == .home && state.home.isTypingFilter {
             return HomeScreen.reduceFilterKey(&state, key)
         }
+        if state.screen == .player && state.player?.awaitingGuess != nil {
+            return PlayerScreen.reduceGuessKey(&state, key)
+        }
         let bindings: [KeyBinding]
         switch state.screen {
         case .home: bindings = KeyBindings.home

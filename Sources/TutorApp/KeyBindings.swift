@@ -7,7 +7,7 @@ public enum Command: Sendable, Hashable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, nextLesson, previousLesson
     case toggleLanguage, help, quit, suspend
-    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault
+    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict
 }
 
 public struct KeyBinding: Sendable {
@@ -61,6 +61,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("u")], command: .undoFault, label: Localized(ko: "마지막 손실 취소", en: "undo the last drop"), inBar: false),
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),
+        KeyBinding(keys: [.char("p")], command: .togglePredict, label: Localized(ko: "예측 모드(다음 세그먼트 맞히기)", en: "predict mode (guess each segment)"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 

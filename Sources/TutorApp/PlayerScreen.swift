@@ -20,6 +20,22 @@ public enum PlayerScreen {
         public var showStates = false
         /// Where `q` goes back to.
         public var returnTo: AppState.Screen
+        /// Predict mode: before a segment is shown, the user types its flags and numbers.
+        public var predictMode = false
+        /// Index of the send event waiting for a guess (its label is hidden).
+        public var awaitingGuess: Int?
+        public var guess = ""
+        /// The verdict on the last guess, shown in the narration box.
+        public var verdict: (correct: Bool, expected: String)?
+        public var score = (right: 0, total: 0)
+
+        public static func == (a: State, b: State) -> Bool {
+            a.scene == b.scene && a.options == b.options && a.injected == b.injected && a.trace == b.trace
+                && a.cursor == b.cursor && a.time == b.time && a.playing == b.playing && a.speedIndex == b.speedIndex
+                && a.showStates == b.showStates && a.returnTo == b.returnTo && a.predictMode == b.predictMode
+                && a.awaitingGuess == b.awaitingGuess && a.guess == b.guess && a.verdict?.correct == b.verdict?.correct
+                && a.verdict?.expected == b.verdict?.expected && a.score == b.score
+        }
 
         public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4]
         public var speed: Double { Self.speeds[speedIndex] }
@@ -50,6 +66,50 @@ public enum PlayerScreen {
     // Simulated milliseconds per real second at speed 1.
     static let msPerSecond: Double = 200
 
+    /// Keys while a guess is being typed: text edits it, Enter checks it, Esc reveals.
+    static func reduceGuessKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var p = state.player, let index = p.awaitingGuess else { return [] }
+        switch key {
+        case .enter:
+            let e = p.trace.events[index]
+            let expected = expectedAnswer(e)
+            let correct = check(guess: p.guess, against: e)
+            p.score.total += 1
+            if correct { p.score.right += 1 }
+            p.verdict = (correct, expected)
+            p.awaitingGuess = nil
+        case .escape:
+            p.awaitingGuess = nil
+            p.verdict = (false, expectedAnswer(p.trace.events[index]))
+        case .backspace, .delete: if !p.guess.isEmpty { p.guess.removeLast() }
+        case .char(let c): if p.guess.count < 40 { p.guess.append(c) }
+        default: break
+        }
+        state.player = p
+        return []
+    }
+
+    /// What the user should have typed: flags then seq and ack ("SYN+ACK 5000 1001"), or for
+    /// ARQ the label ("pkt 2", "ACK 2").
+    static func expectedAnswer(_ e: TraceEvent) -> String {
+        guard let seg = e.segment else { return "" }
+        if let custom = seg.customLabel { return custom }
+        var s = seg.flags.name + " \(seg.seq)"
+        if seg.flags.contains(.ack) { s += " \(seg.ack)" }
+        return s
+    }
+
+    /// A guess is right when its flag words and its numbers match the segment's.
+    static func check(guess: String, against e: TraceEvent) -> Bool {
+        func parts(_ s: String) -> (words: Set<String>, numbers: [String]) {
+            let tokens = s.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            let words = Set(tokens.filter { $0.first!.isLetter }.map(String.init)).subtracting(["SEQ", "ACKNO", "DATA", "LEN", "WIN"])
+            return (words, tokens.filter { $0.allSatisfy(\.isNumber) }.map(String.init))
+        }
+        let want = parts(expectedAnswer(e)), got = parts(guess)
+        return want.words == got.words && want.numbers == got.numbers
+    }
+
     static func reduceTick(_ s: inout State, elapsed: Double) {
         guard s.playing else { return }
         var t = s.time + elapsed * msPerSecond * s.speed
@@ -74,7 +134,16 @@ public enum PlayerScreen {
         case .playPause:
             if p.atEnd { p.go(to: -1) }
             p.playing.toggle()
-        case .nextEvent: p.playing = false; p.go(to: p.cursor + 1)
+        case .nextEvent:
+            p.playing = false
+            p.verdict = nil
+            p.go(to: p.cursor + 1)
+            if p.predictMode, let e = p.currentEvent, e.kind == .send { p.awaitingGuess = p.cursor; p.guess = "" }
+        case .togglePredict:
+            p.predictMode.toggle()
+            p.playing = false
+            p.awaitingGuess = nil
+            state.message = (p.predictMode ? UIText.predictOn : UIText.predictOff)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
@@ -258,7 +327,8 @@ public enum PlayerScreen {
                 while labelRows.contains(lr) { lr -= 1 }
                 labelRows.insert(lr)
                 if let yy = y(lr) {
-                    let label = e.n.map { "#\($0) \(seg.label)" } ?? seg.label
+                    let hidden = p.awaitingGuess == i
+                    let label = hidden ? "#\(e.n ?? 0) ?" : (e.n.map { "#\($0) \(seg.label)" } ?? seg.label)
                     let w = TextWidth.width(of: label)
                     let lx = dir > 0 ? laneLo + 2 : max(laneLo + 2, laneHi - 1 - w)
                     grid.put(label, x: lx, y: yy, style: Style(role(for: seg), bold: true, underline: highlight),
@@ -326,12 +396,27 @@ public enum PlayerScreen {
     }
 
     static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        let title = p.currentEvent.map { "\(Int($0.t))ms" } ?? (language == .ko ? "시작 전" : "Before the start")
+        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? (language == .ko ? "시작 전" : "Before the start")
+        if p.predictMode { title += language == .ko ? "  예측 \(p.score.right)/\(p.score.total)" : "  predict \(p.score.right)/\(p.score.total)" }
         let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
+        if p.awaitingGuess != nil {
+            let prompt = language == .ko ? "이 세그먼트를 예측하세요: 플래그, seq, ack (예: SYN+ACK 5000 1001). Enter 확인, Esc 보기" : "Predict this segment: flags, seq, ack (e.g. SYN+ACK 5000 1001). Enter checks, Esc reveals"
+            let lines = Wrap.wrap(prompt, width: inner.width - 2, style: Style(.accent))
+            Paragraph(lines: lines).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
+            let y = min(inner.maxY - 1, inner.y + lines.count)
+            let x = inner.x + 1 + grid.put("> " + p.guess, x: inner.x + 1, y: y, style: Style(.normal, bold: true))
+            grid.cursor = (x, y)
+            return
+        }
+        if let v = p.verdict {
+            let head = v.correct ? "\(glyphs.check) " + (language == .ko ? "정답" : "Right") : "\(glyphs.loss) " + (language == .ko ? "정답은" : "It was")
+            grid.put("\(head): \(v.expected)", x: inner.x + 1, y: inner.y, style: Style(v.correct ? .success : .loss, bold: true), clip: inner)
+        }
         let text: String
         if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
         else { text = language == .ko ? "Space로 재생, → 로 한 단계씩 진행합니다. d는 다음에 보낼 세그먼트를 떨어뜨립니다." : "Space plays, → steps one event. d drops the next segment to be sent." }
-        Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
+        let top = p.verdict == nil ? inner : inner.splitTop(1).1
+        Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))
     }
 
     static func renderEventList(_ p: State, into grid: inout CellGrid, area: Rect, glyphs: Glyphs) {

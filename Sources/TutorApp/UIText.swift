@@ -36,4 +36,6 @@ enum UIText {
     static let playerSection = Localized(ko: "장면 재생", en: "Playing a scene")
     static let scenePlay = Localized(ko: "Enter를 누르면 재생합니다.", en: "Press Enter to play it.")
     static let scenePlayInReader = Localized(ko: "화면에 보일 때 Enter로 재생합니다.", en: "Press Enter while it is on screen to play it.")
+    static let predictOn = Localized(ko: "예측 모드: →로 넘어갈 때마다 세그먼트를 먼저 맞혀 보세요.", en: "Predict mode: each → asks you for the segment before showing it.")
+    static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
 }

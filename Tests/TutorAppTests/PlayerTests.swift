@@ -84,6 +84,27 @@ struct PlayerTests {
         #expect(text.contains("•"))
     }
 
+    @Test("Predict mode hides each segment until the user guesses its flags and numbers")
+    func predict() throws {
+        var h = try playerHarness(.tcp3Way)
+        h.press("p", "right")  // LISTEN: not a segment
+        #expect(h.state.player!.awaitingGuess == nil)
+        h.press("right")       // the SYN: hidden, a guess is asked for
+        #expect(h.state.player!.awaitingGuess == 1)
+        #expect(h.screenText.contains("#1 ?") && !h.screenText.contains("#1 SYN"))
+        h.type("syn 1000")
+        h.press("enter")
+        #expect(h.state.player!.verdict?.correct == true)
+        #expect(h.screenText.contains("#1 SYN seq=1000"))
+        while h.state.player!.currentEvent?.segment?.flags != [.syn, .ack] || h.state.player!.currentEvent?.kind != .send { h.press("right") }
+        h.type("SYN+ACK 5000 1000")  // wrong ack: the SYN occupies a number
+        h.press("enter")
+        #expect(h.state.player!.verdict?.correct == false)
+        #expect(h.state.player!.verdict?.expected == "SYN+ACK 5000 1001")
+        #expect(h.state.player!.score == (1, 2))
+        #expect(PlayerScreen.check(guess: "ack, seq=1001 ack=5001", against: h.state.player!.trace.events.first { $0.kind == .send && $0.segment?.flags == .ack }!))
+    }
+
     @Test("+ and - change the speed within limits; q leaves the player")
     func speedAndBack() throws {
         var h = try playerHarness(.arqGoBackN)
