@@ -194,7 +194,13 @@ public enum PlayerScreen {
         let (header, rest) = area.splitTop(1)
         area = rest
         for (i, name) in p.trace.endpoints.enumerated() {
-            let st = currentState(p, endpoint: name)
+            var st = currentState(p, endpoint: name)
+            // TIME-WAIT counts down in the header (its timer is only ever restarted, never cancelled).
+            if st == "TIME-WAIT", let start = p.trace.events.prefix(p.cursor + 1).last(where: { $0.kind == .timerStart && $0.endpoint == name && $0.timer == "TIME-WAIT" }),
+               let d = start.duration {
+                let left = max(0, start.t + d - p.time) / 1000
+                st = "TIME-WAIT \(Double(Int(left * 10)) / 10)s"
+            }
             var text = st.map { "\(name) [\($0)]" } ?? name
             if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
             let x = min(max(area.x, xs[i] - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
