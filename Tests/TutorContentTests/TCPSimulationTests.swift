@@ -143,6 +143,30 @@ struct TCPSimulationTests {
         #expect(t.events.contains { $0.kind == .drop && $0.from == "UDP client" && $0.segment?.label == "datagram 2" })
     }
 
+    @Test("RFC 9293 §3.10.4: CLOSE in LISTEN or SYN-SENT deletes the connection (CLOSED) without sending anything")
+    func closeBeforeConnection() {
+        let sim = TCPSimulation()
+        sim.schedule(.listen, on: 1, at: 0)
+        sim.schedule(.close, on: 1, at: 10)
+        let t = sim.run()
+        #expect(t.states("server") == ["LISTEN", "CLOSED"])
+        #expect(t.sent.isEmpty)
+    }
+
+    @Test("RFC 9293 §3.6: when the passive side closes at once, its ACK and FIN leave back to back and FIN-WAIT-2 is brief")
+    func passiveClosesAtOnce() {
+        let sim = TCPSimulation(behaviours: (.init(), .init(closeAfterEOF: 0)))
+        sim.schedule(.listen, on: 1, at: 0)
+        sim.schedule(.connect, on: 0, at: 0)
+        sim.schedule(.close, on: 0, at: 300)
+        let t = sim.run()
+        let client = t.states("client")
+        #expect(client.suffix(4) == ["FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT", "CLOSED"])
+        let fw2 = t.events.first { $0.state == "FIN-WAIT-2" }!.t, tw = t.events.first { $0.state == "TIME-WAIT" }!.t
+        #expect(tw - fw2 == TCPParameters().serialization)
+        #expect(t.states("server").suffix(3) == ["CLOSE-WAIT", "LAST-ACK", "CLOSED"])
+    }
+
     @Test("Traces are deterministic for the same scene, options and seed")
     func deterministic() throws {
         var o = SceneOptions(); o.lossRate = 0.3; o.seed = 9
