@@ -16,13 +16,10 @@ public enum SceneID: String, CaseIterable, Sendable, Hashable {
     case urlJourney = "url-journey"
 
     /// Whether the simulator can play this scene yet.
-    public var isPlayable: Bool {
-        switch self {
-        case .tcp3Way, .tcp4Way, .tcpLostFinalAck, .tcpSynRetransmit, .tcpSimultaneousClose,
-             .arqStopAndWait, .arqGoBackN, .arqSelectiveRepeat, .flowControl, .udpVsTcp: true
-        default: false
-        }
-    }
+    public var isPlayable: Bool { self != .urlJourney }
+
+    /// Sequence-diagram scenes play in the scene player; `cwnd-lab` is a chart (CongestionLab).
+    public var isSequenceScene: Bool { isPlayable && self != .cwndLab }
 }
 
 /// Options a scene may take (the `play` command's flags).
@@ -178,6 +175,8 @@ extension SceneID {
             sim.schedule(.connect, on: 0, at: 0)
             sim.schedule(.close, on: 0, at: 300)
             sim.schedule(.close, on: 1, at: 300)
+        case .cwndLab:
+            throw SceneError.invalid("cwnd-lab is a chart, not a sequence diagram: see 'nettutor cwnd'")
         default:
             throw SceneError.notPlayableYet(rawValue)
         }

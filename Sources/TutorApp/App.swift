@@ -4,7 +4,7 @@ import TutorRender
 
 /// The whole app state. `reduce` is the only thing that changes it.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: Sendable, Equatable { case home, reader, player }
+    public enum Screen: Sendable, Equatable { case home, reader, player, cwnd }
 
     public var size: Size
     public var language: Language
@@ -20,6 +20,7 @@ public struct AppState: Sendable, Equatable {
     public var home: HomeScreen.State
     public var reader: ReaderScreen.State?
     public var player: PlayerScreen.State?
+    public var cwnd: CwndScreen.State?
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
@@ -36,7 +37,7 @@ public struct AppState: Sendable, Equatable {
 
     public var glyphs: Glyphs { ascii ? .ascii : .unicode }
     /// Only a playing scene animates; otherwise the run loop blocks on input with no timeout.
-    public var isAnimating: Bool { screen == .player && player?.playing == true }
+    public var isAnimating: Bool { (screen == .player && player?.playing == true) || (screen == .cwnd && cwnd?.playing == true) }
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }
@@ -74,6 +75,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             PlayerScreen.reduceTick(&p, elapsed: elapsed)
             state.player = p
         }
+        if state.screen == .cwnd, var c = state.cwnd {
+            CwndScreen.reduceTick(&c, elapsed: elapsed)
+            state.cwnd = c
+        }
         return []
     case .lessonLoaded(let lesson):
         guard var r = state.reader, r.lessonID == lesson.meta.id else { return [] }
@@ -104,6 +109,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         case .home: bindings = KeyBindings.home
         case .reader: bindings = KeyBindings.reader
         case .player: bindings = KeyBindings.player
+        case .cwnd: bindings = KeyBindings.cwnd
         }
         guard let command = KeyBindings.command(for: key, in: bindings) else { return [] }
         switch command {
@@ -119,15 +125,31 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             return effects + readEffects(&state)
         case .player:
             return PlayerScreen.reduce(&state, command)
+        case .cwnd:
+            return CwndScreen.reduce(&state, command)
         }
     }
 }
 
 /// Opens the scene player; an error (e.g. a scene not playable yet) becomes a message.
 func openScene(_ state: inout AppState, _ scene: SceneID) {
+    if scene == .cwndLab {
+        openCwndLab(&state, parameters: CwndParameters())
+        return
+    }
     do {
         state.player = try PlayerScreen.State(scene: scene, returnTo: state.screen)
         state.screen = .player
+    } catch {
+        state.message = "\(error)"
+    }
+}
+
+/// Opens the congestion-window lab.
+public func openCwndLab(_ state: inout AppState, parameters: CwndParameters, compare: Bool = false, chart: BrailleCanvas.Mode? = nil) {
+    do {
+        state.cwnd = try CwndScreen.State(parameters: parameters, compare: compare, chart: state.ascii ? .ascii : chart ?? .braille, returnTo: state.screen)
+        state.screen = .cwnd
     } catch {
         state.message = "\(error)"
     }
@@ -175,6 +197,7 @@ public func render(_ state: AppState, size: Size) -> CellGrid {
     case .home: HomeScreen.render(state, into: &grid)
     case .reader: ReaderScreen.render(state, into: &grid)
     case .player: PlayerScreen.render(state, into: &grid)
+    case .cwnd: CwndScreen.render(state, into: &grid)
     }
     if state.showHelp { HelpOverlay.render(state, into: &grid) }
     return grid

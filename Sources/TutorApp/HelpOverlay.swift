@@ -10,6 +10,7 @@ enum HelpOverlay {
         case .home: screen = state.home.isTypingFilter ? (UIText.filterSection, KeyBindings.filtering) : (UIText.homeSection, KeyBindings.home)
         case .reader: screen = (UIText.readerSection, KeyBindings.reader)
         case .player: screen = (UIText.playerSection, KeyBindings.player)
+        case .cwnd: screen = (UIText.cwndSection, KeyBindings.cwnd)
         }
         return [screen, (UIText.globalSection, KeyBindings.global)]
     }
@@ -34,12 +35,24 @@ enum HelpOverlay {
     }
 
     static func render(_ state: AppState, into grid: inout CellGrid) {
-        let width = min(64, grid.width - 4)
-        let body = lines(state, width: width - 4)
+        var width = min(64, grid.width - 4)
+        var body = lines(state, width: width - 4)
+        // Too many keys for one column (the cwnd lab at 24 rows): two columns side by side.
+        var second: [Line] = []
+        if body.count + 4 > grid.height - 2 {
+            width = min(grid.width - 2, 110)
+            body = lines(state, width: width / 2 - 4)
+            let half = (body.count + 1) / 2
+            second = Array(body[half...]); body = Array(body[..<half])
+        }
         let height = min(grid.height - 2, body.count + 4)
         let area = grid.bounds.centered(width: width, height: height)
         let inner = Box(title: UIText.helpTitle[state.language], style: Style(.accent)).render(into: &grid, area: area, glyphs: state.glyphs)
-        Paragraph(lines: body).render(into: &grid, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height - 1))
+        let column = second.isEmpty ? inner.width - 2 : inner.width / 2 - 1
+        Paragraph(lines: body).render(into: &grid, area: Rect(x: inner.x + 1, y: inner.y, width: column, height: inner.height - 1))
+        if !second.isEmpty {
+            Paragraph(lines: second).render(into: &grid, area: Rect(x: inner.x + 2 + column, y: inner.y, width: inner.maxX - inner.x - 3 - column, height: inner.height - 1))
+        }
         let close = UIText.helpClose[state.language]
         grid.put(close, x: inner.maxX - TextWidth.width(of: close) - 1, y: inner.maxY - 1, style: Style(.dim))
     }

@@ -8,6 +8,8 @@ public enum Command: Sendable, Hashable {
     case open, back, filter, nextLesson, previousLesson
     case toggleLanguage, help, quit, suspend
     case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict
+    case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
+    case cycleInitialWindow, cycleChart
 }
 
 public struct KeyBinding: Sendable {
@@ -62,6 +64,28 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),
         KeyBinding(keys: [.char("p")], command: .togglePredict, label: Localized(ko: "예측 모드(다음 세그먼트 맞히기)", en: "predict mode (guess each segment)"), inBar: false),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    public static let cwnd: [KeyBinding] = [
+        KeyBinding(keys: [.char(" ")], command: .playPause, label: Localized(ko: "재생/멈춤", en: "play/pause"), inBar: true),
+        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 라운드", en: "next round"), inBar: false),
+        KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 라운드", en: "previous round"), inBar: false),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "첫 라운드", en: "first round"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막 라운드", en: "last round"), inBar: false),
+        KeyBinding(keys: [.char("t")], command: .injectTimeout, label: Localized(ko: "지금 타임아웃", en: "timeout now"), inBar: true),
+        KeyBinding(keys: [.char("3")], command: .injectDupAcks, label: Localized(ko: "지금 중복 ACK 3개", en: "3 dup ACKs now"), inBar: true),
+        KeyBinding(keys: [.char("u")], command: .undoFault, label: Localized(ko: "마지막 손실 취소", en: "undo the last loss"), inBar: false),
+        KeyBinding(keys: [.char("a")], command: .cycleAlgorithm, label: Localized(ko: "알고리즘 바꾸기", en: "next algorithm"), inBar: true),
+        KeyBinding(keys: [.char("c")], command: .toggleCompare, label: Localized(ko: "비교", en: "compare"), inBar: true),
+        KeyBinding(keys: [.char("m")], command: .toggleModel, label: Localized(ko: "모델: 교과서 / RFC 5681(ACK 단위)", en: "model: textbook / RFC 5681 (per ACK)"), inBar: false),
+        KeyBinding(keys: [.char("[")], command: .ssthreshDown, label: Localized(ko: "초기 ssthresh 줄이기", en: "lower initial ssthresh"), inBar: false),
+        KeyBinding(keys: [.char("]")], command: .ssthreshUp, label: Localized(ko: "초기 ssthresh 늘리기", en: "raise initial ssthresh"), inBar: false),
+        KeyBinding(keys: [.char("i")], command: .cycleInitialWindow, label: Localized(ko: "초기 윈도우(1, 2, 4, 10)", en: "initial window (1, 2, 4, 10)"), inBar: false),
+        KeyBinding(keys: [.char("b")], command: .cycleChart, label: Localized(ko: "그래프: 점자 / 블록 / ASCII", en: "chart: braille / block / ASCII"), inBar: false),
+        KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
+        KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
+        KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음 설정으로", en: "reset"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 

@@ -37,5 +37,10 @@ enum UIText {
     static let scenePlay = Localized(ko: "Enter를 누르면 재생합니다.", en: "Press Enter to play it.")
     static let scenePlayInReader = Localized(ko: "화면에 보일 때 Enter로 재생합니다.", en: "Press Enter while it is on screen to play it.")
     static let predictOn = Localized(ko: "예측 모드: →로 넘어갈 때마다 세그먼트를 먼저 맞혀 보세요.", en: "Predict mode: each → asks you for the segment before showing it.")
+    static let round = Localized(ko: "라운드", en: "Round")
+    static let injectedTimeout = Localized(ko: "타임아웃 주입:", en: "Timeout injected in")
+    static let injectedDupAcks = Localized(ko: "중복 ACK 3개 주입:", en: "3 dup ACKs injected in")
+    static let initialWindow = Localized(ko: "초기 윈도우", en: "initial window")
+    static let cwndSection = Localized(ko: "혼잡 윈도우 실험실", en: "Congestion window lab")
     static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
 }

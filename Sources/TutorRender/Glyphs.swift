@@ -5,16 +5,21 @@ public struct Glyphs: Sendable, Hashable {
     public var teeDown, teeUp, teeRight, teeLeft, cross: String
     public var heavyHorizontal: String
     public var bullet, check, pointer, ellipsis, arrowUp, arrowDown, arrowLeft, arrowRight, play, quoteBar, loss: String
+    /// Chart marks: one per series (Tahoe, Reno, CUBIC), a segment in flight, a dashed line.
+    public var seriesMarks: [String]
+    public var segment, dash: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", heavyHorizontal: "━",
         bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
-        play: "▶", quoteBar: "┃", loss: "✕")
+        play: "▶", quoteBar: "┃", loss: "✕",
+        seriesMarks: ["▲", "●", "■"], segment: "■", dash: "┄")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", heavyHorizontal: "=",
         bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
-        play: ">", quoteBar: "|", loss: "x")
+        play: ">", quoteBar: "|", loss: "x",
+        seriesMarks: ["t", "r", "c"], segment: "#", dash: "-")
 }

@@ -47,7 +47,7 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Check.self, Import.self, BenchRender.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Cwnd.self, Check.self, Import.self, BenchRender.self],
         defaultSubcommand: TUI.self)
 }
 
@@ -175,6 +175,14 @@ struct Play: ParsableCommand {
                 let close = ids.filter { editDistance($0, scene) <= 3 || $0.contains(scene) }
                 throw CLIError("no scene '\(scene)'; \(close.isEmpty ? "scenes: \(ids.joined(separator: ", "))" : "did you mean: \(close.joined(separator: ", "))?")", code: 2)
             }
+            if id == .cwndLab {
+                // The chart scene: the same as `nettutor cwnd` with its defaults.
+                if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
+                if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+                try Cwnd.output(parameters: CwndParameters(), compare: false, chart: global.ascii ? .ascii : .braille, plain: plain,
+                                trace: trace, mermaid: export == "mermaid", global: global)
+                return
+            }
             var options = SceneOptions()
             if let drop {
                 let parts = drop.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -189,7 +197,7 @@ struct Play: ParsableCommand {
             let result: Trace
             do { result = try id.trace(options) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
             if !plain && trace == nil && export == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
-                try RunLoop(global: global, startScene: (id, options)).run()
+                try RunLoop(global: global, start: .scene(id, options)).run()
                 return
             }
             let text: String
@@ -198,6 +206,63 @@ struct Play: ParsableCommand {
             else { text = TraceExport.plain(result, language: global.language, width: 80) }
             FileHandle.standardOutput.write(text.data(using: .utf8)!)
         }
+    }
+}
+
+struct Cwnd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The congestion-window lab: cwnd per round as a chart you can steer, or a table.",
+        discussion: """
+        Models: 'textbook' (per transmission round, in MSS, Kurose & Ross rules; CUBIC per RFC 9438 with one round = one RTT) \
+        and 'rfc5681' (per ACK, in bytes, fast retransmit and fast recovery, RFC 6298 timer). \
+        Events: --events 3dup@8,timeout@14 (the loss is detected in that round; the next round uses the reduced window).
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "tahoe, reno or cubic.") var algo: String = "reno"
+    @Flag(help: "Tahoe, Reno and CUBIC on the same loss pattern in one chart.") var compare = false
+    @Option(help: "textbook or rfc5681.") var model: String = "textbook"
+    @Option(help: "Initial ssthresh in segments.") var ssthresh: Double = 8
+    @Option(help: "Initial window in segments (default: 1 in the textbook model, RFC 5681's IW otherwise).") var iw: Double?
+    @Option(help: "Number of rounds (RTTs).") var rounds: Int = 20
+    @Option(help: "Scripted losses, e.g. 3dup@8,timeout@14 ('none' for no scripted loss).") var events: String = "3dup@8"
+    @Option(help: "Random loss probability per segment, 0..0.5 (with --seed).") var loss: Double = 0
+    @Option(help: "Seed for random loss.") var seed: UInt64 = 1
+    @Option(help: "Receiver window in segments: at most min(cwnd, rwnd) in flight.") var rwnd: Double?
+    @Option(help: "Round-trip time in ms (CUBIC's clock; the rfc5681 model's ACK clock).") var rtt: Double = 100
+    @Option(help: "Chart: braille, block or ascii.") var chart: String = "braille"
+    @Flag(help: "A table of rounds and a text chart (the default when not on a terminal).") var plain = false
+    @Option(help: "Print the trace: 'json' writes one JSON object per round (per ACK in rfc5681).") var trace: String?
+
+    func run() throws {
+        try handlingErrors {
+            guard let algorithm = CongestionAlgorithm(rawValue: algo.lowercased()) else { throw CLIError("--algo takes tahoe, reno or cubic", code: 2) }
+            guard let m = CwndModel(rawValue: model.lowercased()) else { throw CLIError("--model takes textbook or rfc5681", code: 2) }
+            guard let mode = BrailleCanvas.Mode(rawValue: chart.lowercased()) else { throw CLIError("--chart takes braille, block or ascii", code: 2) }
+            if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+            var p = CwndParameters()
+            p.algorithm = algorithm; p.model = m; p.ssthresh = ssthresh; p.initialWindow = iw; p.rounds = rounds
+            p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
+            do {
+                p.events = events.lowercased() == "none" ? [] : try LossEvent.parse(events)
+                if compare && m == .rfc5681 && algorithm == .cubic { p.algorithm = .reno }
+                try p.validate()
+            } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+            try Self.output(parameters: p, compare: compare, chart: global.ascii ? .ascii : mode, plain: plain, trace: trace, mermaid: false, global: global)
+        }
+    }
+
+    /// The TUI on a terminal, else the table, JSON lines or Mermaid.
+    static func output(parameters p: CwndParameters, compare: Bool, chart: BrailleCanvas.Mode, plain: Bool, trace: String?, mermaid: Bool, global: GlobalOptions) throws {
+        let traces: [CwndTrace]
+        do { traces = compare ? try CongestionLab.compare(p) : [try CongestionLab.run(p)] } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+        if !plain && trace == nil && !mermaid && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+            try RunLoop(global: global, start: .cwnd(p, compare: compare, chart: chart)).run()
+            return
+        }
+        let text = trace == "json" ? TraceExport.cwndJSONLines(traces)
+            : mermaid ? TraceExport.cwndMermaid(traces)
+            : TraceExport.cwndPlain(traces, language: global.language)
+        FileHandle.standardOutput.write(text.data(using: .utf8)!)
     }
 }
 
@@ -211,7 +276,7 @@ struct BenchRender: ParsableCommand {
     func run() throws {
         var state = AppState(size: Size(width: width, height: height), language: .en, catalog: LessonCatalog([]))
         var samples: [Double] = []
-        for scene in SceneID.allCases where scene.isPlayable {
+        for scene in SceneID.allCases where scene.isSequenceScene {
             state.player = try PlayerScreen.State(scene: scene, returnTo: .home)
             state.screen = .player
             _ = reduce(&state, .keyPressed(.char(" ")))

@@ -10,8 +10,12 @@ import TutorTerminal
 /// The imperative shell of the TUI: event -> action -> reduce -> effects -> present.
 struct RunLoop {
     let global: GlobalOptions
-    /// `nettutor play SCENE` on a terminal: start in the player; leaving it quits.
-    var startScene: (SceneID, SceneOptions)? = nil
+    /// `nettutor play SCENE` or `nettutor cwnd` on a terminal: start there; leaving it quits.
+    enum Start {
+        case scene(SceneID, SceneOptions)
+        case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
+    }
+    var start: Start? = nil
 
     func run() throws {
         let utf8 = LocaleCheck.isUTF8()
@@ -34,10 +38,15 @@ struct RunLoop {
                              readLessons: readLessons, warnings: diags.filter { $0.severity == .error }.map(\.description),
                              ascii: global.ascii || !utf8, englishOnly: !utf8)
         state.message = startMessage
-        if let (scene, options) = startScene {
+        switch start {
+        case .scene(let scene, let options):
             state.player = try PlayerScreen.State(scene: scene, options: options, returnTo: .home)
             state.screen = .player
             state.playerOnly = true
+        case .cwnd(let parameters, let compare, let chart):
+            openCwndLab(&state, parameters: parameters, compare: compare, chart: chart)
+            state.playerOnly = true
+        case nil: break
         }
         terminal.present(render(state, size: terminal.size))
 

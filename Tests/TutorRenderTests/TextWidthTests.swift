@@ -74,10 +74,13 @@ struct TextWidthTests {
         for g in [Glyphs.unicode, Glyphs.ascii] {
             for s in [g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.teeDown, g.teeUp,
                       g.teeRight, g.teeLeft, g.cross, g.heavyHorizontal, g.bullet, g.check, g.pointer, g.ellipsis,
-                      g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.play, g.quoteBar, g.loss] {
+                      g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.play, g.quoteBar, g.loss, g.segment, g.dash] + g.seriesMarks {
                 for u in s.unicodeScalars { scalars.insert(u.value) }
             }
         }
+        // And the chart's dots: every Braille pattern and the quadrant blocks.
+        for v in UInt32(0x2800)...0x28FF { scalars.insert(v) }
+        for u in "▘▝▀▖▌▞▛▗▚▐▜▄▙▟█".unicodeScalars { scalars.insert(u.value) }
         #expect(scalars.contains(0xD55C))  // 한: the content really is Korean
         var mismatches: [String] = []
         for v in scalars.sorted() {
