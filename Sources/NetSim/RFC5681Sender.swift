@@ -211,18 +211,50 @@ struct RFC5681Sender {
             let lost = sent.enumerated().filter { $0.element.lost }.map(\.offset)
             let dups = mine.filter { [.dupAck, .fastRetransmit, .inflate].contains($0.kind) }.count
             let event: LossKind? = mine.contains { $0.kind == .timeout } ? .timeout : mine.contains { $0.kind == .fastRetransmit } ? .tripleDupAck : nil
+            let acksIn = mine.filter { $0.kind != .timeout }.count
+            let retransmitted = sent.filter(\.retransmit).count
+            var ko = "세그먼트 \(sent.count)개 전송(재전송 \(retransmitted)개), ACK \(acksIn)개. "
+            var en = "\(sent.count) sent (\(retransmitted) retransmitted), \(acksIn) ACKs. "
+            // The decisions of the round in full; plain growth summed up.
+            let decisions = mine.filter { [.fastRetransmit, .deflate, .timeout].contains($0.kind) }
+            let inflations = mine.filter { $0.kind == .inflate }.count
+            for d in decisions { ko += d.narration.ko + " "; en += d.narration.en + " " }
+            if inflations > 0 {
+                ko += "이어서 중복 ACK \(inflations)개가 cwnd를 SMSS씩 부풀립니다(inflation). "
+                en += "\(inflations) more duplicate ACK\(inflations == 1 ? "" : "s") inflate cwnd by one SMSS each. "
+            }
+            let growth = mine.filter { $0.kind == .newAck }
+            if let last = growth.last, decisions.isEmpty {
+                let g1 = last
+                if cwnd < ssthresh {
+                    ko += "slow start: ACK마다 cwnd += min(N, SMSS)(RFC 5681 §3.1)이므로 RTT마다 약 두 배가 됩니다: \(cwnd) → \(g1.cwnd)바이트."
+                    en += "Slow start: cwnd += min(N, SMSS) per ACK (RFC 5681 §3.1), about doubling per RTT: \(cwnd) → \(g1.cwnd) bytes."
+                    if g1.phase == .congestionAvoidance {
+                        ko += " ssthresh(\(ssthresh))에 닿아 혼잡 회피로 넘어갑니다."
+                        en += " It reaches ssthresh (\(ssthresh)), so congestion avoidance takes over."
+                    }
+                } else {
+                    ko += "혼잡 회피: ACK마다 cwnd += SMSS·SMSS/cwnd(RFC 5681 §3.1)이므로 RTT마다 약 1 SMSS: \(cwnd) → \(g1.cwnd)바이트."
+                    en += "Congestion avoidance: cwnd += SMSS·SMSS/cwnd per ACK (RFC 5681 §3.1), about 1 SMSS per RTT: \(cwnd) → \(g1.cwnd) bytes."
+                }
+            }
+            if mine.isEmpty {
+                ko += "ACK가 오지 않아 재전송 타이머(RTO)를 기다립니다."
+                en += "No ACKs arrive: the sender waits for its retransmission timer (RTO)."
+            } else if mine.allSatisfy({ $0.kind == .dupAck }) {
+                ko += mine.map(\.narration.ko).joined(separator: " ")
+                en += mine.map(\.narration.en).joined(separator: " ")
+            }
             let rw = p.rwnd ?? .infinity
-            let shown = mine.filter { $0.kind != .newAck || mine.count <= 3 }
-            let sentence = (shown.isEmpty ? mine : shown).suffix(3)
-            let narration = sentence.isEmpty
-                ? Narration(ko: "이 라운드에는 ACK가 오지 않습니다(재전송 타이머를 기다리는 중).", en: "No ACKs arrive in this round (waiting for the retransmission timer).")
-                : Narration(ko: sentence.map(\.narration.ko).joined(separator: " "), en: sentence.map(\.narration.en).joined(separator: " "))
             out.append(CwndRound(round: r, cwnd: Double(cwnd) / s, ssthresh: Double(ssthresh) / s, effective: min(Double(cwnd) / s, rw),
                                  phase: phase, sent: sent.count, lost: lost, dupAcks: dups, event: event,
-                                 narration: Narration(ko: "\(sent.count)개 전송(재전송 \(sent.filter(\.retransmit).count)개), ACK \(mine.count)개. " + narration.ko,
-                                                      en: "\(sent.count) sent (\(sent.filter(\.retransmit).count) retransmitted), \(mine.count) ACKs. " + narration.en)))
+                                 narration: Narration(ko: ko.trimmingSpaces(), en: en.trimmingSpaces())))
             if let last = mine.last { cwnd = last.cwnd; ssthresh = last.ssthresh; phase = last.phase }
         }
         return out
     }
+}
+
+extension String {
+    func trimmingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
 }

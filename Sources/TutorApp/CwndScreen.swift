@@ -147,25 +147,27 @@ public enum CwndScreen {
         let status = "\(s.playing ? glyphs.play : "||") \(UIText.round[language]) \(s.cursor)/\(p.rounds)  \(Int(s.roundsPerSecond))/s"
         renderTitleBar(state, into: &grid, title: "\(SceneTitles.title(SceneID.cwndLab.rawValue, language)): \(name) (\(p.model.rawValue))", right: status)
 
-        // Row 1: the one-line reading of the graph, so it makes sense without the curve.
-        let readingText = reading(s, language: language)
-        grid.put(" " + TextWidth.truncate(readingText, to: grid.width - 2, ellipsis: glyphs.ellipsis), x: 0, y: 1, style: Style(.emphasis, bold: true))
+        // Row 1 (and 2 when it is long): the reading of the graph, so it makes sense without the curve.
+        let readingLines = Wrap.wrap(reading(s, language: language), width: grid.width - 2, style: Style(.emphasis, bold: true))
+        let readingHeight = min(2, readingLines.count)
+        Paragraph(lines: Array(readingLines.prefix(readingHeight))).render(into: &grid, area: Rect(x: 1, y: 1, width: grid.width - 2, height: readingHeight))
 
-        let body = Rect(x: 0, y: 2, width: grid.width, height: grid.height - 3)
-        let narrationHeight = grid.height >= 36 ? 5 : 3
+        // The narration takes the rows it needs (up to 4, or 6 on tall terminals); the chart the rest.
+        let narrationText = s.current.map { language == .ko ? $0.narration.ko : $0.narration.en } ?? ""
+        let narrationLines = Wrap.wrap(narrationText, width: grid.width - 2)
+        let narrationHeight = min(max(3, narrationLines.count), grid.height >= 36 ? 6 : 4)
+        let body = Rect(x: 0, y: 1 + readingHeight, width: grid.width, height: grid.height - 2 - readingHeight)
         let (upper, narrationArea) = body.splitBottom(narrationHeight)
         let (chartAndLegend, stripArea) = upper.splitBottom(1)
         let (chartArea, legendArea) = chartAndLegend.splitBottom(1)
         renderChart(s, into: &grid, area: chartArea, language: language, glyphs: glyphs)
         renderLegend(s, into: &grid, area: legendArea, language: language, glyphs: glyphs)
         renderStrip(s, into: &grid, area: stripArea, language: language, glyphs: glyphs)
-        if let r = s.current {
-            let text = language == .ko ? r.narration.ko : r.narration.en
-            let lines = Wrap.wrap(text, width: narrationArea.width - 2)
-            // Keep the end of a long narration (the decision) when it does not fit.
-            let shown = lines.count > narrationArea.height ? Array(lines.prefix(narrationArea.height)) : lines
-            Paragraph(lines: shown).render(into: &grid, area: narrationArea.inset(dx: 1, dy: 0))
+        var shown = Array(narrationLines.prefix(narrationHeight))
+        if narrationLines.count > narrationHeight, let last = shown.popLast() {
+            shown.append([Span(TextWidth.truncate(last.plainText, to: grid.width - 3, ellipsis: glyphs.ellipsis) + "")])
         }
+        Paragraph(lines: shown).render(into: &grid, area: narrationArea.inset(dx: 1, dy: 0))
         renderBottomBar(state, into: &grid, bindings: KeyBindings.cwnd)
     }
 
@@ -219,11 +221,12 @@ public enum CwndScreen {
         }
     }
 
-    /// Nice upper bound for the y axis: 1, 2 or 5 times a power of ten, at or above v.
+    /// Nice upper bound for the y axis (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) at or
+    /// above v, so the curve uses most of the height and the half-way tick stays readable.
     static func niceCeil(_ v: Double) -> Double {
         var step = 1.0
         while step * 10 <= v { step *= 10 }
-        for m in [1.0, 2, 5, 10] where m * step >= v { return m * step }
+        for m in [1.0, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] where m * step >= v { return m * step }
         return 10 * step
     }
 
@@ -365,8 +368,11 @@ public enum CwndScreen {
     static func renderStrip(_ s: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
         guard let r = s.current else { return }
         var x = area.x + 1
-        x += grid.put("\(UIText.round[language]) \(r.round) " + (language == .ko ? "세그먼트 \(r.sent)개 " : "\(r.sent) segment\(r.sent == 1 ? "" : "s") "), x: x, y: area.y, style: Style(.dim))
-        let tail = "  " + (language == .ko ? "중복 ACK \(r.dupAcks)개" : "dup ACKs \(r.dupAcks)") + (r.event.map { " \(glyphs.arrowRight) " + eventName($0, language) } ?? "")
+        x += grid.put("\(UIText.round[language]) \(r.round): " + (language == .ko ? "세그먼트 \(r.sent)개 " : "\(r.sent) segment\(r.sent == 1 ? "" : "s") "), x: x, y: area.y, style: Style(.dim))
+        let reaction: String? = r.event.map { e in
+            e == .timeout ? (language == .ko ? "RTO 만료" : "RTO expires") : "fast retransmit"
+        }
+        let tail = "  " + (language == .ko ? "중복 ACK \(r.dupAcks)개" : "dup ACKs \(r.dupAcks)") + (reaction.map { " \(glyphs.arrowRight) " + $0 } ?? "")
         let room = max(0, area.maxX - x - TextWidth.width(of: tail) - 1)
         let shown = min(r.sent, room)
         for i in 0..<shown {

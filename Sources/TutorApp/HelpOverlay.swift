@@ -39,7 +39,7 @@ enum HelpOverlay {
         var body = lines(state, width: width - 4)
         // Too many keys for one column (the cwnd lab at 24 rows): two columns side by side.
         var second: [Line] = []
-        if body.count + 4 > grid.height - 2 {
+        if body.count + 4 > grid.height {
             width = min(grid.width - 2, 110)
             body = lines(state, width: width / 2 - 4)
             let half = (body.count + 1) / 2

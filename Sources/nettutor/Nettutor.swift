@@ -294,6 +294,33 @@ struct BenchRender: ParsableCommand {
         }
         let mean = samples.reduce(0, +) / Double(samples.count)
         print(String(format: "player frame at %dx%d (tick + render, all scenes): mean %.3f ms, worst scene %.3f ms", width, height, mean, samples.max() ?? 0))
+
+        // The cwnd chart: every round of a compare-mode chart and of the per-ACK model, each mode.
+        for (label, compare, model) in [("compare, textbook", true, CwndModel.textbook), ("Reno, rfc5681", false, .rfc5681)] {
+            var p = CwndParameters(); p.model = model; p.events = [LossEvent(.tripleDupAck, at: 8), LossEvent(.timeout, at: 14)]
+            var times: [String] = []
+            for mode in BrailleCanvas.Mode.allCases {
+                openCwndLab(&state, parameters: p, compare: compare, chart: mode)
+                let clock = ContinuousClock()
+                let start = clock.now
+                var rendered = 0
+                for _ in 0..<max(1, frames / 40) {
+                    for r in 1...p.rounds { state.cwnd?.cursor = r; _ = render(state, size: state.size); rendered += 1 }
+                }
+                let d = clock.now - start
+                times.append(String(format: "%@ %.3f ms", mode.rawValue, (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered)))
+                state.screen = .home
+            }
+            print("cwnd chart frame at \(width)x\(height) (\(label)): " + times.joined(separator: ", "))
+        }
+        // Steering re-simulates: what one `t` or `3` costs, for the largest lab the keys allow.
+        var big = CwndParameters(); big.model = .rfc5681; big.rounds = CwndParameters.maxRounds; big.ssthresh = 64
+        big.events = [LossEvent(.tripleDupAck, at: 60), LossEvent(.timeout, at: 120)]
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<20 { _ = try CongestionLab.run(big) }
+        let d = clock.now - start
+        print(String(format: "cwnd re-simulation (rfc5681, %d rounds, per ACK): %.2f ms", big.rounds, (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / 20))
     }
 }
 

@@ -177,6 +177,9 @@ struct TCPSimulationTests {
     func badOptions() {
         var o = SceneOptions(); o.rtt = 0
         #expect(throws: SceneError.invalid("--rtt must be between 1 and 10000 ms")) { try SceneID.tcp3Way.trace(o) }
-        #expect(throws: SceneError.notPlayableYet("cwnd-lab")) { try SceneID.cwndLab.trace() }
+        #expect(throws: SceneError.notPlayableYet("url-journey")) { try SceneID.urlJourney.trace() }
+        // The cwnd lab is a chart (CongestionLab), not a sequence trace.
+        #expect(throws: SceneError.self) { try SceneID.cwndLab.trace() }
+        #expect(SceneID.cwndLab.isPlayable && !SceneID.cwndLab.isSequenceScene)
     }
 }

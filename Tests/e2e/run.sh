@@ -161,6 +161,25 @@ expect_screen "the dropped SYN is retransmitted after the RTO" "#2 SYN seq=1000"
 keys q
 expect_screen "leaving the player ends play" "EXIT=0"
 
+# 10b. The congestion-window lab: step to round 10, inject a timeout, see the curve drop.
+keys "clear; $BIN cwnd --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+expect_screen "cwnd opens the congestion window lab" "Congestion window lab: Reno (textbook)"
+for _ in $(seq 1 9); do keys Right; done
+expect_screen "stepping rounds with the arrow keys" "Round 10: cwnd 10, ssthresh 6"
+mark_row() { screen | python3 -c 'import sys; rows=[i for i,l in enumerate(sys.stdin) if "●" in l and "cwnd (" not in l]; print(rows[0] if rows else -1)'; }
+before=$(mark_row)
+keys t
+expect_screen "t injects a timeout in the selected round" "Timeout injected in Round 10"
+keys Right
+expect_screen "after the timeout the window restarts at 1" "Round 11: cwnd 1, ssthresh 5 (slow start)"
+after=$(mark_row)
+if [ "$before" -ge 0 ] && [ "$after" -gt "$before" ] && screen | grep -qF "✕TO"; then ok "the curve drops after the timeout (cursor mark row $before -> $after, ✕TO marked)"
+else fail "the curve drops after the timeout (rows $before -> $after)" "$(screen)"; fi
+keys c
+expect_screen "c compares Tahoe, Reno and CUBIC" "Tahoe / Reno / CUBIC"
+keys q
+expect_screen "leaving the lab ends cwnd" "EXIT=0"
+
 # 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
@@ -188,6 +207,16 @@ if [ -f "$SEED" ]; then
   out=$("$BIN" import "$SEED" --out "$WORK/imported" 2>&1); code=$?
   if [ $code -ne 0 ] && echo "$out" | grep -q "pass --force"; then ok "import refuses to overwrite without --force"; else fail "import overwrite guard (exit $code)" "$out"; fi
 fi
+out=$("$BIN" cwnd --plain --lang en); code=$?
+if [ $code -eq 0 ] && printf '%s' "$out" | grep -qE '^8 +12 +8 +CA +3 dup ACKs' && printf '%s' "$out" | grep -qE '^9 +9 +6 +FR'; then ok "cwnd --plain: the textbook Reno table (round 8: 3 dup ACKs, round 9: 6+3)"; else fail "cwnd --plain (exit $code)" "$(printf '%s' "$out" | head -15)"; fi
+out=$("$BIN" cwnd --compare --trace json | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; assert all(k in r for r in rows for k in ("round","cwnd","ssthresh","phase","event")); print(len(rows), sorted({r["algo"] for r in rows}))'); code=$?
+if [ $code -eq 0 ] && [ "$out" = "60 ['cubic', 'reno', 'tahoe']" ]; then ok "cwnd --compare --trace json: one object per round and algorithm"; else fail "cwnd --trace json" "$out"; fi
+out=$("$BIN" cwnd --model rfc5681 --trace json | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; print(sum(1 for r in rows if r["event"]=="3dup"), sum(1 for r in rows if r["kind"]=="inflate") > 0)'); code=$?
+if [ $code -eq 0 ] && [ "$out" = "1 True" ]; then ok "cwnd --model rfc5681 --trace json: per ACK, one fast retransmit, inflation"; else fail "cwnd rfc5681 json" "$out"; fi
+err=$("$BIN" cwnd --events 3dup@99 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 2 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
+out=$("$BIN" play cwnd-lab --export mermaid); code=$?
+if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "xychart-beta"; then ok "play cwnd-lab --export mermaid: an xychart"; else fail "play cwnd-lab --export mermaid (exit $code)" "$out"; fi
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 
