@@ -143,8 +143,9 @@ public enum CwndScreen {
         guard let s = state.cwnd else { return }
         let language = state.language, glyphs = state.glyphs
         let p = s.parameters
-        let name = s.compare ? "Tahoe / Reno" + (p.model == .textbook ? " / CUBIC" : "") : p.algorithm.title
-        let status = "\(s.playing ? glyphs.play : "||") \(UIText.round[language]) \(s.cursor)/\(p.rounds)  \(Int(s.roundsPerSecond))/s"
+        let name = s.compare ? "Tahoe/Reno" + (p.model == .textbook ? "/CUBIC" : "") : p.algorithm.title
+        // The round is in the reading line below; the bar keeps to position and speed.
+        let status = "\(s.playing ? glyphs.play : "||") \(s.cursor)/\(p.rounds)  \(Int(s.roundsPerSecond))/s"
         renderTitleBar(state, into: &grid, title: "\(SceneTitles.title(SceneID.cwndLab.rawValue, language)): \(name) (\(p.model.rawValue))", right: status)
 
         // Row 1 (and 2 when it is long): the reading of the graph, so it makes sense without the curve.
@@ -201,7 +202,7 @@ public enum CwndScreen {
                 guard let n = t.rounds.first(where: { $0.round == r + 1 }) else { return nil }
                 switch (t.algorithm, e) {
                 case (.reno, .tripleDupAck) where t.parameters.model == .textbook:
-                    return language == .ko ? "Reno는 \(formatWindow(n.ssthresh))+3으로 절반" : "Reno halves to \(formatWindow(n.ssthresh))+3"
+                    return language == .ko ? "Reno는 반으로 줄여 \(formatWindow(n.ssthresh))+3" : "Reno halves to \(formatWindow(n.ssthresh))+3"
                 case (.cubic, _) where e == .tripleDupAck:
                     return language == .ko ? "CUBIC은 ×0.7 = \(formatWindow(n.cwnd))" : "CUBIC ×0.7 = \(formatWindow(n.cwnd))"
                 default:
