@@ -176,7 +176,7 @@ after=$(mark_row)
 if [ "$before" -ge 0 ] && [ "$after" -gt "$before" ] && screen | grep -qF "✕TO"; then ok "the curve drops after the timeout (cursor mark row $before -> $after, ✕TO marked)"
 else fail "the curve drops after the timeout (rows $before -> $after)" "$(screen)"; fi
 keys c
-expect_screen "c compares Tahoe, Reno and CUBIC" "Tahoe / Reno / CUBIC"
+expect_screen "c compares Tahoe, Reno and CUBIC" "Tahoe/Reno/CUBIC"
 keys q
 expect_screen "leaving the lab ends cwnd" "EXIT=0"
 
