@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 # CI checks that every import is declared in Package.swift.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
-DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev tmux
+DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
 BENCH_PACKAGES := lowdown hyperfine time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -17,6 +17,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
 
         .target(name: "NetSim"),
         .target(name: "TutorCore"),
@@ -30,9 +31,10 @@ let package = Package(
         ]),
         .target(name: "TutorApp", dependencies: ["TutorCore", "TutorRender", "TutorQuiz", "NetSim"]),
         .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
+        .target(name: "TutorLive", dependencies: ["NetSim", "CCurl"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
-            "TutorApp", "TutorTerminal",
+            "TutorApp", "TutorTerminal", "TutorLive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp"],
@@ -44,6 +46,7 @@ let package = Package(
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
+        .testTarget(name: "TutorLiveTests", dependencies: ["TutorLive", "NetSim"]),
         .testTarget(name: "TutorProgressTests", dependencies: [
             "TutorProgress", "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -16,10 +16,11 @@ public enum SceneID: String, CaseIterable, Sendable, Hashable {
     case urlJourney = "url-journey"
 
     /// Whether the simulator can play this scene yet.
-    public var isPlayable: Bool { self != .urlJourney }
+    public var isPlayable: Bool { true }
 
-    /// Sequence-diagram scenes play in the scene player; `cwnd-lab` is a chart (CongestionLab).
-    public var isSequenceScene: Bool { isPlayable && self != .cwndLab }
+    /// Sequence-diagram scenes play in the scene player; `cwnd-lab` is a chart (CongestionLab)
+    /// and `url-journey` a map (URLJourney).
+    public var isSequenceScene: Bool { self != .cwndLab && self != .urlJourney }
 }
 
 /// Options a scene may take (the `play` command's flags).
@@ -177,6 +178,8 @@ extension SceneID {
             sim.schedule(.close, on: 1, at: 300)
         case .cwndLab:
             throw SceneError.invalid("cwnd-lab is a chart, not a sequence diagram: see 'nettutor cwnd'")
+        case .urlJourney:
+            throw SceneError.invalid("url-journey is a map of hops, not a sequence diagram: see 'nettutor journey'")
         default:
             throw SceneError.notPlayableYet(rawValue)
         }

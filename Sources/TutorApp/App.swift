@@ -4,7 +4,7 @@ import TutorRender
 
 /// The whole app state. `reduce` is the only thing that changes it.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: Sendable, Equatable { case home, reader, player, cwnd }
+    public enum Screen: Sendable, Equatable { case home, reader, player, cwnd, journey }
 
     public var size: Size
     public var language: Language
@@ -21,6 +21,7 @@ public struct AppState: Sendable, Equatable {
     public var reader: ReaderScreen.State?
     public var player: PlayerScreen.State?
     public var cwnd: CwndScreen.State?
+    public var journey: JourneyScreen.State?
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
@@ -37,7 +38,10 @@ public struct AppState: Sendable, Equatable {
 
     public var glyphs: Glyphs { ascii ? .ascii : .unicode }
     /// Only a playing scene animates; otherwise the run loop blocks on input with no timeout.
-    public var isAnimating: Bool { (screen == .player && player?.playing == true) || (screen == .cwnd && cwnd?.playing == true) }
+    public var isAnimating: Bool {
+        (screen == .player && player?.playing == true) || (screen == .cwnd && cwnd?.playing == true)
+            || (screen == .journey && journey?.playing == true)
+    }
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }
@@ -79,6 +83,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             CwndScreen.reduceTick(&c, elapsed: elapsed)
             state.cwnd = c
         }
+        if state.screen == .journey, var j = state.journey {
+            JourneyScreen.reduceTick(&j, elapsed: elapsed)
+            state.journey = j
+        }
         return []
     case .lessonLoaded(let lesson):
         guard var r = state.reader, r.lessonID == lesson.meta.id else { return [] }
@@ -110,6 +118,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         case .reader: bindings = KeyBindings.reader
         case .player: bindings = KeyBindings.player
         case .cwnd: bindings = KeyBindings.cwnd
+        case .journey: bindings = KeyBindings.journey
         }
         guard let command = KeyBindings.command(for: key, in: bindings) else { return [] }
         switch command {
@@ -127,6 +136,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             return PlayerScreen.reduce(&state, command)
         case .cwnd:
             return CwndScreen.reduce(&state, command)
+        case .journey:
+            return JourneyScreen.reduce(&state, command)
         }
     }
 }
@@ -135,6 +146,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 func openScene(_ state: inout AppState, _ scene: SceneID) {
     if scene == .cwndLab {
         openCwndLab(&state, parameters: CwndParameters())
+        return
+    }
+    if scene == .urlJourney {
+        openJourney(&state, parameters: JourneyParameters())
         return
     }
     do {
@@ -150,6 +165,16 @@ public func openCwndLab(_ state: inout AppState, parameters: CwndParameters, com
     do {
         state.cwnd = try CwndScreen.State(parameters: parameters, compare: compare, chart: state.ascii ? .ascii : chart ?? .braille, returnTo: state.screen)
         state.screen = .cwnd
+    } catch {
+        state.message = "\(error)"
+    }
+}
+
+/// Opens the URL journey.
+public func openJourney(_ state: inout AppState, parameters: JourneyParameters) {
+    do {
+        state.journey = try JourneyScreen.State(parameters: parameters, returnTo: state.screen)
+        state.screen = .journey
     } catch {
         state.message = "\(error)"
     }
@@ -198,6 +223,7 @@ public func render(_ state: AppState, size: Size) -> CellGrid {
     case .reader: ReaderScreen.render(state, into: &grid)
     case .player: PlayerScreen.render(state, into: &grid)
     case .cwnd: CwndScreen.render(state, into: &grid)
+    case .journey: JourneyScreen.render(state, into: &grid)
     }
     if state.showHelp { HelpOverlay.render(state, into: &grid) }
     return grid

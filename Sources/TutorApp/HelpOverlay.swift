@@ -11,6 +11,7 @@ enum HelpOverlay {
         case .reader: screen = (UIText.readerSection, KeyBindings.reader)
         case .player: screen = (UIText.playerSection, KeyBindings.player)
         case .cwnd: screen = (UIText.cwndSection, KeyBindings.cwnd)
+        case .journey: screen = (UIText.journeySection, KeyBindings.journey)
         }
         return [screen, (UIText.globalSection, KeyBindings.global)]
     }

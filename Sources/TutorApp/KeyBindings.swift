@@ -10,6 +10,7 @@ public enum Command: Sendable, Hashable {
     case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
     case cycleInitialWindow, cycleChart
+    case variant(Int), nextClient, openDiagram
 }
 
 public struct KeyBinding: Sendable {
@@ -86,6 +87,26 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
         KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음 설정으로", en: "reset"), inBar: false),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    public static let journey: [KeyBinding] = [
+        KeyBinding(keys: [.char(" ")], command: .playPause, label: Localized(ko: "재생/멈춤", en: "play/pause"), inBar: true),
+        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 홉", en: "next hop"), inBar: true),
+        KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 홉", en: "previous hop"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "다음 메시지", en: "next message"), inBar: true),
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "이전 메시지", en: "previous message"), inBar: false),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "start"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "끝", en: "end"), inBar: false),
+        KeyBinding(keys: [.char("v")], command: .openDiagram, label: Localized(ko: "TCP/TLS 시퀀스 다이어그램", en: "TCP/TLS sequence diagram"), inBar: true),
+        KeyBinding(keys: [.char("1")], command: .variant(0), label: Localized(ko: "기본(TLS 1.3, 캐시 미스)", en: "standard (TLS 1.3, miss)"), inBar: false),
+        KeyBinding(keys: [.char("2")], command: .variant(1), label: Localized(ko: "CDN 캐시 적중", en: "CDN cache hit"), inBar: false),
+        KeyBinding(keys: [.char("3")], command: .variant(2), label: Localized(ko: "DNS 캐시 적중", en: "DNS cached"), inBar: false),
+        KeyBinding(keys: [.char("4")], command: .variant(3), label: Localized(ko: "HTTP(TLS 없음)", en: "HTTP (no TLS)"), inBar: false),
+        KeyBinding(keys: [.char("5")], command: .variant(4), label: Localized(ko: "TLS 1.2(2-RTT)", en: "TLS 1.2 (2-RTT)"), inBar: false),
+        KeyBinding(keys: [.char("n")], command: .nextClient, label: Localized(ko: "다음 클라이언트(DNS 라운드 로빈)", en: "next client (DNS round robin)"), inBar: false),
+        KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
+        KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 

@@ -34,15 +34,23 @@ public enum PlayerScreen {
                 && a.cursor == b.cursor && a.time == b.time && a.playing == b.playing && a.speedIndex == b.speedIndex
                 && a.showStates == b.showStates && a.returnTo == b.returnTo && a.predictMode == b.predictMode
                 && a.awaitingGuess == b.awaitingGuess && a.guess == b.guess && a.verdict?.correct == b.verdict?.correct
-                && a.verdict?.expected == b.verdict?.expected && a.score == b.score
+                && a.verdict?.expected == b.verdict?.expected && a.score == b.score && a.fixedTrace == b.fixedTrace
         }
 
         public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4]
         public var speed: Double { Self.speeds[speedIndex] }
 
+        /// A trace that is not a scene's simulation (a part of the URL journey): `d` cannot re-simulate it.
+        public var fixedTrace = false
+
         public init(scene: SceneID, options: SceneOptions = SceneOptions(), returnTo: AppState.Screen) throws {
             self.scene = scene; self.options = options; self.returnTo = returnTo
             trace = try scene.trace(options)
+        }
+
+        public init(trace: Trace, scene: SceneID, returnTo: AppState.Screen) {
+            self.scene = scene; self.options = SceneOptions(); self.returnTo = returnTo
+            self.trace = trace; fixedTrace = true
         }
 
         var currentEvent: TraceEvent? { trace.events.indices.contains(cursor) ? trace.events[cursor] : nil }
@@ -149,6 +157,8 @@ public enum PlayerScreen {
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
         case .restart: p.playing = false; p.go(to: -1)
         case .toggleStates: p.showStates.toggle()
+        case .dropNext where p.fixedTrace:
+            state.message = UIText.fixedTrace[state.language]
         case .dropNext:
             // The next segment to be sent after the current time, by its ordinal.
             guard let next = p.trace.events.enumerated().first(where: { $0.element.kind == .send && $0.element.n != nil && $0.offset > p.cursor })?.element,

@@ -42,5 +42,12 @@ enum UIText {
     static let injectedDupAcks = Localized(ko: "중복 ACK 3개 주입:", en: "3 dup ACKs injected in")
     static let initialWindow = Localized(ko: "초기 윈도우", en: "initial window")
     static let cwndSection = Localized(ko: "혼잡 윈도우 실험실", en: "Congestion window lab")
+    static let fixedTrace = Localized(ko: "이 다이어그램은 여정의 일부라 손실을 넣을 수 없습니다. TCP 장면(tcp-3way)에서 해 보세요.", en: "This diagram is part of the journey: drops work in the TCP scenes (e.g. tcp-3way).")
+    static let liveNoVariants = Localized(ko: "실측 여정에는 변형이 없습니다. 측정한 그대로입니다.", en: "A live journey has no variants: it is what was measured.")
+    static let journeySection = Localized(ko: "URL 여정", en: "URL journey")
+    static let onTheWire = Localized(ko: "선 위의 헤더", en: "On the wire")
+    static let insideBrowser = Localized(ko: "브라우저 안의 일이라 선 위에는 아무것도 없습니다.", en: "This happens inside the machine: nothing is on the wire.")
+    static let changed = Localized(ko: "바뀜", en: "changed")
+    static let variantLabel = Localized(ko: "변형", en: "variant")
     static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
 }

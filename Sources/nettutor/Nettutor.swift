@@ -5,6 +5,7 @@ import TutorApp
 import TutorContent
 import TutorCore
 import TutorQuiz
+import TutorLive
 import TutorRender
 
 @main
@@ -47,7 +48,7 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Cwnd.self, Check.self, Import.self, BenchRender.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Play.self, Cwnd.self, Journey.self, Check.self, Import.self, BenchRender.self],
         defaultSubcommand: TUI.self)
 }
 
@@ -175,6 +176,12 @@ struct Play: ParsableCommand {
                 let close = ids.filter { editDistance($0, scene) <= 3 || $0.contains(scene) }
                 throw CLIError("no scene '\(scene)'; \(close.isEmpty ? "scenes: \(ids.joined(separator: ", "))" : "did you mean: \(close.joined(separator: ", "))?")", code: 2)
             }
+            if id == .urlJourney {
+                if export != nil { throw CLIError("url-journey exports with 'nettutor journey --plain' or '--trace json'", code: 2) }
+                if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+                try Journey.output(JourneyParameters(), plain: plain, trace: trace, global: global)
+                return
+            }
             if id == .cwndLab {
                 // The chart scene: the same as `nettutor cwnd` with its defaults.
                 if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
@@ -262,6 +269,60 @@ struct Cwnd: ParsableCommand {
         let text = trace == "json" ? TraceExport.cwndJSONLines(traces)
             : mermaid ? TraceExport.cwndMermaid(traces)
             : TraceExport.cwndPlain(traces, language: global.language)
+        FileHandle.standardOutput.write(text.data(using: .utf8)!)
+    }
+}
+
+struct Journey: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What happens when you type a URL: the page load as an animated journey over the hops, or a stage list.",
+        discussion: "Without --live the journey is modelled (addresses from the documentation ranges). With --live the URL is really resolved and fetched with libcurl, and the journey plays with the measured DNS, TCP, TLS, first-byte and transfer times; a failure is shown at the stage where it happened.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The URL (http or https; a bare host means https).") var url: String = "https://www.example.com/"
+    @Flag(help: "Really fetch the URL and use the measured times.") var live = false
+    @Option(help: "cdn-hit, dns-cached, http or tls12 (model only).") var variant: String?
+    @Option(help: "Which client of the DNS round robin (rotates the A records).") var client: Int = 0
+    @Option(help: "Live mode: give up after this many seconds.") var timeout: Double = 10
+    @Flag(help: "Live mode: accept certificates that do not verify (self-signed).") var insecure = false
+    @Flag(help: "A readable stage list with the phase ruler (the default when not on a terminal).") var plain = false
+    @Option(help: "Print the journey: 'json' writes one JSON object per message.") var trace: String?
+
+    func run() throws {
+        try handlingErrors {
+            var p = JourneyParameters()
+            p.url = url; p.client = client
+            if let variant {
+                guard let v = JourneyVariant(rawValue: variant.lowercased()) else {
+                    throw CLIError("--variant takes \(JourneyVariant.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
+                }
+                if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: 2) }
+                p.variant = v
+            }
+            if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+            guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: 2) }
+            let parsed: ParsedURL
+            do { parsed = try ParsedURL.parse(url) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+            if live {
+                var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
+                p.url = parsed.text
+                p.measured = LiveFetch.fetch(parsed.text, options: o)
+            }
+            try Self.output(p, plain: plain, trace: trace, global: global)
+            if let f = p.measured?.failure {
+                printError("\(f.stage.rawValue): \(f.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    static func output(_ p: JourneyParameters, plain: Bool, trace: String?, global: GlobalOptions) throws {
+        let journey: NetSim.Journey
+        do { journey = try URLJourney.build(p) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
+        if !plain && trace == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+            try RunLoop(global: global, start: .journey(p)).run()
+            return
+        }
+        let text = trace == "json" ? TraceExport.journeyJSONLines(journey) : TraceExport.journeyPlain(journey, language: global.language)
         FileHandle.standardOutput.write(text.data(using: .utf8)!)
     }
 }

@@ -14,6 +14,7 @@ struct RunLoop {
     enum Start {
         case scene(SceneID, SceneOptions)
         case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
+        case journey(JourneyParameters)
     }
     var start: Start? = nil
 
@@ -45,6 +46,9 @@ struct RunLoop {
             state.playerOnly = true
         case .cwnd(let parameters, let compare, let chart):
             openCwndLab(&state, parameters: parameters, compare: compare, chart: chart)
+            state.playerOnly = true
+        case .journey(let parameters):
+            openJourney(&state, parameters: parameters)
             state.playerOnly = true
         case nil: break
         }

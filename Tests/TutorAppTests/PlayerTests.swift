@@ -119,7 +119,7 @@ struct PlayerTests {
     @Test("Home lists the playable scenes under Labs; Enter plays one")
     func labs() {
         var h = AppHarness(lessons: Fixtures.all)
-        h.press("end", "up")  // the last lab is the cwnd lab (a chart); the one before is a sequence scene
+        h.press("end", "up", "up")  // the last labs are the URL journey (a map) and the cwnd lab (a chart)
         #expect(h.state.home.selectedID == "scene:flow-control")
         h.press("enter")
         #expect(h.state.screen == .player)

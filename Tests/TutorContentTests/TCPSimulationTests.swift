@@ -177,9 +177,9 @@ struct TCPSimulationTests {
     func badOptions() {
         var o = SceneOptions(); o.rtt = 0
         #expect(throws: SceneError.invalid("--rtt must be between 1 and 10000 ms")) { try SceneID.tcp3Way.trace(o) }
-        #expect(throws: SceneError.notPlayableYet("url-journey")) { try SceneID.urlJourney.trace() }
-        // The cwnd lab is a chart (CongestionLab), not a sequence trace.
-        #expect(throws: SceneError.self) { try SceneID.cwndLab.trace() }
-        #expect(SceneID.cwndLab.isPlayable && !SceneID.cwndLab.isSequenceScene)
+        // The cwnd lab is a chart (CongestionLab) and the URL journey a map (URLJourney), not sequence traces.
+        #expect(throws: SceneError.invalid("cwnd-lab is a chart, not a sequence diagram: see 'nettutor cwnd'")) { try SceneID.cwndLab.trace() }
+        #expect(throws: SceneError.invalid("url-journey is a map of hops, not a sequence diagram: see 'nettutor journey'")) { try SceneID.urlJourney.trace() }
+        #expect(SceneID.allCases.allSatisfy(\.isPlayable) && !SceneID.cwndLab.isSequenceScene && !SceneID.urlJourney.isSequenceScene)
     }
 }

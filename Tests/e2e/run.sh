@@ -180,6 +180,22 @@ expect_screen "c compares Tahoe, Reno and CUBIC" "Tahoe/Reno/CUBIC"
 keys q
 expect_screen "leaving the lab ends cwnd" "EXIT=0"
 
+# 10c. The URL journey: step messages, open the TCP part as a sequence diagram, switch variant.
+keys "clear; $BIN journey --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+expect_screen "journey opens the URL journey" "https://www.example.com/ • standard"
+for _ in $(seq 1 5); do keys j; done
+expect_screen "↓ steps to the ARP broadcast" "ff:ff:ff:ff:ff:ff"
+for _ in $(seq 1 11); do keys j; done
+expect_screen "the TCP handshake toward the edge" "SYN seq=1000"
+keys v
+expect_screen "v opens the handshake in the sequence player" "Scene: TCP 3-way handshake"
+keys q
+expect_screen "q returns to the journey" "On the wire: OS/NIC"
+keys 5
+expect_screen "5 switches to TLS 1.2" "variant: TLS 1.2"
+keys q
+expect_screen "leaving the journey ends it" "EXIT=0"
+
 # 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
@@ -217,6 +233,42 @@ err=$("$BIN" cwnd --events 3dup@99 2>&1); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 2 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
 out=$("$BIN" play cwnd-lab --export mermaid); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "xychart-beta"; then ok "play cwnd-lab --export mermaid: an xychart"; else fail "play cwnd-lab --export mermaid (exit $code)" "$out"; fi
+# Live mode against servers on loopback: plain HTTP, HTTPS with a certificate made now, a refused port.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+mkdir -p "$WORK/www" && echo "<html><body>journey</body></html>" > "$WORK/www/index.html"
+HP=$(free_port); SP=$(free_port); DEAD=$(free_port)
+( cd "$WORK/www" && exec python3 -m http.server "$HP" --bind 127.0.0.1 ) >/dev/null 2>&1 &
+HTTP_PID=$!
+if openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 1 -subj "/CN=localhost" \
+     -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >/dev/null 2>&1; then
+  python3 - "$SP" "$WORK" >/dev/null 2>&1 <<'PY' &
+import http.server, os, ssl, sys
+port, work = int(sys.argv[1]), sys.argv[2]
+os.chdir(os.path.join(work, "www"))
+srv = http.server.HTTPServer(("127.0.0.1", port), http.server.SimpleHTTPRequestHandler)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); ctx.load_cert_chain(os.path.join(work, "cert.pem"), os.path.join(work, "key.pem"))
+srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+srv.serve_forever()
+PY
+  HTTPS_PID=$!
+fi
+wait_port() { for _ in $(seq 1 50); do python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $1), 0.2)" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+wait_port "$HP"; wait_port "$SP"
+out=$("$BIN" journey "http://127.0.0.1:$HP/" --live --plain --lang en 2>&1); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "— live" && echo "$out" | grep -q "status 200" && echo "$out" | grep -q "TCP connection" && ! echo "$out" | grep -q "TLS handshake"; then ok "journey --live over HTTP on loopback: measured, status 200, no TLS"; else fail "journey --live http (exit $code)" "$(echo "$out" | head -12)"; fi
+out=$("$BIN" journey "https://localhost:$SP/" --live --insecure --plain --lang en 2>&1); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "TLSv1.3" && echo "$out" | grep -q "TLS handshake" && echo "$out" | grep -q "status 200"; then ok "journey --live over HTTPS (self-signed, --insecure): TLS 1.3 measured"; else fail "journey --live https (exit $code)" "$(echo "$out" | head -12)"; fi
+out=$("$BIN" journey "https://localhost:$SP/" --live --plain --lang en 2>&1); code=$?
+if [ $code -eq 1 ] && echo "$out" | grep -q "failed (TLS handshake)" && echo "$out" | grep -qi "certificate"; then ok "journey --live: an untrusted certificate stops at the TLS stage with the real error"; else fail "journey --live untrusted cert (exit $code)" "$(echo "$out" | head -12)"; fi
+out=$("$BIN" journey "http://127.0.0.1:$DEAD/" --live --plain --lang en 2>&1); code=$?
+if [ $code -eq 1 ] && echo "$out" | grep -q "failed (TCP connect)" && echo "$out" | grep -qi "connect"; then ok "journey --live: a refused port stops at TCP connect"; else fail "journey --live refused (exit $code)" "$(echo "$out" | head -12)"; fi
+out=$("$BIN" journey "http://127.0.0.1:$HP/" --live --trace json | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; assert all(k in r for r in rows for k in ("stage","from","to","layer","label","t_ms")); print(sorted({r["stage"] for r in rows}))'); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "'http'"; then ok "journey --live --trace json: one object per message"; else fail "journey --live --trace json" "$out"; fi
+kill "$HTTP_PID" ${HTTPS_PID:-} 2>/dev/null
+out=$("$BIN" journey --variant tls12 --plain --lang ko); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "TLS 핸드셰이크" && echo "$out" | grep -q "ChangeCipherSpec"; then ok "journey --variant tls12 --plain (Korean)"; else fail "journey --plain tls12 (exit $code)"; fi
+err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "only http and https"; then ok "journey with a bad URL: exit 2 and why"; else fail "journey bad URL (exit $code)" "$err"; fi
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 

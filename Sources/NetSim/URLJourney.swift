@@ -1,0 +1,307 @@
+/// "What happens when you type a URL": one page load as messages crossing a path of hops, each
+/// with the headers on every link and what each device does with it. Addresses come from the
+/// documentation ranges (RFC 5737, RFC 3849) except the real root and .com servers.
+
+public enum JourneyVariant: String, CaseIterable, Sendable, Hashable {
+    case standard, cdnHit = "cdn-hit", dnsCached = "dns-cached", http, tls12
+    public var title: Narration {
+        switch self {
+        case .standard: Narration(ko: "기본(HTTPS, TLS 1.3, 캐시 미스)", en: "standard (HTTPS, TLS 1.3, cache miss)")
+        case .cdnHit: Narration(ko: "CDN 캐시 적중", en: "CDN cache hit")
+        case .dnsCached: Narration(ko: "DNS 캐시 적중", en: "DNS cached")
+        case .http: Narration(ko: "HTTP(TLS 없음)", en: "HTTP (no TLS)")
+        case .tls12: Narration(ko: "TLS 1.2(2-RTT)", en: "TLS 1.2 (2-RTT)")
+        }
+    }
+}
+
+extension JourneyVariant {
+    /// For title bars.
+    public var shortTitle: Narration {
+        switch self {
+        case .standard: Narration(ko: "기본", en: "standard")
+        case .cdnHit: Narration(ko: "CDN 적중", en: "CDN hit")
+        case .dnsCached: Narration(ko: "DNS 캐시", en: "DNS cached")
+        case .http: Narration(ko: "HTTP", en: "HTTP")
+        case .tls12: Narration(ko: "TLS 1.2", en: "TLS 1.2")
+        }
+    }
+}
+
+public enum JourneyStage: String, CaseIterable, Sendable, Hashable {
+    case url, dns, arp, tcp, tls, http, render, close
+    public var title: Narration {
+        switch self {
+        case .url: Narration(ko: "URL 해석", en: "URL")
+        case .dns: Narration(ko: "DNS", en: "DNS")
+        case .arp: Narration(ko: "ARP", en: "ARP")
+        case .tcp: Narration(ko: "TCP 연결", en: "TCP connect")
+        case .tls: Narration(ko: "TLS 핸드셰이크", en: "TLS handshake")
+        case .http: Narration(ko: "HTTP", en: "HTTP")
+        case .render: Narration(ko: "렌더링", en: "rendering")
+        case .close: Narration(ko: "연결 종료", en: "close")
+        }
+    }
+}
+
+public enum JourneyLayer: String, Sendable, Hashable { case application, tls, transport, network, link }
+
+/// The devices on the path, left to right, then the DNS servers off the path.
+public enum HopID: String, CaseIterable, Sendable, Hashable {
+    case browser, os, lanSwitch = "switch", router, isp, core, firewall, cache, server
+    case resolver, root, tld, authoritative
+
+    public static let path: [HopID] = [.browser, .os, .lanSwitch, .router, .isp, .core, .firewall, .cache, .server]
+    public var isOnPath: Bool { Self.path.contains(self) }
+
+    public var title: Narration {
+        switch self {
+        case .browser: Narration(ko: "브라우저", en: "Browser")
+        case .os: Narration(ko: "OS/NIC", en: "OS/NIC")
+        case .lanSwitch: Narration(ko: "스위치", en: "Switch")
+        case .router: Narration(ko: "공유기(NAT)", en: "Router/NAT")
+        case .isp: Narration(ko: "ISP", en: "ISP")
+        case .core: Narration(ko: "인터넷 코어", en: "Core")
+        case .firewall: Narration(ko: "방화벽", en: "Firewall")
+        case .cache: Narration(ko: "CDN/프록시", en: "CDN/proxy")
+        case .server: Narration(ko: "웹 서버", en: "Web server")
+        case .resolver: Narration(ko: "재귀 리졸버", en: "Resolver")
+        case .root: Narration(ko: "루트", en: "Root")
+        case .tld: Narration(ko: ".com TLD", en: ".com TLD")
+        case .authoritative: Narration(ko: "권한 서버", en: "Authoritative")
+        }
+    }
+    /// The on-path hop a DNS server hangs off (the resolver at the ISP, the others beyond the core).
+    public var attachment: HopID? {
+        switch self {
+        case .resolver: .isp
+        case .root, .tld, .authoritative: .core
+        default: nil
+        }
+    }
+    /// Devices that forward by IP address (and so decrement TTL).
+    var isRouter: Bool { [.router, .isp, .core, .firewall].contains(self) }
+}
+
+/// Headers on one link, outermost first.
+public struct WireHeaders: Sendable, Hashable {
+    public struct Ethernet: Sendable, Hashable { public var src: String; public var dst: String }
+    public struct IP: Sendable, Hashable { public var src: String; public var dst: String; public var ttl: Int }
+    public struct Transport: Sendable, Hashable {
+        public var proto: String        // TCP or UDP
+        public var srcPort: Int
+        public var dstPort: Int
+        public var detail: String       // "SYN seq=1000", "len=48"
+    }
+    public var ethernet: Ethernet?
+    public var ip: IP?
+    public var transport: Transport?
+    /// The TLS record ("Handshake: ClientHello", "Application Data (encrypted)").
+    public var tls: String?
+    /// The application message (DNS, HTTP) or an ARP body.
+    public var payload: String
+}
+
+/// One link crossed by a message: when it leaves and arrives, the headers on the wire, and what
+/// the receiving device reads or rewrites.
+public struct LinkStep: Sendable, Hashable {
+    public var from: HopID
+    public var to: HopID
+    public var t: Double
+    public var arrival: Double
+    public var headers: WireHeaders?
+    public var device: Narration
+}
+
+public struct JourneyMessage: Sendable, Hashable {
+    public var stage: JourneyStage
+    public var layer: JourneyLayer
+    public var label: String
+    public var from: HopID
+    public var to: HopID
+    /// When it starts and when it is done (notes have t == arrival and no steps).
+    public var t: Double
+    public var arrival: Double
+    public var steps: [LinkStep]
+    public var narration: Narration
+}
+
+/// httpstat-like phases with their times in ms.
+public struct JourneyPhase: Sendable, Hashable {
+    public enum Kind: String, CaseIterable, Sendable { case dns, connect, tls, server, transfer }
+    public var kind: Kind
+    public var start: Double
+    public var end: Double
+    public var duration: Double { end - start }
+    public var title: Narration {
+        switch kind {
+        case .dns: Narration(ko: "DNS 조회", en: "DNS lookup")
+        case .connect: Narration(ko: "TCP 연결", en: "TCP connection")
+        case .tls: Narration(ko: "TLS 핸드셰이크", en: "TLS handshake")
+        case .server: Narration(ko: "서버 처리", en: "Server processing")
+        case .transfer: Narration(ko: "콘텐츠 전송", en: "Content transfer")
+        }
+    }
+}
+
+/// What a live fetch measured (cumulative times in ms from the start, as libcurl reports them).
+public struct MeasuredFetch: Sendable, Hashable {
+    public var nameLookup: Double
+    public var connect: Double
+    public var tlsDone: Double
+    public var startTransfer: Double
+    public var total: Double
+    public var remoteIP: String
+    public var remotePort: Int
+    public var httpVersion: String
+    public var tlsVersion: String?
+    public var status: Int
+    public var bytes: Int
+    /// Where the fetch stopped and the real error, when it failed.
+    public var failure: (stage: JourneyStage, message: String)?
+
+    public init(nameLookup: Double, connect: Double, tlsDone: Double, startTransfer: Double, total: Double, remoteIP: String,
+                remotePort: Int, httpVersion: String, tlsVersion: String?, status: Int, bytes: Int, failure: (stage: JourneyStage, message: String)? = nil) {
+        self.nameLookup = nameLookup; self.connect = connect; self.tlsDone = tlsDone; self.startTransfer = startTransfer
+        self.total = total; self.remoteIP = remoteIP; self.remotePort = remotePort; self.httpVersion = httpVersion
+        self.tlsVersion = tlsVersion; self.status = status; self.bytes = bytes; self.failure = failure
+    }
+    public static func == (a: MeasuredFetch, b: MeasuredFetch) -> Bool {
+        a.nameLookup == b.nameLookup && a.connect == b.connect && a.tlsDone == b.tlsDone && a.startTransfer == b.startTransfer
+            && a.total == b.total && a.remoteIP == b.remoteIP && a.remotePort == b.remotePort && a.httpVersion == b.httpVersion
+            && a.tlsVersion == b.tlsVersion && a.status == b.status && a.bytes == b.bytes
+            && a.failure?.stage == b.failure?.stage && a.failure?.message == b.failure?.message
+    }
+    public func hash(into h: inout Hasher) { h.combine(total); h.combine(remoteIP); h.combine(status) }
+}
+
+public struct ParsedURL: Sendable, Hashable {
+    public var scheme: String
+    public var host: String
+    public var port: Int
+    public var path: String
+    public var explicitPort: Bool
+
+    /// http and https URLs only; a bare host gets https (as browsers now try first).
+    public static func parse(_ text: String) throws -> ParsedURL {
+        var rest = Substring(text.trimmingSpacesAround())
+        guard !rest.isEmpty else { throw SceneError.invalid("empty URL") }
+        var scheme = "https"
+        // The stdlib has no substring search: find "://" by hand.
+        let chars = Array(rest)
+        if let i = (0..<max(0, chars.count - 2)).first(where: { chars[$0] == ":" && chars[$0 + 1] == "/" && chars[$0 + 2] == "/" }) {
+            scheme = String(chars[..<i]).lowercased()
+            rest = Substring(String(chars[(i + 3)...]))
+        }
+        guard scheme == "http" || scheme == "https" else { throw SceneError.invalid("only http and https URLs can be followed ('\(scheme)' given)") }
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        var authority = rest[..<hostEnd]
+        var path = String(rest[hostEnd...])
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }  // the fragment never leaves the browser
+        if path.isEmpty || path.first == "?" { path = "/" + path }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var host = String(authority), port = scheme == "https" ? 443 : 80, explicit = false
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            guard let p = Int(authority[authority.index(after: colon)...]), (1...65535).contains(p) else {
+                throw SceneError.invalid("bad port in '\(text)'")
+            }
+            port = p; explicit = true; host = String(authority[..<colon])
+        }
+        host = host.lowercased()
+        guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || ".-[]:_".contains($0) }) else {
+            throw SceneError.invalid("bad host in '\(text)'")
+        }
+        return ParsedURL(scheme: scheme, host: host, port: port, path: path, explicitPort: explicit)
+    }
+
+    public var text: String { "\(scheme)://\(host)\(explicitPort ? ":\(port)" : "")\(path)" }
+}
+
+extension StringProtocol {
+    func trimmingSpacesAround() -> String {
+        String(drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed())
+    }
+}
+
+/// The site's zone: a CNAME to the edge name, whose A records rotate for successive clients
+/// (DNS round robin, RFC 1794).
+public struct DNSZone: Sendable, Hashable {
+    public var name: String
+    public var cname: String
+    public var addresses: [String]
+    public var ttl: Int
+
+    /// The records in the order the n-th client receives them (0-based).
+    public func answer(forClient n: Int) -> [String] {
+        guard !addresses.isEmpty else { return [] }
+        let k = ((n % addresses.count) + addresses.count) % addresses.count
+        return Array(addresses[k...] + addresses[..<k])
+    }
+}
+
+public struct JourneyParameters: Sendable, Hashable {
+    public var url = "https://www.example.com/"
+    public var variant: JourneyVariant = .standard
+    /// Which client of the round-robin zone this is (rotates the A records).
+    public var client = 0
+    /// Real measurements (`journey --live`): the phases take these times.
+    public var measured: MeasuredFetch?
+    public init() {}
+}
+
+public struct Journey: Sendable, Hashable {
+    public var parameters: JourneyParameters
+    public var url: ParsedURL
+    public var messages: [JourneyMessage]
+    public var phases: [JourneyPhase]
+    public var zone: DNSZone
+    public var remoteIP: String
+    public var tlsVersion: String?
+    public var httpVersion: String
+    /// Set when a live fetch failed: the stage where the journey stops.
+    public var failure: (stage: JourneyStage, message: String)?
+
+    public static func == (a: Journey, b: Journey) -> Bool {
+        a.parameters == b.parameters && a.messages == b.messages && a.phases == b.phases && a.remoteIP == b.remoteIP
+            && a.failure?.stage == b.failure?.stage && a.failure?.message == b.failure?.message
+    }
+    public func hash(into h: inout Hasher) { h.combine(parameters); h.combine(messages.count) }
+
+    public var total: Double { messages.map(\.arrival).max() ?? 0 }
+    public var stages: [JourneyStage] {
+        var out: [JourneyStage] = []
+        for m in messages where out.last != m.stage { out.append(m.stage) }
+        return out
+    }
+}
+
+extension Journey {
+    /// One stage as a two-lifeline sequence diagram (client and edge), for the player's `v`.
+    public func sequenceTrace(_ stage: JourneyStage) -> Trace {
+        var events: [TraceEvent] = []
+        var n = 0
+        for m in messages where m.stage == stage && !m.steps.isEmpty {
+            let fromClient = m.from == .os || m.from == .browser
+            let from = fromClient ? "client" : "edge", to = fromClient ? "edge" : "client"
+            n += 1
+            let seg = Segment(flags: [], seq: UInt32(n), label: m.label)
+            let t = m.steps.first { $0.from != .browser }?.t ?? m.t
+            let arrival = m.steps.last?.arrival ?? m.arrival
+            events.append(TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg, arrival: arrival, narration: m.narration))
+            events.append(TraceEvent(t: arrival, kind: .deliver, n: n, from: from, to: to, segment: seg,
+                                     narration: Narration(ko: "\(m.label) 도착.", en: "\(m.label) arrives.")))
+        }
+        events = events.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
+        let base = events.first?.t ?? 0
+        events = events.map { var e = $0; e.t -= base; e.arrival = e.arrival.map { $0 - base }; return e }
+        return Trace(scene: "url-journey", endpoints: ["client", "edge"], events: events,
+                     scaleNote: Narration(ko: "URL 여정의 \(stage.title.ko) 부분(RTT \(Int((2 * oneWayToEdge).rounded())) ms)",
+                                          en: "The \(stage.title.en) part of the URL journey (RTT \(Int((2 * oneWayToEdge).rounded())) ms)"))
+    }
+
+    /// One-way delay from the client's NIC to the edge, from the TCP handshake.
+    public var oneWayToEdge: Double {
+        guard let syn = messages.first(where: { $0.stage == .tcp }) else { return 0 }
+        return (syn.steps.last?.arrival ?? syn.t) - (syn.steps.first?.t ?? syn.t)
+    }
+}

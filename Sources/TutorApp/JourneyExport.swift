@@ -1,0 +1,68 @@
+import NetSim
+import TutorCore
+import TutorRender
+
+/// `nettutor journey --plain / --trace json`.
+extension TraceExport {
+    /// The phase ruler (like httpstat), then each stage with its messages, hops and narration.
+    public static func journeyPlain(_ j: Journey, language: Language, width: Int = 80) -> String {
+        var out = "\(SceneTitles.title(SceneID.urlJourney.rawValue, language)): \(j.url.text)"
+        out += " \u{2014} " + (j.parameters.measured != nil ? (language == .ko ? "실측" : "live")
+                                                          : (language == .ko ? j.parameters.variant.title.ko : j.parameters.variant.title.en)) + "\n"
+        let address = j.remoteIP.isEmpty ? (language == .ko ? "(없음)" : "(none)") : j.remoteIP
+        out += "\(language == .ko ? "주소" : "address") \(address)\(j.tlsVersion.map { ", \($0)" } ?? ""), \(j.httpVersion)"
+        if let m = j.parameters.measured, m.failure == nil { out += ", status \(m.status), \(m.bytes) bytes" }
+        out += "\n\n"
+        // The ruler: name, duration, cumulative end.
+        for ph in j.phases {
+            let name = TextWidth.pad(language == .ko ? ph.title.ko : ph.title.en, to: 20)
+            let bar = String(repeating: "#", count: max(1, Int((ph.duration / max(1, j.phases.last?.end ?? 1)) * 40)))
+            out += "  \(name) \(TextWidth.pad(JourneyScreen.formatMS(ph.duration), to: 9)) \(TextWidth.pad(bar, to: 41)) \(language == .ko ? "누적" : "total") \(JourneyScreen.formatMS(ph.end))\n"
+        }
+        if let f = j.failure { out += "\n" + (language == .ko ? "실패(\(f.stage.title.ko)): " : "failed (\(f.stage.title.en)): ") + f.message + "\n" }
+        var stage: JourneyStage?
+        for m in j.messages {
+            if m.stage != stage {
+                stage = m.stage
+                out += "\n" + (language == .ko ? m.stage.title.ko : m.stage.title.en).uppercased() + "\n"
+            }
+            let route = m.steps.isEmpty ? JourneyScreen.shortName(m.from, language, room: 30)
+                : ([m.steps[0].from] + m.steps.map(\.to)).map { JourneyScreen.shortName($0, language, room: 30) }.joined(separator: " > ")
+            out += "  \(TextWidth.pad(JourneyScreen.formatMS(m.t), to: 8)) \(m.label)  [\(m.layer.rawValue)]  \(route)\n"
+            for line in Wrap.wrap(language == .ko ? m.narration.ko : m.narration.en, width: max(20, width - 12)) {
+                out += "           " + line.plainText + "\n"
+            }
+        }
+        return out
+    }
+
+    /// One JSON object per message: stage, from, to, layer, label, t_ms, arrival_ms, hops, and
+    /// the headers on each link.
+    public static func journeyJSONLines(_ j: Journey) -> String {
+        var out = ""
+        for m in j.messages {
+            var fields: [(String, String)] = [
+                ("stage", quote(m.stage.rawValue)), ("from", quote(m.from.rawValue)), ("to", quote(m.to.rawValue)),
+                ("layer", quote(m.layer.rawValue)), ("label", quote(m.label)), ("t_ms", number(rounded(m.t))),
+                ("arrival_ms", number(rounded(m.arrival))),
+                ("hops", "[" + (m.steps.isEmpty ? [quote(m.from.rawValue)] : ([m.steps[0].from] + m.steps.map(\.to)).map { quote($0.rawValue) }).joined(separator: ",") + "]"),
+            ]
+            let links = m.steps.compactMap { s -> String? in
+                guard let h = s.headers else { return nil }
+                var parts = ["\"from\":\(quote(s.from.rawValue))", "\"to\":\(quote(s.to.rawValue))"]
+                if let e = h.ethernet { parts.append("\"eth\":{\"src\":\(quote(e.src)),\"dst\":\(quote(e.dst))}") }
+                if let ip = h.ip { parts.append("\"ip\":{\"src\":\(quote(ip.src)),\"dst\":\(quote(ip.dst)),\"ttl\":\(ip.ttl)}") }
+                if let t = h.transport { parts.append("\"\(t.proto.lowercased())\":{\"src\":\(t.srcPort),\"dst\":\(t.dstPort),\"detail\":\(quote(t.detail))}") }
+                if let tls = h.tls { parts.append("\"tls\":\(quote(tls))") }
+                return "{" + parts.joined(separator: ",") + "}"
+            }
+            if !links.isEmpty { fields.append(("links", "[" + links.joined(separator: ",") + "]")) }
+            fields.append(("note_en", quote(m.narration.en)))
+            fields.append(("note_ko", quote(m.narration.ko)))
+            out += "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+        }
+        return out
+    }
+
+    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}
