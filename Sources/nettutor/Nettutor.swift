@@ -329,7 +329,7 @@ struct Journey: ParsableCommand {
 
 /// `make bench` only: time to render player frames (no terminal involved).
 struct BenchRender: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-render", abstract: "Benchmark: player frame render time.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "bench-render", abstract: "Benchmark: frame render times of the player, the cwnd chart and the URL journey.", shouldDisplay: false)
     @Option var width = 200
     @Option var height = 60
     @Option var frames = 2000
@@ -374,6 +374,21 @@ struct BenchRender: ParsableCommand {
             }
             print("cwnd chart frame at \(width)x\(height) (\(label)): " + times.joined(separator: ", "))
         }
+        // The URL journey: every frame of the standard journey (map, ruler, headers, narration).
+        openJourney(&state, parameters: JourneyParameters())
+        if let frames = state.journey?.frames.count {
+            let clock = ContinuousClock()
+            let start = clock.now
+            var rendered = 0
+            for _ in 0..<max(1, frames / 100) {
+                for i in 0..<frames { state.journey?.cursor = i; _ = render(state, size: state.size); rendered += 1 }
+            }
+            let d = clock.now - start
+            print(String(format: "journey frame at %dx%d (all %d frames): mean %.3f ms", width, height, frames,
+                         (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered)))
+        }
+        state.screen = .home
+
         // Steering re-simulates: what one `t` or `3` costs, for the largest lab the keys allow.
         var big = CwndParameters(); big.model = .rfc5681; big.rounds = CwndParameters.maxRounds; big.ssthresh = 64
         big.events = [LossEvent(.tripleDupAck, at: 60), LossEvent(.timeout, at: 120)]
