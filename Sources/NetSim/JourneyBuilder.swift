@@ -35,7 +35,7 @@ struct JourneyBuilder {
         let labels = u.host.split(separator: ".")
         let domain = labels.count >= 2 ? labels.suffix(2).joined(separator: ".") : u.host
         let addresses = p.measured.map { [$0.remoteIP] } ?? ["192.0.2.80", "192.0.2.81", "192.0.2.82"]
-        zone = DNSZone(name: u.host, cname: "edge.\(domain)", addresses: addresses, ttl: 60)
+        zone = DNSZone(name: u.host, cname: "edge.\(domain)", addresses: addresses, ipv6: p.measured == nil ? ["2001:db8::80"] : [], ttl: 60)
         serverIP = zone.answer(forClient: p.client).first ?? "192.0.2.80"
     }
 
@@ -237,7 +237,8 @@ struct JourneyBuilder {
 
         // 2. DNS: the local caches first.
         let records = zone.answer(forClient: p.client)
-        let answerText = "\(host) CNAME \(zone.cname); \(zone.cname) A \(records.joined(separator: ", ")) TTL \(zone.ttl)"
+        let answerText = "\(host) CNAME \(zone.cname); \(zone.cname) A \(records.joined(separator: ", "))"
+            + (zone.ipv6.isEmpty ? "" : "; AAAA \(zone.ipv6.joined(separator: ", "))") + " TTL \(zone.ttl)"
         let literal = host == "localhost" || host.allSatisfy({ $0.isNumber || $0 == "." }) || host.hasPrefix("[")
         if literal {
             note(.dns, at: .browser, host == "localhost" ? "localhost: hosts file" : "IP literal: no DNS",
@@ -266,11 +267,11 @@ struct JourneyBuilder {
                  en: "The router answers with its MAC by unicast. The host stores it in its ARP cache and uses it as the destination MAC of every frame leaving the LAN.")
 
             // The iterative resolution (RFC 1034 §5.3.3).
-            let q = "A? \(host)"
+            let q = "A? AAAA? \(host)"
             send(.dns, .application, "DNS query \(q)", from: .os, to: .resolver,
                  flow: Flow(proto: "UDP", srcIP: Self.hostIP, dstIP: Self.resolverIP, srcPort: Self.dnsPort, dstPort: 53, detail: "len=\(33 + host.count)", payload: "DNS query id=0x2f1a RD=1: \(q)"), after: 0.5,
-                 ko: "stub 리졸버가 재귀 질의(RD=1)를 보냅니다: \(host)의 A 레코드. 리졸버 캐시에도 없어 리졸버가 루트부터 차례로 묻습니다.",
-                 en: "The stub sends a recursive query (RD=1) for \(host)'s A record. The resolver's cache has nothing either, so it iterates from the root.")
+                 ko: "stub 리졸버가 재귀 질의(RD=1)를 보냅니다: \(host)의 A(IPv4)와 AAAA(IPv6) 레코드를 나란히 묻습니다. 리졸버 캐시에도 없어 리졸버가 루트부터 차례로 묻습니다.",
+                 en: "The stub sends recursive queries (RD=1) for \(host)'s A (IPv4) and AAAA (IPv6) records side by side. The resolver's cache has nothing either, so it iterates from the root.")
             send(.dns, .application, "DNS query \(q)", from: .resolver, to: .root,
                  flow: Flow(proto: "UDP", srcIP: Self.resolverIP, dstIP: Self.rootIP, srcPort: 33_333, dstPort: 53, detail: "len=\(33 + host.count)", payload: "DNS query RD=0: \(q)"), after: 1,
                  ko: "리졸버가 루트 서버(a.root-servers.net, \(Self.rootIP))에 묻습니다. 루트 서버 주소는 리졸버에 미리 들어 있습니다(root hints).",
@@ -290,8 +291,8 @@ struct JourneyBuilder {
                  ko: "리졸버가 권한 서버(ns1.\(domain))에 묻습니다.", en: "The resolver asks the authoritative server (ns1.\(domain)).")
             send(.dns, .application, "answer: CNAME \(zone.cname), A \(records[0])", from: .authoritative, to: .resolver,
                  flow: Flow(proto: "UDP", srcIP: Self.authIP, dstIP: Self.resolverIP, srcPort: 53, dstPort: 33_335, detail: "len=140", payload: "answer AA=1: \(answerText)"), after: 0.3,
-                 ko: "권한 서버가 답합니다: \(host)는 \(zone.cname)의 별칭(CNAME)이고, 그 A 레코드는 \(records.joined(separator: ", "))입니다(TTL \(zone.ttl)초). DNS 라운드 로빈이라 다음 클라이언트는 순서가 돌아간 목록을 받습니다.",
-                 en: "The authoritative answer: \(host) is an alias (CNAME) of \(zone.cname), whose A records are \(records.joined(separator: ", ")) (TTL \(zone.ttl) s). It is DNS round robin: the next client gets the list rotated.")
+                 ko: "권한 서버가 답합니다: \(host)는 \(zone.cname)의 별칭(CNAME)이고, 그 A 레코드는 \(records.joined(separator: ", ")), AAAA는 \(zone.ipv6.joined(separator: ", "))입니다(TTL \(zone.ttl)초). DNS 라운드 로빈이라 다음 클라이언트는 A 레코드 순서가 돌아간 목록을 받습니다. 브라우저는 두 주소 계열을 Happy Eyeballs(RFC 8305)로 겨루게 하지만, 여기서는 IPv4로 따라갑니다.",
+                 en: "The authoritative answer: \(host) is an alias (CNAME) of \(zone.cname), whose A records are \(records.joined(separator: ", ")) and AAAA \(zone.ipv6.joined(separator: ", ")) (TTL \(zone.ttl) s). It is DNS round robin: the next client gets the A records rotated. Browsers race the two address families (Happy Eyeballs, RFC 8305); this journey follows IPv4.")
             send(.dns, .application, "DNS answer \(records[0])", from: .resolver, to: .os,
                  flow: Flow(proto: "UDP", srcIP: Self.resolverIP, dstIP: Self.hostIP, srcPort: 53, dstPort: Self.dnsPort, detail: "len=140", payload: "DNS answer id=0x2f1a RA=1: \(answerText)"), after: 0.2,
                  ko: "리졸버가 답을 TTL 동안 캐시하고 호스트에 돌려줍니다. NAT가 목적지를 \(Self.hostIP):\(Self.dnsPort)로 되돌립니다.",

@@ -229,6 +229,8 @@ public struct DNSZone: Sendable, Hashable {
     public var name: String
     public var cname: String
     public var addresses: [String]
+    /// The AAAA records (asked for in parallel with A; RFC 3596).
+    public var ipv6: [String] = []
     public var ttl: Int
 
     /// The records in the order the n-th client receives them (0-based).

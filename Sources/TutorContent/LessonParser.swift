@@ -132,10 +132,12 @@ public enum LessonParser {
 
 /// The Markdown body through cmark-gfm (tables and strikethrough on) into typed blocks.
 enum MarkdownBody {
-    nonisolated(unsafe) static var registered = false
+    // Registering the extensions fills a global list in cmark-gfm: once, and thread-safe (a
+    // static let is initialised exactly once), since lessons may be parsed concurrently.
+    static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     static func parse(_ body: String) -> ([Block], [(String, Int)]) {
-        if !registered { cmark_gfm_core_extensions_ensure_registered(); registered = true }
+        _ = registration
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough"] {

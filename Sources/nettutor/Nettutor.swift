@@ -305,6 +305,7 @@ struct Journey: ParsableCommand {
             if live {
                 var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
                 p.url = parsed.text
+                if isatty(STDERR_FILENO) == 1 { printError("fetching \(parsed.text) (up to \(formatSeconds(timeout)) s)…") }
                 p.measured = LiveFetch.fetch(parsed.text, options: o)
             }
             try Self.output(p, plain: plain, trace: trace, global: global)
@@ -465,6 +466,8 @@ struct Import: ParsableCommand {
         }
     }
 }
+
+func formatSeconds(_ v: Double) -> String { v == v.rounded() ? "\(Int(v))" : "\(v)" }
 
 /// Terminal width of stdout, when it is a terminal.
 func terminalColumns() -> Int? {

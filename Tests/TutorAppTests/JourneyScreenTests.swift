@@ -29,7 +29,7 @@ struct JourneyScreenTests {
     func stepping() {
         var h = journeyHarness()
         #expect(h.state.screen == .journey && h.trip.cursor == 0 && h.trip.message.stage == .url)
-        h.goTo("DNS query A? www.example.com", from: .router)
+        h.goTo("DNS query A? AAAA? www.example.com", from: .router)
         #expect(h.trip.step?.to == .isp)
         #expect(h.screenText.contains("On the wire: Router/NAT → ISP"))
         #expect(h.screenText.contains("203.0.113.7 → 198.51.100.53  TTL 63 ← changed"), "NAT rewrote the source")
@@ -147,7 +147,7 @@ struct JourneySnapshotTests {
     /// resolver above the ISP, the ruler with DNS current; the TLS ClientHello at the core;
     /// the 200 OK leaving the edge with the cache headers.
     @Test("Steps of the standard journey at 80x24 and 120x40",
-          arguments: [("DNS query A? www.example.com", HopID.router), ("ClientHello", .core), ("200 OK", .cache)])
+          arguments: [("DNS query A? AAAA? www.example.com", HopID.router), ("ClientHello", .core), ("200 OK", .cache)])
     func steps(label: String, from: HopID) {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
             var h = journeyHarness(size: size)

@@ -140,6 +140,24 @@ struct ShippedLessonSnapshots {
                                         knownScenes: Set(SceneID.allCases.map(\.rawValue)))
     static let ids: [String] = library.loadCatalog().0.ids
 
+    /// The scene cards of the lab lessons open their labs (Enter with the card on screen).
+    @Test("Enter on the congestion-control card opens the cwnd lab; on url-to-page and dns-round-robin, the URL journey",
+          arguments: ["congestion-control", "url-to-page", "dns-round-robin"])
+    func labCards(id: String) throws {
+        let lessons = Language.allCases.compactMap { try? Self.library.loadLesson(id: id, language: $0).get() }
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: lessons)
+        h.state.home.selectedID = id
+        h.press("enter")
+        var pages = 0
+        while h.state.screen == .reader && pages < 40 {
+            h.press("enter")
+            if h.state.screen == .reader { h.press("pgdn"); pages += 1 }
+        }
+        #expect(h.state.screen == (id == "congestion-control" ? .cwnd : .journey))
+        h.press("q")
+        #expect(h.state.screen == .reader, "back to the lesson")
+    }
+
     /// Reviewer: the lesson's title bar, first heading and opening paragraphs, wrapped at 76
     /// columns, Hangul aligned; nothing overflows.
     @Test("Reader snapshot per lesson", arguments: ids)

@@ -32,12 +32,13 @@ struct JourneyModelTests {
         let hops = j.messages.filter { $0.stage == .dns && !$0.steps.isEmpty }.map { "\($0.from.rawValue)>\($0.to.rawValue)" }
         #expect(hops == ["browser>os", "os>resolver", "resolver>root", "root>resolver", "resolver>tld", "tld>resolver",
                          "resolver>authoritative", "authoritative>resolver", "resolver>os", "os>browser"])
-        let stub = j.message("DNS query A? www.example.com")!
+        let stub = j.message("DNS query A? AAAA? www.example.com")!
         #expect(stub.steps.last!.headers!.payload.contains("RD=1"))
         let iterative = j.messages.filter { $0.from == .resolver && $0.label.hasPrefix("DNS query") }
         #expect(iterative.count == 3 && iterative.allSatisfy { $0.steps[0].headers!.payload.contains("RD=0") })
         let answer = j.messages.first { $0.from == .authoritative }!.steps[0].headers!.payload
         #expect(answer.contains("CNAME edge.example.com") && answer.contains("A 192.0.2.80, 192.0.2.81, 192.0.2.82") && answer.contains("TTL 60"))
+        #expect(answer.contains("AAAA 2001:db8::80"))
         #expect(j.link(stub, .os, .lanSwitch)!.transport!.proto == "UDP" && j.link(stub, .os, .lanSwitch)!.transport!.dstPort == 53)
     }
 

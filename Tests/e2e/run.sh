@@ -264,7 +264,14 @@ out=$("$BIN" journey "http://127.0.0.1:$DEAD/" --live --plain --lang en 2>&1); c
 if [ $code -eq 1 ] && echo "$out" | grep -q "failed (TCP connect)" && echo "$out" | grep -qi "connect"; then ok "journey --live: a refused port stops at TCP connect"; else fail "journey --live refused (exit $code)" "$(echo "$out" | head -12)"; fi
 out=$("$BIN" journey "http://127.0.0.1:$HP/" --live --trace json | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; assert all(k in r for r in rows for k in ("stage","from","to","layer","label","t_ms")); print(sorted({r["stage"] for r in rows}))'); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "'http'"; then ok "journey --live --trace json: one object per message"; else fail "journey --live --trace json" "$out"; fi
-kill "$HTTP_PID" ${HTTPS_PID:-} 2>/dev/null
+# A server that accepts the connection but never answers: the timeout names the HTTP stage.
+SILENT=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $SILENT)); s.listen(5); time.sleep(30)" >/dev/null 2>&1 &
+SILENT_PID=$!
+wait_port "$SILENT"
+out=$("$BIN" journey "http://127.0.0.1:$SILENT/" --live --timeout 1 --plain --lang en 2>&1); code=$?
+if [ $code -eq 1 ] && echo "$out" | grep -q "failed (HTTP)" && echo "$out" | grep -qi "timed out"; then ok "journey --live --timeout 1: a silent server times out at the HTTP stage"; else fail "journey --live timeout (exit $code)" "$(echo "$out" | head -12)"; fi
+kill "$HTTP_PID" ${HTTPS_PID:-} "$SILENT_PID" 2>/dev/null
 out=$("$BIN" journey --variant tls12 --plain --lang ko); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "TLS 핸드셰이크" && echo "$out" | grep -q "ChangeCipherSpec"; then ok "journey --variant tls12 --plain (Korean)"; else fail "journey --plain tls12 (exit $code)"; fi
 err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?
