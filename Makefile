@@ -6,9 +6,11 @@ SWIFT ?= swift
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
 BENCH_PACKAGES := lowdown hyperfine time
+# The FSRS reference implementation, for the scheduler's cross-check test.
+PY_PACKAGES := fsrs==6.3.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps bench-deps unit e2e bench install check clean
+.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean
 
 # Installs the given Debian packages, only those missing (apt-get; sudo when not root).
 define ensure_packages
@@ -27,6 +29,9 @@ deps:
 bench-deps:
 	$(call ensure_packages,$(BENCH_PACKAGES))
 
+py-deps:
+	@python3 -c "import fsrs" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
@@ -37,7 +42,7 @@ run: release
 	./.build/release/nettutor $(ARGS)
 
 # Unit, snapshot and content tests, then the end-to-end tmux test of the release binary.
-test: deps
+test: deps py-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory release

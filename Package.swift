@@ -46,6 +46,7 @@ let package = Package(
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
+        .testTarget(name: "TutorQuizTests", dependencies: ["TutorQuiz", "TutorCore", "NetSim"]),
         .testTarget(name: "TutorLiveTests", dependencies: ["TutorLive", "NetSim"]),
         .testTarget(name: "TutorProgressTests", dependencies: [
             "TutorProgress", "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
