@@ -1,31 +1,10 @@
 /// FSRS 6 (Free Spaced Repetition Scheduler) with its default parameters, following the
 /// reference implementation (the `fsrs` package, 6.x) step for step; a test in `make test`
 /// runs both on the same review histories. Fuzz is off so schedules are reproducible.
-/// Times are seconds since the Unix epoch (UTC); intervals are whole days.
+/// Times are seconds since the Unix epoch (UTC); intervals are whole days. The card and rating
+/// types live in TutorCore (the progress store keeps them).
 
-public enum Rating: Int, CaseIterable, Sendable, Hashable, Codable {
-    case again = 1, hard, good, easy
-}
-
-/// A card never reviewed is `learning` at step 0 with no memory state yet ("new").
-public enum CardState: Int, Sendable, Hashable, Codable {
-    case learning = 1, review = 2, relearning = 3
-}
-
-public struct FSRSCard: Sendable, Hashable, Codable {
-    public var state: CardState = .learning
-    public var step: Int? = 0
-    public var stability: Double?
-    public var difficulty: Double?
-    public var due: Double
-    public var lastReview: Double?
-    public init(due: Double) { self.due = due }
-    public init(state: CardState, step: Int?, stability: Double?, difficulty: Double?, due: Double, lastReview: Double?) {
-        self.state = state; self.step = step; self.stability = stability; self.difficulty = difficulty
-        self.due = due; self.lastReview = lastReview
-    }
-    public var isNew: Bool { lastReview == nil }
-}
+import TutorCore
 
 public struct FSRS: Sendable, Hashable {
     public static let defaultParameters: [Double] = [
@@ -51,14 +30,14 @@ public struct FSRS: Sendable, Hashable {
     var factor: Double { RealMath.pow(0.9, 1 / decay) - 1 }
 
     /// The probability of recall now (0 for a new card).
-    public func retrievability(_ card: FSRSCard, at t: Double) -> Double {
+    public func retrievability(_ card: Card, at t: Double) -> Double {
         guard let last = card.lastReview, let s = card.stability else { return 0 }
         let elapsed = max(0, (t - last) / Self.day).rounded(.down)
         return RealMath.pow(1 + factor * elapsed / s, decay)
     }
 
     /// The card after a review with `rating` at time `t`.
-    public func review(_ card: FSRSCard, rating: Rating, at t: Double) -> FSRSCard {
+    public func review(_ card: Card, rating: Rating, at t: Double) -> Card {
         var c = card
         let sinceLast: Double? = c.lastReview.map { ((t - $0) / Self.day).rounded(.down) }
         let r = Double(rating.rawValue)

@@ -12,13 +12,60 @@ public struct GeneratedQuestion: Sendable, Hashable {
 /// Question generators backed by NetSim rules. Content names them in `generator:`; the
 /// checker accepts only these names.
 public enum QuestionGenerators {
-    public static let names: Set<String> = ["tcp-handshake-numbers"]
+    public static let names: Set<String> = ["tcp-handshake-numbers", "cwnd-after-event", "arq-resend-count"]
 
     public static func make(_ name: String, seed: UInt64) -> GeneratedQuestion? {
         switch name {
         case "tcp-handshake-numbers": return handshakeNumbers(seed: seed)
+        case "cwnd-after-event": return cwndAfterEvent(seed: seed)
+        case "arq-resend-count": return arqResendCount(seed: seed)
         default: return nil
         }
+    }
+
+    /// The textbook model (NetSim's CongestionLab): a random ssthresh, algorithm and loss; what
+    /// is cwnd in the round after?
+    static func cwndAfterEvent(seed: UInt64) -> GeneratedQuestion {
+        var rng = SeededRandom(seed: seed)
+        var p = CwndParameters()
+        p.ssthresh = Double(4 + rng.next() % 13)          // 4...16
+        p.algorithm = rng.next() % 2 == 0 ? .reno : .tahoe
+        let round = 5 + Int(rng.next() % 6)                // 5...10
+        let kind: LossKind = rng.next() % 3 == 0 ? .timeout : .tripleDupAck
+        p.events = [LossEvent(kind, at: round)]
+        p.rounds = round + 1
+        let t = (try? CongestionLab.run(p))!
+        let before = t.rounds[round - 1], after = t.rounds[round]
+        let event = kind == .timeout ? Localized(ko: "타임아웃", en: "a timeout") : Localized(ko: "중복 ACK 3개", en: "three duplicate ACKs")
+        return GeneratedQuestion(
+            prompt: Localized(ko: "교과서 모델의 \(p.algorithm.title) 송신자: 초기 cwnd 1 MSS, 초기 ssthresh \(formatWindow(p.ssthresh)). 라운드 \(round)(cwnd \(formatWindow(before.cwnd)))에서 \(event.ko)로 손실을 알아챕니다. 라운드 \(round + 1)의 cwnd는 몇 MSS입니까?",
+                              en: "A textbook \(p.algorithm.title) sender starts at cwnd 1 MSS with ssthresh \(formatWindow(p.ssthresh)). In round \(round) (cwnd \(formatWindow(before.cwnd))) it detects a loss by \(event.en). What is cwnd, in MSS, in round \(round + 1)?"),
+            answer: after.cwnd, unit: "MSS",
+            explain: Localized(ko: before.narration.ko, en: before.narration.en))
+    }
+
+    /// NetSim's ARQ simulation: one lost packet in a window; how many packets does Go-Back-N
+    /// (or Selective Repeat) send again?
+    static func arqResendCount(seed: UInt64) -> GeneratedQuestion {
+        var rng = SeededRandom(seed: seed)
+        var a = ARQParameters()
+        a.window = 3 + Int(rng.next() % 3)                 // 3...5
+        a.packets = a.window + 3
+        a.sequenceBits = 4
+        let lost = Int(rng.next() % UInt64(a.window))      // a packet of the first window
+        let proto: ARQProtocol = rng.next() % 2 == 0 ? .goBackN : .selectiveRepeat
+        // The first transmissions go out back to back: packet k is transmission k + 1.
+        let trace = (try? ARQSimulation(proto, parameters: a, faults: Faults(drops: [lost + 1])).run(scene: proto.rawValue))!
+        let sends = trace.events.filter { $0.kind == .send && $0.from == "sender" }
+        let resent = sends.count - a.packets
+        let name = proto == .goBackN ? "Go-Back-N" : "Selective Repeat"
+        return GeneratedQuestion(
+            prompt: Localized(ko: "\(name), 창 크기 \(a.window), 패킷 0~\(a.packets - 1)을 보냅니다. 처음 보낸 패킷 \(lost)만 사라지고 나머지(ACK 포함)는 모두 도착합니다. 송신자는 패킷을 모두 몇 번 다시 보냅니까?",
+                              en: "\(name) with a window of \(a.window) sends packets 0 to \(a.packets - 1). Only the first copy of packet \(lost) is lost; everything else, ACKs included, arrives. How many retransmissions does the sender make?"),
+            answer: Double(resent), unit: nil,
+            explain: proto == .goBackN
+                ? Localized(ko: "Go-Back-N 수신자는 순서가 어긋난 패킷을 버리므로, 타임아웃 때 송신자는 패킷 \(lost)부터 보낸 것을 모두 다시 보냅니다.", en: "A Go-Back-N receiver discards out-of-order packets, so on the timeout the sender resends packet \(lost) and everything sent after it.")
+                : Localized(ko: "Selective Repeat 수신자는 순서가 어긋난 패킷도 버퍼에 두고 각각 ACK하므로, 송신자는 사라진 패킷 \(lost)만 다시 보냅니다.", en: "A Selective Repeat receiver buffers out-of-order packets and acknowledges each one, so only the lost packet \(lost) is resent."))
     }
 
     /// Random ISNs (full 32-bit range, so wrap-around comes up), then one of the handshake's

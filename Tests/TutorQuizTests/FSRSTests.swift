@@ -1,6 +1,7 @@
 import Foundation
 import NetSim
 import Testing
+import TutorCore
 @testable import TutorQuiz
 
 /// Review histories that visit every path: same-day steps, lapses, long gaps, all ratings.
@@ -47,7 +48,7 @@ struct FSRSTests {
         let fsrs = FSRS()
         var compared = 0, reviewsSeen = Set<Int>()
         for (h, expected) in zip(hs, reference) {
-            var card = FSRSCard(due: h.start)
+            var card = Card(due: h.start)
             for ((rating, t), e) in zip(h.reviews, expected) {
                 let r = fsrs.retrievability(card, at: t)
                 card = fsrs.review(card, rating: rating, at: t)
@@ -67,7 +68,7 @@ struct FSRSTests {
     @Test("A new card rated Good goes to the second learning step (10 min), then to review in days")
     func learningSteps() {
         let fsrs = FSRS()
-        var c = FSRSCard(due: 0)
+        var c = Card(due: 0)
         c = fsrs.review(c, rating: .good, at: 0)
         #expect(c.state == .learning && c.step == 1 && c.due == 600)
         c = fsrs.review(c, rating: .good, at: 600)
