@@ -1,6 +1,8 @@
 import Foundation
+import Dispatch
 import GRDB
 import Testing
+import TutorCore
 @testable import TutorProgress
 
 func tempPath() -> String {
@@ -58,5 +60,112 @@ struct ProgressTests {
         try other.inDatabase { try $0.execute(sql: "COMMIT") }
         try store.markRead(lessonID: "x", at: Date())
         #expect(try store.readLessons() == ["x"])
+    }
+}
+
+func attempt(_ id: String, at t: Double, rating: Rating = .good) -> Attempt {
+    Attempt(questionID: id, lesson: String(id.split(separator: "/")[0]), kind: "choice", answeredAt: t, correct: rating != .again,
+            score: rating == .again ? 0 : 1, rating: rating, durationMS: 4200, response: "0", source: "quiz")
+}
+
+@Suite("Progress store: quiz data")
+struct QuizProgressTests {
+    @Test("Both stores keep attempts, cards, the review log, positions, scene runs and settings alike", arguments: ["memory", "sqlite"])
+    func contract(kind: String) throws {
+        let store: ProgressStore = kind == "memory" ? MemoryProgressStore() : try SQLiteProgressStore(path: tempPath())
+        var card = Card(due: 0)
+        card.state = .review; card.step = nil; card.stability = 3.2; card.difficulty = 5.1; card.due = 1000 + 3 * 86_400; card.lastReview = 1000
+        try store.record(attempt("tcp/a", at: 1000), card: card)
+        try store.record(attempt("tcp/b", at: 1001, rating: .again), card: nil)  // a prediction: not scheduled
+        #expect(try store.attempts().map(\.questionID) == ["tcp/a", "tcp/b"])
+        #expect(try store.cards() == ["tcp/a": card])
+        #expect(try store.reviews().map(\.questionID) == ["tcp/a"])
+        #expect(try store.reviews()[0].stability == 3.2)
+        try store.markOpened(lessonID: "tcp", at: Date(timeIntervalSince1970: 5))
+        try store.setPosition(lessonID: "tcp", block: 7)
+        #expect(try store.position(lessonID: "tcp") == 7)
+        try store.recordSceneRun(scene: "tcp-3way", at: Date(timeIntervalSince1970: 9))
+        try store.setSetting("desired_retention", "0.9")
+        #expect(try store.setting("desired_retention") == "0.9" && store.setting("nope") == nil)
+        let e = try store.export()
+        #expect(e.attempts.count == 2 && e.cards.count == 1 && e.sceneRuns.count == 1 && e.positions["tcp"] == 7)
+        try store.reset()
+        #expect(try store.attempts().isEmpty && store.cards().isEmpty && store.readLessons().isEmpty)
+    }
+
+    @Test("Import merges and is idempotent: importing twice adds nothing the second time")
+    func mergeIdempotent() throws {
+        let a = try SQLiteProgressStore(path: tempPath()), b = try SQLiteProgressStore(path: tempPath())
+        try a.record(attempt("x/1", at: 10), card: Card(state: .review, step: nil, stability: 2, difficulty: 5, due: 99, lastReview: 10))
+        try a.markRead(lessonID: "x", at: Date(timeIntervalSince1970: 10))
+        try b.record(attempt("x/2", at: 20), card: nil)
+        let data = try a.export()
+        try b.merge(data)
+        try b.merge(data)
+        #expect(try b.attempts().map(\.questionID) == ["x/1", "x/2"])
+        #expect(try b.readLessons() == ["x"] && b.cards().keys.sorted() == ["x/1"] && b.reviews().count == 1)
+        // A JSON round trip (the export file) keeps everything.
+        let json = try JSONEncoder().encode(data)
+        #expect(try JSONDecoder().decode(ProgressExport.self, from: json) == data)
+    }
+
+    @Test("A version 1 database (lesson reads only) migrates and keeps its reads")
+    func migratesV1() throws {
+        let path = tempPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-lesson-reads')")
+            try db.execute(sql: "CREATE TABLE lesson_read (lesson_id TEXT PRIMARY KEY, first_read_at DATETIME NOT NULL)")
+            try db.execute(sql: "INSERT INTO lesson_read VALUES ('tcp-handshake', '2026-01-01 00:00:00.000')")
+        }
+        try old.close()
+        let store = try SQLiteProgressStore(path: path)
+        #expect(try store.readLessons() == ["tcp-handshake"])
+        try store.record(attempt("tcp-handshake/q", at: 1), card: nil)
+        #expect(try store.attempts().count == 1)
+    }
+
+    @Test("Two connections writing at once lose nothing (WAL and a busy timeout)")
+    func concurrentWriters() throws {
+        let path = tempPath()
+        let one = try SQLiteProgressStore(path: path), two = try SQLiteProgressStore(path: path)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let store = i == 0 ? one : two
+            for k in 0..<150 { try? store.record(attempt("c/\(i)-\(k)", at: Double(i * 1000 + k)), card: Card(due: Double(k))) }
+        }
+        #expect(try one.attempts().count == 300 && two.cards().count == 300)
+    }
+
+    @Test("A corrupt database is moved aside with a clear message and a fresh one started; nothing is deleted")
+    func corruptMovedAside() throws {
+        let path = tempPath()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x41, count: 8192)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        let (store, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, now: Date(timeIntervalSince1970: 1_767_225_600))
+        #expect(message == "the progress database was damaged; it was moved to \(path).corrupt-1767225600 and a new one started")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".corrupt-1767225600")) == garbage)
+        try store.markRead(lessonID: "x", at: Date())
+        #expect(try store.readLessons() == ["x"])
+    }
+
+    @Test("A data folder that cannot be created or written is reported as not writable")
+    func readOnlyFolder() {
+        #expect {
+            _ = try SQLiteProgressStore(path: "/proc/self/nettutor-test/progress.sqlite")
+        } throws: { error in
+            "\(error)" == "the data folder /proc/self/nettutor-test is not writable"
+        }
+    }
+
+    @Test("An answer recorded is on disk at once: a second connection sees it without the first closing")
+    func committedAtOnce() throws {
+        let path = tempPath()
+        let writer = try SQLiteProgressStore(path: path)
+        try writer.record(attempt("k/1", at: 1), card: Card(due: 5))
+        let reader = try SQLiteProgressStore(path: path)
+        #expect(try reader.attempts().count == 1 && reader.cards()["k/1"]?.due == 5)
     }
 }
