@@ -4,6 +4,7 @@ import TutorApp
 import TutorContent
 import TutorCore
 import TutorProgress
+import TutorQuiz
 import TutorRender
 import TutorTerminal
 
@@ -15,6 +16,7 @@ struct RunLoop {
         case scene(SceneID, SceneOptions)
         case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
         case journey(JourneyParameters)
+        case quiz(QuizSession)
     }
     var start: Start? = nil
 
@@ -50,6 +52,8 @@ struct RunLoop {
         case .journey(let parameters):
             openJourney(&state, parameters: parameters)
             state.playerOnly = true
+        case .quiz:
+            break  // the quiz screen comes with the TUI quiz
         case nil: break
         }
         terminal.present(render(state, size: terminal.size))
