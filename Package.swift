@@ -37,13 +37,13 @@ let package = Package(
             "TutorApp", "TutorTerminal", "TutorLive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp"],
+        .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
                 path: "Tests/TutorTestSupport"),
 
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorTestSupport"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "TutorCore", "TutorRender", "NetSim", "TutorQuiz"]),
         .testTarget(name: "TutorAppTests", dependencies: [
-            "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim",
+            "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim", "TutorQuiz",
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
         .testTarget(name: "TutorQuizTests", dependencies: ["TutorQuiz", "TutorCore", "NetSim"]),

@@ -1,10 +1,11 @@
 import NetSim
 import TutorCore
+import TutorQuiz
 import TutorRender
 
 /// The whole app state. `reduce` is the only thing that changes it.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: Sendable, Equatable { case home, reader, player, cwnd, journey }
+    public enum Screen: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard }
 
     public var size: Size
     public var language: Language
@@ -22,6 +23,14 @@ public struct AppState: Sendable, Equatable {
     public var player: PlayerScreen.State?
     public var cwnd: CwndScreen.State?
     public var journey: JourneyScreen.State?
+    public var quiz: QuizScreen.State?
+    public var dashboard: DashboardData?
+    /// The questions' memory states (for the due count on the home screen).
+    public var cards: [String: Card] = [:]
+    /// Whether the dashboard shows a streak (opt-in).
+    public var streakEnabled = false
+    /// Seconds since the epoch, as last told by the shell (`clockAdvanced`): the pure core has no clock.
+    public var now: Double = 0
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
@@ -42,6 +51,15 @@ public struct AppState: Sendable, Equatable {
         (screen == .player && player?.playing == true) || (screen == .cwnd && cwnd?.playing == true)
             || (screen == .journey && journey?.playing == true)
     }
+    /// How often the run loop ticks: 30 fps while something animates, once a second while an
+    /// interview countdown runs, never when idle.
+    public var tickInterval: Int? {
+        if isAnimating { return 33 }
+        if screen == .quiz, let q = quiz, q.isInterview, q.phase == .answering || q.phase == .rubric { return 1000 }
+        return nil
+    }
+    /// Reviews due now.
+    public var dueCount: Int { cards.values.filter { $0.due <= now }.count }
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }
@@ -54,12 +72,27 @@ public enum AppAction: Sendable, Equatable {
     case lessonLoaded(Lesson)
     case lessonFailed(id: String, message: String)
     case progressFailed(String)
+    /// The shell's clock (sent before each key and tick).
+    case clockAdvanced(to: Double)
+    case quizReady(QuizSession, title: String)
+    case quizFailed(String)
+    case answerRecorded(questionID: String, card: Card?)
+    case dashboardLoaded(DashboardData)
+}
+
+/// Which quiz to start.
+public enum QuizRequest: Sendable, Equatable {
+    case lesson(String), review, interview
 }
 
 /// What the shell must do; results come back as actions.
 public enum Effect: Sendable, Equatable {
     case loadLesson(id: String, language: Language)
     case markRead(lessonID: String)
+    case startQuiz(QuizRequest)
+    /// Store the answer; with `schedule`, update the question's card (FSRS) as well.
+    case recordAnswer(Attempt, schedule: Bool)
+    case loadDashboard
     case suspend
     case quit
 }
@@ -102,6 +135,23 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .progressFailed(let message):
         state.message = message
         return []
+    case .clockAdvanced(let t):
+        state.now = t
+        return []
+    case .quizReady(let session, let title):
+        state.quiz = QuizScreen.State(session: session, title: title, now: state.now, returnTo: state.screen == .quiz ? .home : state.screen)
+        state.screen = .quiz
+        return []
+    case .quizFailed(let message):
+        state.message = message
+        return []
+    case .answerRecorded(let id, let card):
+        if let card { state.cards[id] = card }
+        return []
+    case .dashboardLoaded(let data):
+        state.dashboard = data
+        if state.screen != .dashboard { state.screen = .dashboard }
+        return []
     case .keyPressed(let key):
         state.message = nil
         if key == .ctrl("c") { return [.quit] }
@@ -112,6 +162,15 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         if state.screen == .player && state.player?.awaitingGuess != nil {
             return PlayerScreen.reduceGuessKey(&state, key)
         }
+        if state.screen == .quiz, let q = state.quiz {
+            // Help, language and suspend work unless text is being typed; every other key is the quiz's.
+            if !q.isTyping, let command = KeyBindings.command(for: key, in: []), [.help, .toggleLanguage, .suspend].contains(command) {
+                if command == .help { state.showHelp = true; return [] }
+                if command == .suspend { return [.suspend] }
+                return toggleLanguage(&state)
+            }
+            return QuizScreen.reduceKey(&state, key)
+        }
         let bindings: [KeyBinding]
         switch state.screen {
         case .home: bindings = KeyBindings.home
@@ -119,6 +178,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         case .player: bindings = KeyBindings.player
         case .cwnd: bindings = KeyBindings.cwnd
         case .journey: bindings = KeyBindings.journey
+        case .dashboard: bindings = KeyBindings.dashboard
+        case .quiz: bindings = []
         }
         guard let command = KeyBindings.command(for: key, in: bindings) else { return [] }
         switch command {
@@ -138,6 +199,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             return CwndScreen.reduce(&state, command)
         case .journey:
             return JourneyScreen.reduce(&state, command)
+        case .dashboard:
+            return DashboardScreen.reduce(&state, command)
+        case .quiz:
+            return []
         }
     }
 }
@@ -224,6 +289,8 @@ public func render(_ state: AppState, size: Size) -> CellGrid {
     case .player: PlayerScreen.render(state, into: &grid)
     case .cwnd: CwndScreen.render(state, into: &grid)
     case .journey: JourneyScreen.render(state, into: &grid)
+    case .quiz: QuizScreen.render(state, into: &grid)
+    case .dashboard: DashboardScreen.render(state, into: &grid)
     }
     if state.showHelp { HelpOverlay.render(state, into: &grid) }
     return grid

@@ -12,6 +12,12 @@ enum HelpOverlay {
         case .player: screen = (UIText.playerSection, KeyBindings.player)
         case .cwnd: screen = (UIText.cwndSection, KeyBindings.cwnd)
         case .journey: screen = (UIText.journeySection, KeyBindings.journey)
+        case .dashboard: screen = (UIText.dashboardSection, KeyBindings.dashboard)
+        case .quiz:
+            let q = state.quiz
+            let keys = q?.phase == .feedback ? KeyBindings.quizFeedback : q?.phase == .rubric ? KeyBindings.quizRubric
+                : q?.isTyping == true ? KeyBindings.quizTyping : KeyBindings.quizChoosing
+            screen = (UIText.quizSection, keys)
         }
         return [screen, (UIText.globalSection, KeyBindings.global)]
     }

@@ -95,6 +95,12 @@ public enum HomeScreen {
             return openLesson(&state, id: id)
         case .filter:
             state.home.isTypingFilter = true
+        case .startQuiz:
+            guard let i = current, !items[i].hasPrefix(labPrefix) else { state.message = UIText.pickLesson[state.language]; break }
+            return [.startQuiz(.lesson(items[i]))]
+        case .startReview: return [.startQuiz(.review)]
+        case .startInterview: return [.startQuiz(.interview)]
+        case .showDashboard: return [.loadDashboard]
         case .quit:
             if !state.home.filter.isEmpty { state.home.filter = ""; break }
             return [.quit]
@@ -145,7 +151,7 @@ public enum HomeScreen {
         let items = itemIDs(state)
         let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
-                       right: "\(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
+                       right: "\(UIText.due[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
 
         // Filter line (row 1) or the content warning.
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)

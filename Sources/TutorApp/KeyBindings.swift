@@ -11,6 +11,8 @@ public enum Command: Sendable, Hashable {
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
     case cycleInitialWindow, cycleChart
     case variant(Int), nextClient, openDiagram
+    case startQuiz, startReview, startInterview, showDashboard
+    case submit, toggleOption, nextQuestion, replayScene, rate(Int), moveItem
 }
 
 public struct KeyBinding: Sendable {
@@ -38,6 +40,10 @@ public enum KeyBindings {
         KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
         KeyBinding(keys: [.enter, .right], command: .open, label: Localized(ko: "열기", en: "open"), inBar: true),
         KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "검색", en: "filter"), inBar: true),
+        KeyBinding(keys: [.char("t")], command: .startQuiz, label: Localized(ko: "퀴즈", en: "quiz"), inBar: true),
+        KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "복습", en: "review"), inBar: true),
+        KeyBinding(keys: [.char("i")], command: .startInterview, label: Localized(ko: "면접 모드(주관식, 2분씩)", en: "interview mode (open questions, 2 min each)"), inBar: false),
+        KeyBinding(keys: [.char("s")], command: .showDashboard, label: Localized(ko: "현황", en: "progress"), inBar: true),
         KeyBinding(keys: [.char("q"), .escape], command: .quit, label: Localized(ko: "종료", en: "quit"), inBar: true),
     ]
 
@@ -51,6 +57,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "화면의 장면 재생", en: "play the scene on screen"), inBar: false),
         KeyBinding(keys: [.char("n")], command: .nextLesson, label: Localized(ko: "다음 레슨", en: "next"), inBar: true),
         KeyBinding(keys: [.char("p")], command: .previousLesson, label: Localized(ko: "이전 레슨", en: "previous"), inBar: true),
+        KeyBinding(keys: [.char("t")], command: .startQuiz, label: Localized(ko: "이 레슨 퀴즈", en: "quiz"), inBar: true),
         KeyBinding(keys: [.char("q"), .escape, .left], command: .back, label: Localized(ko: "목록으로", en: "back"), inBar: true),
     ]
 
@@ -108,6 +115,42 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
         KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    public static let dashboard: [KeyBinding] = [
+        KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "오늘의 복습", en: "review"), inBar: true),
+        KeyBinding(keys: [.char("i")], command: .startInterview, label: Localized(ko: "면접 모드", en: "interview"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    // The quiz screen reads keys itself (text entry); these tables are its help and key bar.
+    public static let quizChoosing: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down], command: .down, label: Localized(ko: "선택 이동", en: "move"), inBar: true),
+        KeyBinding(keys: [.char("1")], command: .toggleOption, label: Localized(ko: "번호로 고르기(복수 선택은 켜고 끄기)", en: "pick by number (toggle in select-all)"), inBar: false),
+        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "고르기 / 순서: 잡고 놓기", en: "toggle / order: grab and drop"), inBar: true),
+        KeyBinding(keys: [.char("t"), .char("f")], command: .toggleOption, label: Localized(ko: "참 / 거짓", en: "true / false"), inBar: false),
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출", en: "submit"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+    ]
+    public static let quizTyping: [KeyBinding] = [
+        KeyBinding(keys: [.left, .right], command: .down, label: Localized(ko: "커서(글자 단위)", en: "cursor (by character)"), inBar: false),
+        KeyBinding(keys: [.backspace], command: .down, label: Localized(ko: "글자 지우기(한글은 음절째)", en: "delete a character (a whole syllable)"), inBar: false),
+        KeyBinding(keys: [.tab], command: .down, label: Localized(ko: "다음 빈칸", en: "next blank"), inBar: false),
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출(빈 답은 건너뛰기)", en: "submit (empty skips)"), inBar: true),
+        KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+    ]
+    public static let quizRubric: [KeyBinding] = [
+        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "다룬 항목 표시", en: "mark a point covered"), inBar: true),
+        KeyBinding(keys: [.char("1"), .char("2"), .char("3"), .char("4")], command: .rate(0), label: Localized(ko: "평가 바꾸기(다시/어려움/좋음/쉬움)", en: "override the rating (again/hard/good/easy)"), inBar: true),
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확정", en: "done"), inBar: true),
+    ]
+    public static let quizFeedback: [KeyBinding] = [
+        KeyBinding(keys: [.enter, .char(" ")], command: .nextQuestion, label: Localized(ko: "다음 문제", en: "next question"), inBar: true),
+        KeyBinding(keys: [.char("v")], command: .replayScene, label: Localized(ko: "관련 장면 다시 보기", en: "replay the question's scene"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+    ]
+    public static let quizSummary: [KeyBinding] = [
+        KeyBinding(keys: [.enter, .char("q")], command: .back, label: Localized(ko: "닫기", en: "close"), inBar: true),
     ]
 
     /// Keys while typing a filter: text goes into the filter, so only these act.

@@ -86,6 +86,11 @@ public enum PlayerScreen {
             if correct { p.score.right += 1 }
             p.verdict = (correct, expected)
             p.awaitingGuess = nil
+            state.player = p
+            // A prediction is an attempt too (not scheduled for review).
+            return [.recordAnswer(Attempt(questionID: "predict/\(p.scene.rawValue)/\(e.n ?? index)", lesson: p.scene.rawValue, kind: "predict",
+                                          answeredAt: state.now, correct: correct, score: correct ? 1 : 0, rating: correct ? .good : .again,
+                                          durationMS: 0, response: p.guess, source: "predict"), schedule: false)]
         case .escape:
             p.awaitingGuess = nil
             p.verdict = (false, expectedAnswer(p.trace.events[index]))

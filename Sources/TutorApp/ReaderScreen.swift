@@ -85,6 +85,8 @@ public enum ReaderScreen {
                   }).first(where: \.isPlayable) else { return [] }
             openScene(&state, scene)
             return []
+        case .startQuiz:
+            return [.startQuiz(.lesson(r.lessonID))]
         case .back, .quit:
             state.screen = .home
             state.home.selectedID = r.lessonID

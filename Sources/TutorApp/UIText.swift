@@ -1,7 +1,7 @@
 import TutorCore
 
 /// Every UI string in both languages, in one place.
-enum UIText {
+public enum UIText {
     static let appTitle = Localized(ko: "nettutor - 네트워크 면접 튜터", en: "nettutor - networking interview tutor")
     static let lessons = Localized(ko: "레슨", en: "Lessons")
     static let noLessons = Localized(ko: "레슨이 없습니다. 'nettutor check'로 콘텐츠를 확인하세요.", en: "No lessons found. Run 'nettutor check' to see why.")
@@ -44,6 +44,13 @@ enum UIText {
     static let cwndSection = Localized(ko: "혼잡 윈도우 실험실", en: "Congestion window lab")
     static let fixedTrace = Localized(ko: "이 다이어그램은 여정의 일부라 손실을 넣을 수 없습니다. TCP 장면(tcp-3way)에서 해 보세요.", en: "This diagram is part of the journey: drops work in the TCP scenes (e.g. tcp-3way).")
     static let liveNoVariants = Localized(ko: "실측 여정에는 변형이 없습니다. 측정한 그대로입니다.", en: "A live journey has no variants: it is what was measured.")
+    static let pickLesson = Localized(ko: "퀴즈를 풀 레슨을 고르세요.", en: "Select a lesson to quiz.")
+    static let quizSection = Localized(ko: "퀴즈", en: "Quiz")
+    static let dashboardSection = Localized(ko: "학습 현황", en: "Progress")
+    public static let reviewTitle = Localized(ko: "오늘의 복습", en: "Today's review")
+    public static let interviewTitle = Localized(ko: "면접 모드", en: "Interview mode")
+    public static let quizTitle = Localized(ko: "퀴즈", en: "Quiz")
+    static let due = Localized(ko: "복습", en: "due")
     static let journeySection = Localized(ko: "URL 여정", en: "URL journey")
     static let onTheWire = Localized(ko: "선 위의 헤더", en: "On the wire")
     static let insideBrowser = Localized(ko: "브라우저 안의 일이라 선 위에는 아무것도 없습니다.", en: "This happens inside the machine: nothing is on the wire.")

@@ -262,7 +262,7 @@ enum TraceFormat {
     static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? "\(Int(v))" : "\(v)" }
 }
 
-extension String {
+public extension String {
     func trimmingSpaces() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }

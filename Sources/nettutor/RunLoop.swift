@@ -26,8 +26,22 @@ struct RunLoop {
         let (catalog, diags) = library.loadCatalog()
         let (store, storeWarning) = openStore()
         var readLessons: Set<String> = []
+        var cards: [String: Card] = [:]
+        var streak = false
         var startMessage = storeWarning
-        do { readLessons = try store.readLessons() } catch { startMessage = "\(error)" }
+        do {
+            readLessons = try store.readLessons()
+            cards = try store.cards()
+            streak = try store.setting("streak") == "on"
+        } catch { startMessage = "\(error)" }
+        // Quiz files are parsed when a quiz first starts, not at start-up.
+        var banks: [QuizBank]?
+        func quizBanks() -> [QuizBank] {
+            if let banks { return banks }
+            let loaded = library.loadQuizzes().0
+            banks = loaded
+            return loaded
+        }
 
         let terminal: Terminal
         do {
@@ -41,6 +55,9 @@ struct RunLoop {
                              readLessons: readLessons, warnings: diags.filter { $0.severity == .error }.map(\.description),
                              ascii: global.ascii || !utf8, englishOnly: !utf8)
         state.message = startMessage
+        state.cards = cards
+        state.streakEnabled = streak
+        state.now = Date().timeIntervalSince1970
         switch start {
         case .scene(let scene, let options):
             state.player = try PlayerScreen.State(scene: scene, options: options, returnTo: .home)
@@ -52,24 +69,26 @@ struct RunLoop {
         case .journey(let parameters):
             openJourney(&state, parameters: parameters)
             state.playerOnly = true
-        case .quiz:
-            break  // the quiz screen comes with the TUI quiz
+        case .quiz(let session):
+            state.quiz = QuizScreen.State(session: session, title: Self.title(session.mode, state.language), now: state.now, returnTo: .home)
+            state.screen = .quiz
+            state.playerOnly = true
         case nil: break
         }
         terminal.present(render(state, size: terminal.size))
 
         var lastTick = ContinuousClock.now
         loop: while true {
-            let event = terminal.nextEvent(timeout: state.isAnimating ? 33 : nil)
-            var queue: [AppAction]
+            let event = terminal.nextEvent(timeout: state.tickInterval)
+            var queue: [AppAction] = [.clockAdvanced(to: Date().timeIntervalSince1970)]
             switch event {
-            case .key(let key): queue = [.keyPressed(key)]
-            case .resize(let size): queue = [.resized(size)]
+            case .key(let key): queue.append(.keyPressed(key))
+            case .resize(let size): queue.append(.resized(size))
             case .timeout:
                 let now = ContinuousClock.now
                 let elapsed = now - lastTick
                 lastTick = now
-                queue = [.tick(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)]
+                queue.append(.tick(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
             }
             while !queue.isEmpty {
                 let action = queue.removeFirst()
@@ -87,6 +106,40 @@ struct RunLoop {
                         }
                     case .markRead(let id):
                         do { try store.markRead(lessonID: id, at: Date()) } catch { queue.append(.progressFailed("\(error)")) }
+                    case .startQuiz(let request):
+                        do {
+                            let now = Date().timeIntervalSince1970
+                            let session: QuizSession
+                            let newPerDay = (try? store.setting("new_per_day")).flatMap { $0.flatMap(Int.init) } ?? 10
+                            switch request {
+                            case .lesson(let id): session = try Quiz.session(banks: quizBanks(), lesson: id, due: false, interview: false, count: 5, newPerDay: newPerDay, store: store, now: now)
+                            case .review: session = try Quiz.session(banks: quizBanks(), lesson: nil, due: true, interview: false, count: 5, newPerDay: newPerDay, store: store, now: now)
+                            case .interview: session = try Quiz.session(banks: quizBanks(), lesson: nil, due: false, interview: true, count: 5, newPerDay: newPerDay, store: store, now: now)
+                            }
+                            if session.items.isEmpty {
+                                queue.append(.quizFailed(state.language == .ko ? "지금 풀 문제가 없습니다." : "Nothing to do now: no reviews are due and no new questions are left."))
+                            } else {
+                                var title = Self.title(session.mode, state.language)
+                                if case .lesson(let id) = request { title += ": " + (state.catalog.meta(id: id, language: state.language)?.title ?? id) }
+                                queue.append(.quizReady(session, title: title))
+                            }
+                        } catch {
+                            queue.append(.quizFailed("\(error)"))
+                        }
+                    case .recordAnswer(let attempt, let schedule):
+                        do {
+                            let card = schedule ? Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt, fsrs: try Quiz.scheduler(store)) : nil
+                            try store.record(attempt, card: card)
+                            queue.append(.answerRecorded(questionID: attempt.questionID, card: card))
+                        } catch {
+                            queue.append(.progressFailed("\(error) (the answer was not saved)"))
+                        }
+                    case .loadDashboard:
+                        do {
+                            queue.append(.dashboardLoaded(try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset())))
+                        } catch {
+                            queue.append(.progressFailed("\(error)"))
+                        }
                     }
                 }
             }
@@ -94,12 +147,21 @@ struct RunLoop {
         }
     }
 
-    /// The SQLite store, or (when it is corrupt, locked or unwritable) an in-memory one plus a
-    /// warning: the app still works and the file on disk is left untouched.
+    static func title(_ mode: SessionMode, _ language: Language) -> String {
+        switch mode {
+        case .lesson: UIText.quizTitle[language]
+        case .review: UIText.reviewTitle[language]
+        case .interview: UIText.interviewTitle[language]
+        }
+    }
+
+    /// The SQLite store; a corrupt file is moved aside and a fresh one started (with a message).
+    /// When the database is locked or the folder cannot be written, an in-memory store plus a
+    /// warning: the app still works, says it is not saving, and nothing on disk is touched.
     func openStore() -> (ProgressStore, String?) {
         let path = global.dataDirectory + "/progress.sqlite"
         do {
-            return (try SQLiteProgressStore(path: path), nil)
+            return try SQLiteProgressStore.openMovingCorruptAside(path: path)
         } catch {
             return (MemoryProgressStore(), "\(error) (progress is not saved this session)")
         }

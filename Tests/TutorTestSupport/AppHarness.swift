@@ -1,5 +1,6 @@
 import TutorApp
 import TutorCore
+import TutorQuiz
 import TutorRender
 
 /// Drives the pure app like the run loop does, with fake content: press named keys, resize,
@@ -11,6 +12,9 @@ public struct AppHarness {
     /// Lessons the fake shell can load, keyed by "lang/id".
     public var lessons: [String: Lesson]
     public private(set) var quit = false
+    /// Quizzes the fake shell can start, and the answers it has stored.
+    public var quizBanks: [QuizBank] = []
+    public private(set) var recorded: [Attempt] = []
 
     public init(size: Size = Size(width: 80, height: 24), language: Language = .ko, lessons: [Lesson],
                 readLessons: Set<String> = [], warnings: [String] = [], ascii: Bool = false) {
@@ -48,6 +52,29 @@ public struct AppHarness {
                     else { queue.append(.lessonFailed(id: id, message: "Content/\(language.rawValue)/\(id).md:1: cannot read file")) }
                 case .quit: quit = true
                 case .markRead, .suspend: break
+                case .startQuiz(let request):
+                    let day = Int(state.now / 86_400)
+                    switch request {
+                    case .lesson(let id):
+                        if let bank = quizBanks.first(where: { $0.lesson == id }) { queue.append(.quizReady(QuizSession.lesson(bank, day: day), title: id)) }
+                        else { queue.append(.quizFailed("no quiz for \(id)")) }
+                    case .review:
+                        queue.append(.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), title: "review"))
+                    case .interview:
+                        queue.append(.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview"))
+                    }
+                case .recordAnswer(let attempt, let schedule):
+                    recorded.append(attempt)
+                    queue.append(.answerRecorded(questionID: attempt.questionID,
+                                                 card: schedule ? Scheduling.next(state.cards[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt) : nil))
+                case .loadDashboard:
+                    let questions = quizBanks.flatMap(\.questions)
+                    var topics: [String: String] = [:]
+                    for id in state.catalog.ids { topics[id] = state.catalog.meta(id: id, language: .en)?.topic.rawValue ?? state.catalog.meta(id: id, language: .ko)?.topic.rawValue }
+                    queue.append(.dashboardLoaded(Dashboard.compute(questions: questions, lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
+                                                                    readLessons: state.readLessons, cards: state.cards, attempts: recorded,
+                                                                    reviews: recorded.map { (questionID: $0.questionID, reviewedAt: $0.answeredAt, due: state.cards[$0.questionID]?.due ?? $0.answeredAt) },
+                                                                    now: state.now)))
                 }
             }
         }
