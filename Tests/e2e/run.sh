@@ -196,6 +196,25 @@ expect_screen "5 switches to TLS 1.2" "variant: TLS 1.2"
 keys q
 expect_screen "leaving the journey ends it" "EXIT=0"
 
+# 10d. Quizzes: answer in the TUI, quit, restart, the dashboard shows the answer.
+QD="$WORK/quizdata"
+keys "clear; $BIN --lang en --data-dir $QD; echo EXIT=\$?" Enter
+expect_screen "home before the quiz" "Lessons ($N)"
+keys t
+expect_screen "t starts the selected lesson's quiz" "Quiz: "
+keys Enter
+expect_screen "submitting shows the verdict and the explanation" "Why: "
+keys Escape
+expect_screen "Esc stops the quiz (answers saved)" "Lessons ($N)"
+keys q
+expect_screen "quit after the quiz" "EXIT=0"
+keys "clear; $BIN --lang en --data-dir $QD; echo EXIT=\$?" Enter
+expect_screen "restarted" "Lessons ($N)"
+keys s
+expect_screen "the dashboard after a restart shows the answer" "answered 1"
+keys q q
+expect_screen "quit from the dashboard" "EXIT=0"
+
 # 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
@@ -276,6 +295,38 @@ out=$("$BIN" journey --variant tls12 --plain --lang ko); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "TLS 핸드셰이크" && echo "$out" | grep -q "ChangeCipherSpec"; then ok "journey --variant tls12 --plain (Korean)"; else fail "journey --plain tls12 (exit $code)"; fi
 err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q "only http and https"; then ok "journey with a bad URL: exit 2 and why"; else fail "journey bad URL (exit $code)" "$err"; fi
+# Plain quiz, the store's promises, export/import, Anki, reset.
+PD="$WORK/plain"
+out=$(printf '1\n' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$PD" 2>&1); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "Correct." && echo "$out" | grep -q "Next review: in 10 min" && echo "$out" | grep -q "Stopping."; then ok "quiz --plain: graded, scheduled, stops at the end of input"; else fail "quiz --plain (exit $code)" "$(echo "$out" | head -20)"; fi
+answered() { "$BIN" progress --json --data-dir "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])'; }
+[ "$(answered "$PD")" = 1 ] && ok "progress --json counts the answer" || fail "progress --json" "$(answered "$PD")"
+mkfifo "$WORK/fifo"
+( "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$PD" < "$WORK/fifo" > "$WORK/killed.txt" 2>&1 ) &
+QPID=$!
+exec 7>"$WORK/fifo"
+printf '1\n' >&7
+for _ in $(seq 1 50); do grep -q "Next review" "$WORK/killed.txt" && break; sleep 0.1; done
+pkill -KILL -f -- "--data-dir $PD" ; exec 7>&-; wait $QPID 2>/dev/null
+[ "$(answered "$PD")" = 2 ] && ok "an answer survives kill -9 mid-session" || fail "kill -9 mid-session" "$(answered "$PD"); $(cat "$WORK/killed.txt" | head -5)"
+( printf '1\n2\n' | "$BIN" quiz tcp-vs-udp --plain --data-dir "$PD" >/dev/null 2>&1 ) & A=$!
+( printf '2\n1 3\n' | "$BIN" quiz tcp-vs-udp --plain --data-dir "$PD" >/dev/null 2>&1 ) & B=$!
+wait $A $B
+[ "$(answered "$PD")" = 6 ] && ok "two instances at once lose nothing" || fail "two instances" "$(answered "$PD")"
+"$BIN" progress --export "$WORK/export.json" --data-dir "$PD" 2>/dev/null
+"$BIN" progress --import "$WORK/export.json" --data-dir "$WORK/copy" 2>/dev/null; "$BIN" progress --import "$WORK/export.json" --data-dir "$WORK/copy" 2>/dev/null
+[ "$(answered "$WORK/copy")" = 6 ] && ok "export, then import twice: merged once" || fail "export/import" "$(answered "$WORK/copy")"
+mkdir -p "$WORK/corrupt" && head -c 8192 /dev/urandom > "$WORK/corrupt/progress.sqlite"
+out=$("$BIN" progress --data-dir "$WORK/corrupt" --lang en 2>&1); code=$?
+if [ $code -eq 0 ] && echo "$out" | grep -q "was moved to" && ls "$WORK/corrupt" | grep -q "progress.sqlite.corrupt-"; then ok "a corrupt database is moved aside and a new one started"; else fail "corrupt database (exit $code)" "$out"; fi
+err=$("$BIN" progress --data-dir /proc/self/nettutor-ro 2>&1); code=$?
+if [ $code -eq 1 ] && echo "$err" | grep -q "is not writable"; then ok "an unwritable data folder is reported"; else fail "read-only data folder (exit $code)" "$err"; fi
+out=$("$BIN" export anki --lang en); code=$?
+if [ $code -eq 0 ] && echo "$out" | head -1 | grep -q "#separator:tab" && echo "$out" | grep -q "#columns:Front	Back	Tags" && [ "$(echo "$out" | grep -vc '^#')" -gt 200 ]; then ok "export anki: a TSV with Anki's header lines"; else fail "export anki (exit $code)"; fi
+err=$("$BIN" reset --data-dir "$PD" 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q -- "--yes" && [ "$(answered "$PD")" = 6 ]; then ok "reset without --yes deletes nothing"; else fail "reset without --yes (exit $code)" "$err"; fi
+"$BIN" reset --yes --data-dir "$PD" 2>/dev/null
+[ "$(answered "$PD")" = 0 ] && ok "reset --yes deletes the progress" || fail "reset --yes"
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 
