@@ -114,3 +114,17 @@ os.write(fd, b"q")
 drain(fd, 0.5)
 os.waitpid(pid, 0)
 os.close(fd)
+
+# Start-up with a big progress store (100,000 review-log rows), filled by `bench-store`.
+import subprocess
+with tempfile.TemporaryDirectory() as big:
+    print(subprocess.run([BIN, "bench-store", "--rows", "100000", "--data-dir", big], capture_output=True, text=True).stdout, end="")
+    times = []
+    for _ in range(10):
+        t0 = time.monotonic()
+        pid, fd = spawn(big)
+        if not read_until(fd, MARK):
+            sys.exit("TUI did not draw its first frame with the big store")
+        times.append((time.monotonic() - t0) * 1000)
+        stop(pid, fd)
+    print(f"TUI start-up with that store (median of {len(times)}): {statistics.median(times):.1f} ms")

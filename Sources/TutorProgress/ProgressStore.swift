@@ -51,6 +51,8 @@ public protocol ProgressStore: AnyObject {
     func cards() throws -> [String: Card]
     func attempts() throws -> [Attempt]
     func reviews() throws -> [ReviewEntry]
+    /// How many questions had their first review at or after `t` (new cards started today).
+    func newCardsStarted(since t: Double) throws -> Int
     func recordSceneRun(scene: String, at date: Date) throws
     func setting(_ key: String) throws -> String?
     func setSetting(_ key: String, _ value: String) throws
@@ -120,6 +122,9 @@ public final class MemoryProgressStore: ProgressStore, @unchecked Sendable {
     public func cards() throws -> [String: Card] { data.cards }
     public func attempts() throws -> [Attempt] { data.attempts }
     public func reviews() throws -> [ReviewEntry] { data.reviews }
+    public func newCardsStarted(since t: Double) throws -> Int {
+        Dictionary(grouping: data.reviews, by: \.questionID).values.filter { $0.map(\.reviewedAt).min()! >= t }.count
+    }
     public func recordSceneRun(scene: String, at date: Date) throws { data.sceneRuns.append(SceneRun(scene: scene, at: date.timeIntervalSince1970)) }
     public func setting(_ key: String) throws -> String? { data.settings[key] }
     public func setSetting(_ key: String, _ value: String) throws { data.settings[key] = value }
@@ -332,6 +337,14 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
                                 card: Card(state: CardState(rawValue: row["state"]) ?? .review, step: nil, stability: row["stability"],
                                            difficulty: row["difficulty"], due: row["due"], lastReview: row["reviewed_at"]))
                 }
+            }
+        }
+    }
+
+    public func newCardsStarted(since t: Double) throws -> Int {
+        try wrap {
+            try pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM review_log GROUP BY question_id) WHERE first >= ?", arguments: [t]) ?? 0
             }
         }
     }

@@ -76,9 +76,7 @@ struct Quiz: ParsableCommand {
         let cards = try store.cards()
         let startOfDay = Double(day) * 86_400 - utcOffset()
         // New cards started today count against today's allowance.
-        let reviews = try store.reviews()
-        let firstReview = Dictionary(grouping: reviews, by: \.questionID).mapValues { $0.map(\.reviewedAt).min()! }
-        let newToday = firstReview.values.filter { $0 >= startOfDay }.count
+        let newToday = try store.newCardsStarted(since: startOfDay)
         var questions = banks.flatMap(\.questions)
         if let lesson { questions = questions.filter { $0.lesson == lesson } }
         return QuizSession.review(questions, cards: cards, now: now, newPerDay: newPerDay, newStartedToday: newToday, day: day)
@@ -308,6 +306,54 @@ struct Reset: ParsableCommand {
             let store = try openStoreOrExplain(global)
             try store.reset()
             printError("progress deleted")
+        }
+    }
+}
+
+/// `make bench` only: a store with many review-log rows, and what a day's scheduling costs on it.
+struct BenchStore: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-store", abstract: "Benchmark: scheduling over a large progress store.", shouldDisplay: false)
+    @OptionGroup var global: GlobalOptions
+    @Option var rows = 100_000
+
+    func run() throws {
+        try handlingErrors {
+            let (banks, _) = try global.library().loadQuizzes()
+            let questions = banks.flatMap(\.questions)
+            let store = try openStoreOrExplain(global)
+            let clock = ContinuousClock()
+            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+            // A year of history: every question reviewed again and again with the real scheduler.
+            var data = ProgressExport()
+            let fsrs = FSRS()
+            var rng = SeededRandom(seed: 7)
+            let start = Date().timeIntervalSince1970 - 365 * 86_400
+            var cards: [String: Card] = [:]
+            let fill = clock.measure {
+                for i in 0..<rows {
+                    let q = questions[i % questions.count]
+                    let t = start + Double(i) * (365 * 86_400 / Double(rows))
+                    let r = rng.next() % 10
+                    let rating: Rating = r < 1 ? .again : r < 2 ? .hard : r < 9 ? .good : .easy
+                    let card = fsrs.review(cards[q.id] ?? Card(due: t), rating: rating, at: t)
+                    cards[q.id] = card
+                    data.attempts.append(Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: t, correct: rating != .again,
+                                                 score: rating == .again ? 0 : 1, rating: rating, durationMS: 8000, response: "", source: "review"))
+                    data.reviews.append(ReviewEntry(questionID: q.id, rating: rating, reviewedAt: t, durationMS: 8000, card: card))
+                }
+                data.cards = cards
+            }
+            let write = clock.measure { try? store.merge(data) }
+            let now = Date().timeIntervalSince1970
+            var session: QuizSession?
+            let schedule = clock.measure {
+                session = try? Quiz.session(banks: banks, lesson: nil, due: true, interview: false, count: 5, newPerDay: 10, store: store, now: now)
+            }
+            var dash: DashboardData?
+            let dashboard = clock.measure { dash = try? DashboardLoader.load(library: try! global.library(), store: store, now: now, utcOffset: 0) }
+            print(String(format: "store with %d review-log rows: generated in %.0f ms, written in %.0f ms", try store.reviews().count, ms(fill), ms(write)))
+            print(String(format: "a day's review session (%d questions) scheduled in %.1f ms; dashboard computed in %.1f ms (%d answers)",
+                         session?.items.count ?? 0, ms(schedule), ms(dashboard), dash?.answered ?? 0))
         }
     }
 }
