@@ -29,8 +29,14 @@ public struct AppState: Sendable, Equatable {
     public var cards: [String: Card] = [:]
     /// Whether the dashboard shows a streak (opt-in).
     public var streakEnabled = false
+    /// Reading positions (block index) by lesson, restored when a lesson is opened again.
+    public var positions: [String: Int] = [:]
+    /// The progress database could not be used: the title bar says nothing is being saved.
+    public var notSaving = false
     /// Seconds since the epoch, as last told by the shell (`clockAdvanced`): the pure core has no clock.
     public var now: Double = 0
+    /// Effects asked for by helpers that return nothing (opening a scene); `reduce` returns them.
+    var pendingEffects: [Effect] = []
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
@@ -93,11 +99,21 @@ public enum Effect: Sendable, Equatable {
     /// Store the answer; with `schedule`, update the question's card (FSRS) as well.
     case recordAnswer(Attempt, schedule: Bool)
     case loadDashboard
+    case lessonOpened(lessonID: String)
+    case savePosition(lessonID: String, block: Int)
+    case sceneStarted(String)
     case suspend
     case quit
 }
 
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    let pending = state.pendingEffects
+    state.pendingEffects = []
+    return pending + effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .resized(let size):
         let old = state.size
@@ -209,6 +225,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 
 /// Opens the scene player; an error (e.g. a scene not playable yet) becomes a message.
 func openScene(_ state: inout AppState, _ scene: SceneID) {
+    state.pendingEffects.append(.sceneStarted(scene.rawValue))
     if scene == .cwndLab {
         openCwndLab(&state, parameters: CwndParameters())
         return
@@ -250,7 +267,7 @@ func openLesson(_ state: inout AppState, id: String, anchorBlock: Int = 0) -> [E
     let language = state.catalog.lessons(in: state.language).contains { $0.id == id } ? state.language : state.language.other
     state.screen = .reader
     state.reader = ReaderScreen.State(lessonID: id, language: language, pendingAnchorBlock: anchorBlock)
-    return [.loadLesson(id: id, language: language)]
+    return [.loadLesson(id: id, language: language), .lessonOpened(lessonID: id)]
 }
 
 private func toggleLanguage(_ state: inout AppState) -> [Effect] {

@@ -92,7 +92,7 @@ public enum HomeScreen {
                 openScene(&state, scene)
                 return []
             }
-            return openLesson(&state, id: id)
+            return openLesson(&state, id: id, anchorBlock: state.positions[id] ?? 0)
         case .filter:
             state.home.isTypingFilter = true
         case .startQuiz:
@@ -151,7 +151,7 @@ public enum HomeScreen {
         let items = itemIDs(state)
         let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
-                       right: "\(UIText.due[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
+                       right: (state.notSaving ? UIText.notSaving[language] + "  " : "") + "\(UIText.due[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
 
         // Filter line (row 1) or the content warning.
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)

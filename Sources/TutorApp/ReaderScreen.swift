@@ -88,8 +88,12 @@ public enum ReaderScreen {
         case .startQuiz:
             return [.startQuiz(.lesson(r.lessonID))]
         case .back, .quit:
+            // Remember where reading stopped (from the top again once read to the end).
+            let block = r.atEnd(size: state.size, glyphs: state.glyphs) ? 0 : r.anchorBlock(size: state.size, glyphs: state.glyphs)
+            state.positions[r.lessonID] = block
             state.screen = .home
             state.home.selectedID = r.lessonID
+            defer { state.pendingEffects.append(.savePosition(lessonID: r.lessonID, block: block)) }
             state.reader = nil
             HomeScreen.keepSelectionVisible(&state)
             return []

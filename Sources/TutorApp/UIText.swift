@@ -44,6 +44,7 @@ public enum UIText {
     static let cwndSection = Localized(ko: "혼잡 윈도우 실험실", en: "Congestion window lab")
     static let fixedTrace = Localized(ko: "이 다이어그램은 여정의 일부라 손실을 넣을 수 없습니다. TCP 장면(tcp-3way)에서 해 보세요.", en: "This diagram is part of the journey: drops work in the TCP scenes (e.g. tcp-3way).")
     static let liveNoVariants = Localized(ko: "실측 여정에는 변형이 없습니다. 측정한 그대로입니다.", en: "A live journey has no variants: it is what was measured.")
+    static let notSaving = Localized(ko: "저장 안 됨", en: "not saving")
     static let pickLesson = Localized(ko: "퀴즈를 풀 레슨을 고르세요.", en: "Select a lesson to quiz.")
     static let quizSection = Localized(ko: "퀴즈", en: "Quiz")
     static let dashboardSection = Localized(ko: "학습 현황", en: "Progress")

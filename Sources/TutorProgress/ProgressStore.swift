@@ -46,6 +46,7 @@ public protocol ProgressStore: AnyObject {
     func markOpened(lessonID: String, at date: Date) throws
     func setPosition(lessonID: String, block: Int) throws
     func position(lessonID: String) throws -> Int?
+    func positions() throws -> [String: Int]
     /// An answer, with the card after it (nil: not scheduled, e.g. a prediction in the player).
     func record(_ attempt: Attempt, card: Card?) throws
     func cards() throws -> [String: Card]
@@ -111,6 +112,7 @@ public final class MemoryProgressStore: ProgressStore, @unchecked Sendable {
     }
     public func setPosition(lessonID: String, block: Int) throws { data.positions[lessonID] = block }
     public func position(lessonID: String) throws -> Int? { data.positions[lessonID] }
+    public func positions() throws -> [String: Int] { data.positions }
     public func record(_ attempt: Attempt, card: Card?) throws {
         data.attempts.append(attempt)
         if let card {
@@ -269,6 +271,16 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
 
     public func position(lessonID: String) throws -> Int? {
         try wrap { try pool.read { db in try Int.fetchOne(db, sql: "SELECT position FROM lesson_open WHERE lesson_id = ?", arguments: [lessonID]) } }
+    }
+
+    public func positions() throws -> [String: Int] {
+        try wrap {
+            try pool.read { db in
+                var out: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT lesson_id, position FROM lesson_open WHERE position IS NOT NULL") { out[row["lesson_id"]] = row["position"] }
+                return out
+            }
+        }
     }
 
     public func record(_ a: Attempt, card: Card?) throws {

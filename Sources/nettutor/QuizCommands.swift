@@ -218,6 +218,8 @@ struct Progress: ParsableCommand {
     @Option(name: .customLong("export"), help: "Write everything the store holds to this JSON file.") var exportPath: String?
     @Option(name: .customLong("import"), help: "Merge a JSON export into the store (importing twice adds nothing).") var importPath: String?
     @Option(help: "Show a study streak: on or off (off by default).") var streak: String?
+    @Option(help: "Desired retention for scheduling, 0.7 to 0.99 (default 0.9).") var retention: Double?
+    @Option(help: "New questions a day in reviews (default 10).") var newPerDay: Int?
 
     func run() throws {
         try handlingErrors {
@@ -243,6 +245,14 @@ struct Progress: ParsableCommand {
             if let streak {
                 guard ["on", "off"].contains(streak) else { throw CLIError("--streak takes on or off", code: 2) }
                 try store.setSetting("streak", streak)
+            }
+            if let retention {
+                guard (0.7...0.99).contains(retention) else { throw CLIError("--retention must be between 0.7 and 0.99", code: 2) }
+                try store.setSetting("desired_retention", "\(retention)")
+            }
+            if let newPerDay {
+                guard (0...500).contains(newPerDay) else { throw CLIError("--new-per-day must be between 0 and 500", code: 2) }
+                try store.setSetting("new_per_day", "\(newPerDay)")
             }
             let library = try global.library()
             let dash = try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset())

@@ -28,10 +28,12 @@ struct RunLoop {
         var readLessons: Set<String> = []
         var cards: [String: Card] = [:]
         var streak = false
+        var positions: [String: Int] = [:]
         var startMessage = storeWarning
         do {
             readLessons = try store.readLessons()
             cards = try store.cards()
+            positions = try store.positions()
             streak = try store.setting("streak") == "on"
         } catch { startMessage = "\(error)" }
         // Quiz files are parsed when a quiz first starts, not at start-up.
@@ -57,6 +59,8 @@ struct RunLoop {
         state.message = startMessage
         state.cards = cards
         state.streakEnabled = streak
+        state.positions = positions
+        state.notSaving = store is MemoryProgressStore
         state.now = Date().timeIntervalSince1970
         switch start {
         case .scene(let scene, let options):
@@ -134,6 +138,12 @@ struct RunLoop {
                         } catch {
                             queue.append(.progressFailed("\(error) (the answer was not saved)"))
                         }
+                    case .lessonOpened(let id):
+                        do { try store.markOpened(lessonID: id, at: Date()) } catch { queue.append(.progressFailed("\(error)")) }
+                    case .savePosition(let id, let block):
+                        do { try store.setPosition(lessonID: id, block: block) } catch { queue.append(.progressFailed("\(error)")) }
+                    case .sceneStarted(let scene):
+                        do { try store.recordSceneRun(scene: scene, at: Date()) } catch { queue.append(.progressFailed("\(error)")) }
                     case .loadDashboard:
                         do {
                             queue.append(.dashboardLoaded(try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset())))

@@ -133,7 +133,7 @@ struct AppBehaviourTests {
         let block = h.state.reader!.anchorBlock(size: h.state.size, glyphs: .unicode)
         #expect(block > 2)
         h.press("L")
-        #expect(h.effects.last == .loadLesson(id: "tcp", language: .en))
+        #expect(h.effects.suffix(2) == [.loadLesson(id: "tcp", language: .en), .lessonOpened(lessonID: "tcp")])
         #expect(h.state.reader?.lesson == Fixtures.long(.en))
         #expect(h.state.reader!.anchorBlock(size: h.state.size, glyphs: .unicode) == block)
     }

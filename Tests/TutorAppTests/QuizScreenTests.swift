@@ -61,6 +61,12 @@ enum QuizFixtures {
         answer: 1001
         tolerance: 0
         explain: {ko: "SYN은 번호 하나", en: "a SYN takes one number"}
+      - id: udp/generated
+        kind: generated
+        level: 2
+        generator: tcp-handshake-numbers
+        prompt: {ko: "핸드셰이크 번호", en: "Handshake numbers"}
+        explain: {ko: "ISN + 1", en: "ISN + 1"}
       - id: udp/open
         kind: open
         level: 3
@@ -156,6 +162,12 @@ struct QuizScreenTests {
         h.type("1000"); h.press("enter")
         #expect(h.quiz.grade?.correct == false && h.screenText.contains("Answer: 1001"))
         h.press("enter")
+        #expect(h.currentKind == .generated)
+        let generated = h.quiz.item!.generated!
+        #expect(h.screenText.contains("ISN"))
+        h.type(String(Int(generated.answer))); h.press("enter")
+        #expect(h.quiz.grade?.correct == true)
+        h.press("enter")
         #expect(h.currentKind == .open)
         h.type("TCP is connection-oriented"); h.press("enter")
         #expect(h.quiz.phase == .rubric && h.screenText.contains("Model answer: TCP is …"))
@@ -165,7 +177,7 @@ struct QuizScreenTests {
         h.press("enter")
         #expect(h.recorded.last?.rating == .hard && h.recorded.last?.source == "quiz")
         h.press("enter")
-        #expect(h.quiz.phase == .summary && h.screenText.contains("of 8 correct"))
+        #expect(h.quiz.phase == .summary && h.screenText.contains("of 9 correct"))
         h.press("enter")
         #expect(h.state.screen == .home)
     }
@@ -187,7 +199,7 @@ struct QuizScreenTests {
         #expect(h.state.dueCount == 1 && h.screenText.contains("due 1"))
         h.press("r")
         #expect(h.state.screen == .quiz && h.quiz.session.items.first?.question.id == "udp/choice")
-        #expect(h.quiz.session.items.count == 8, "the due card, then the 7 new ones")
+        #expect(h.quiz.session.items.count == 9, "the due card, then the 8 new ones")
     }
 
     @Test("Interview mode: open questions with a visible countdown; the run loop ticks once a second")
@@ -221,6 +233,30 @@ struct QuizScreenTests {
         #expect(h.state.screen == .home)
     }
 
+    @Test("Reading positions are saved on leaving a lesson and restored on opening it; scenes opened are recorded")
+    func positionsAndSceneRuns() {
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
+        h.press("enter")                       // the long fixture lesson
+        h.press("pgdn", "pgdn")
+        let block = h.state.reader!.anchorBlock(size: h.state.size, glyphs: h.state.glyphs)
+        #expect(block > 0)
+        h.press("q")
+        #expect(h.effects.contains(.savePosition(lessonID: h.state.home.selectedID!, block: block)))
+        h.press("enter")
+        #expect(h.state.reader!.anchorBlock(size: h.state.size, glyphs: h.state.glyphs) == block)
+        #expect(h.effects.contains(.lessonOpened(lessonID: h.state.home.selectedID!)))
+        h.press("home")
+        h.press("enter")                        // the scene card at the top plays
+        #expect(h.effects.contains(.sceneStarted("tcp-3way")))
+    }
+
+    @Test("When the database cannot be used the home title says nothing is saved")
+    func notSaving() {
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
+        h.state.notSaving = true
+        #expect(h.screenText.contains("not saving"))
+    }
+
     @Test("Predictions in the scene player are recorded as attempts (not scheduled)")
     func predictionsRecorded() throws {
         var h = try playerHarness(.tcp3Way)
@@ -250,7 +286,7 @@ struct QuizScreenTests {
 struct QuizSnapshotTests {
     /// Reviewer: each kind as asked (options, checkboxes, typed answer with its cursor, blanks,
     /// the arrangement to reorder, the interview question), then a feedback screen.
-    @Test("Each kind at 80x24", arguments: Array(0..<8))
+    @Test("Each kind at 80x24", arguments: Array(0..<9))
     func kinds(index: Int) {
         var h = quizHarness(language: index % 2 == 0 ? .en : .ko)
         // Skip ahead to question `index` by answering with Enter (typing kinds skip on empty).

@@ -83,7 +83,7 @@ struct QuizProgressTests {
         #expect(try store.reviews()[0].stability == 3.2)
         try store.markOpened(lessonID: "tcp", at: Date(timeIntervalSince1970: 5))
         try store.setPosition(lessonID: "tcp", block: 7)
-        #expect(try store.position(lessonID: "tcp") == 7)
+        #expect(try store.position(lessonID: "tcp") == 7 && store.positions() == ["tcp": 7])
         try store.recordSceneRun(scene: "tcp-3way", at: Date(timeIntervalSince1970: 9))
         try store.setSetting("desired_retention", "0.9")
         #expect(try store.setting("desired_retention") == "0.9" && store.setting("nope") == nil)

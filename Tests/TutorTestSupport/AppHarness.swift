@@ -51,7 +51,7 @@ public struct AppHarness {
                     if let lesson = lessons["\(language.rawValue)/\(id)"] { queue.append(.lessonLoaded(lesson)) }
                     else { queue.append(.lessonFailed(id: id, message: "Content/\(language.rawValue)/\(id).md:1: cannot read file")) }
                 case .quit: quit = true
-                case .markRead, .suspend: break
+                case .markRead, .suspend, .lessonOpened, .savePosition, .sceneStarted: break
                 case .startQuiz(let request):
                     let day = Int(state.now / 86_400)
                     switch request {
