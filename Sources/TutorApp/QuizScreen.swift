@@ -207,22 +207,10 @@ public enum QuizScreen {
         s.phase = .feedback
         let attempt = Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: now, correct: grade.correct,
                               score: grade.score, rating: grade.rating, durationMS: Int(max(0, now - s.shownAt) * 1000),
-                              response: describe(response), source: s.session.mode.source)
+                              response: response.recordText, source: s.session.mode.source)
         return [.recordAnswer(attempt, schedule: true)]
     }
 
-    static func describe(_ r: Response) -> String {
-        switch r {
-        case .choice(let i): "\(i + 1)"
-        case .multi(let set): set.sorted().map { "\($0 + 1)" }.joined(separator: ",")
-        case .trueFalse(let b): b ? "true" : "false"
-        case .text(let t): t
-        case .blanks(let b): b.joined(separator: " | ")
-        case .order(let o): o.map { "\($0 + 1)" }.joined(separator: ",")
-        case .open(let t, let covered, _): "\(t) [covered \(covered.sorted().map { "\($0 + 1)" }.joined(separator: ","))]"
-        case .skipped: ""
-        }
-    }
 
     // MARK: rendering
 

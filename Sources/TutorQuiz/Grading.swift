@@ -18,6 +18,22 @@ public enum Response: Sendable, Hashable {
     case skipped
 }
 
+extension Response {
+    /// The answer as text, for the record (1-based option and item numbers).
+    public var recordText: String {
+        switch self {
+        case .choice(let i): "\(i + 1)"
+        case .multi(let set): set.sorted().map { "\($0 + 1)" }.joined(separator: ",")
+        case .trueFalse(let b): b ? "true" : "false"
+        case .text(let t): t
+        case .blanks(let b): b.joined(separator: " | ")
+        case .order(let o): o.map { "\($0 + 1)" }.joined(separator: ",")
+        case .open(let t, let covered, _): "\(t) [covered \(covered.sorted().map { "\($0 + 1)" }.joined(separator: ","))]"
+        case .skipped: ""
+        }
+    }
+}
+
 public struct Grade: Sendable, Hashable {
     public var correct: Bool
     /// 0...1 (partial credit for multi, order, cloze, open).

@@ -58,14 +58,18 @@ public enum QuestionGenerators {
         let trace = (try? ARQSimulation(proto, parameters: a, faults: Faults(drops: [lost + 1])).run(scene: proto.rawValue))!
         let sends = trace.events.filter { $0.kind == .send && $0.from == "sender" }
         let resent = sends.count - a.packets
+        // Which packets went out again: every copy after the first of its number.
+        var seen = Set<String>(), again: [String] = []
+        for e in sends { let l = e.segment?.label ?? ""; if !seen.insert(l).inserted { again.append(l) } }
+        let list = again.joined(separator: ", ")
         let name = proto == .goBackN ? "Go-Back-N" : "Selective Repeat"
         return GeneratedQuestion(
             prompt: Localized(ko: "\(name), 창 크기 \(a.window), 패킷 0~\(a.packets - 1)을 보냅니다. 처음 보낸 패킷 \(lost)만 사라지고 나머지(ACK 포함)는 모두 도착합니다. 송신자는 패킷을 모두 몇 번 다시 보냅니까?",
                               en: "\(name) with a window of \(a.window) sends packets 0 to \(a.packets - 1). Only the first copy of packet \(lost) is lost; everything else, ACKs included, arrives. How many retransmissions does the sender make?"),
             answer: Double(resent), unit: nil,
             explain: proto == .goBackN
-                ? Localized(ko: "Go-Back-N 수신자는 순서가 어긋난 패킷을 버리므로, 타임아웃 때 송신자는 패킷 \(lost)부터 보낸 것을 모두 다시 보냅니다.", en: "A Go-Back-N receiver discards out-of-order packets, so on the timeout the sender resends packet \(lost) and everything sent after it.")
-                : Localized(ko: "Selective Repeat 수신자는 순서가 어긋난 패킷도 버퍼에 두고 각각 ACK하므로, 송신자는 사라진 패킷 \(lost)만 다시 보냅니다.", en: "A Selective Repeat receiver buffers out-of-order packets and acknowledges each one, so only the lost packet \(lost) is resent."))
+                ? Localized(ko: "Go-Back-N 수신자는 순서가 어긋난 패킷을 버리므로, 타임아웃 때 송신자는 패킷 \(lost)부터 보낸 것을 모두 다시 보냅니다: \(list).", en: "A Go-Back-N receiver discards out-of-order packets, so on the timeout the sender resends packet \(lost) and everything sent after it: \(list).")
+                : Localized(ko: "Selective Repeat 수신자는 순서가 어긋난 패킷도 버퍼에 두고 각각 ACK하므로, 송신자는 사라진 패킷만 다시 보냅니다: \(list).", en: "A Selective Repeat receiver buffers out-of-order packets and acknowledges each one, so only the lost packet is resent: \(list)."))
     }
 
     /// Random ISNs (full 32-bit range, so wrap-around comes up), then one of the handshake's

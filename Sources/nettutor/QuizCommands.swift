@@ -124,7 +124,7 @@ struct PlainQuiz {
             let card = Scheduling.next(try store.cards()[q.id], rating: grade.rating, at: now, fsrs: fsrs)
             try store.record(Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: now, correct: grade.correct,
                                      score: grade.score, rating: grade.rating, durationMS: Int(elapsed * 1000),
-                                     response: describe(response), source: session.mode.source), card: card)
+                                     response: response.recordText, source: session.mode.source), card: card)
             say((ko ? "다음 복습: " : "Next review: ") + dueText(card.due - now))
         }
         let answered = session.grades.count
@@ -197,18 +197,6 @@ struct PlainQuiz {
         }
     }
 
-    func describe(_ r: Response) -> String {
-        switch r {
-        case .choice(let i): "\(i + 1)"
-        case .multi(let s): s.sorted().map { "\($0 + 1)" }.joined(separator: ",")
-        case .trueFalse(let b): b ? "true" : "false"
-        case .text(let s): s
-        case .blanks(let b): b.joined(separator: " | ")
-        case .order(let o): o.map { "\($0 + 1)" }.joined(separator: ",")
-        case .open(let text, let covered, _): "\(text) [covered \(covered.sorted().map { "\($0 + 1)" }.joined(separator: ","))]"
-        case .skipped: ""
-        }
-    }
 }
 
 struct Progress: ParsableCommand {

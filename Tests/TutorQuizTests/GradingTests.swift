@@ -127,8 +127,13 @@ struct GradingTests {
         var gbn = false, sr = false
         for seed in UInt64(1)...40 {
             let g = try #require(QuestionGenerators.make("arq-resend-count", seed: seed))
-            if g.prompt.en.hasPrefix("Selective Repeat") { #expect(g.answer == 1); sr = true }
-            else { #expect(g.answer >= 1); gbn = true }
+            if g.prompt.en.hasPrefix("Selective Repeat") {
+                #expect(g.answer == 1 && g.explain.en.hasSuffix("resent: pkt \(g.prompt.en.split(separator: " ").drop { $0 != "packet" }.dropFirst().first ?? "")."))
+                sr = true
+            } else {
+                #expect(g.answer >= 1 && g.explain.en.components(separatedBy: "pkt ").count - 1 == Int(g.answer), "the packets listed are the ones counted")
+                gbn = true
+            }
         }
         #expect(gbn && sr)
     }
