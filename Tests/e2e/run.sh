@@ -330,5 +330,10 @@ if [ $code -eq 2 ] && echo "$err" | grep -q -- "--yes" && [ "$(answered "$PD")" 
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 
+# Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
+out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
+echo "$out" | grep -v "^storm:"
+if [ $code -eq 0 ]; then ok "key storm: no crash, no hang, terminal restored"; else fail "key storm" "$(echo "$out" | tail -3)"; fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
