@@ -215,6 +215,34 @@ expect_screen "the dashboard after a restart shows the answer" "answered 1"
 keys q q
 expect_screen "quit from the dashboard" "EXIT=0"
 
+# 10e. Signals mid-animation and mid-quiz: the terminal is restored, answers given are kept.
+SD="$WORK/signals"
+keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD play tcp-lost-final-ack; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
+expect_screen "a scene to interrupt" "Scene: "
+keys Space
+sleep 0.3
+pkill -INT -f -- "--data-dir $SD play" || true
+check_restored "SIGINT while a scene plays" 130
+keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD --lang en quiz tcp-vs-udp; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
+expect_screen "a quiz to interrupt" "Does Netflix"
+keys 1
+expect_screen "one answer given" "Why: "
+pkill -HUP -f -- "--data-dir $SD --lang en quiz" || true
+check_restored "SIGHUP in the middle of a quiz" 129
+if [ "$("$BIN" progress --json --data-dir "$SD" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')" = 1 ]; then ok "the answer given before SIGHUP is in the database"; else fail "answer kept after SIGHUP"; fi
+# (The program alone on the command line: a stopped job would let the shell run the rest of a list.)
+keys "clear; stty -a > $WORK/stty-before.txt" Enter
+keys "$BIN --data-dir $SD cwnd" Enter
+expect_screen "a lab to suspend" "Congestion window lab"
+keys Space
+pkill -TSTP -f -- "--data-dir $SD cwnd" || true
+expect_screen "SIGTSTP suspends it to the shell" "Stopped"
+keys "clear; fg" Enter
+expect_screen "fg continues it (SIGCONT), repainted" "Congestion window lab"
+keys q
+keys "echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
+check_restored "SIGTSTP then SIGCONT (fg), then q" 0
+
 # 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
@@ -327,6 +355,16 @@ err=$("$BIN" reset --data-dir "$PD" 2>&1); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q -- "--yes" && [ "$(answered "$PD")" = 6 ]; then ok "reset without --yes deletes nothing"; else fail "reset without --yes (exit $code)" "$err"; fi
 "$BIN" reset --yes --data-dir "$PD" 2>/dev/null
 [ "$(answered "$PD")" = 0 ] && ok "reset --yes deletes the progress" || fail "reset --yes"
+# Hostile content: escape sequences and control characters are shown escaped, never sent raw.
+EV="$WORK/evil"; mkdir -p "$EV/Content/ko" "$EV/Content/en" "$EV/Quizzes"
+for l in ko en; do
+  printf -- '---\nid: evil\ntitle: "Evil \\e]2;pwned\\a title"\ntopic: web\norder: 1\nsummary: "s \\e[2J"\n---\nbody \033[31mred\033[0m and \033]0;title\007 bell \a end\n' > "$EV/Content/$l/evil.md"
+done
+printf -- 'lesson: evil\nquestions:\n  - id: evil/q\n    kind: truefalse\n    level: 1\n    prompt: {ko: "p \\e[2J", en: "p \\e[2J \\e]2;x\\a"}\n    answer: true\n    explain: {ko: "e", en: "e \\e[31m"}\n' > "$EV/Quizzes/evil.yaml"
+out=$("$BIN" --content "$EV" read evil --plain --lang en 2>&1)
+if ! printf '%s' "$out" | grep -q $'\x1b' && ! printf '%s' "$out" | grep -q $'\x07' && printf '%s' "$out" | grep -q '\^\['; then ok "read --plain shows escape sequences escaped (^[), never raw"; else fail "hostile lesson text reached the output raw" "$(printf '%s' "$out" | cat -v | head -5)"; fi
+out=$(printf 't\n' | "$BIN" --content "$EV" quiz evil --plain --lang en --data-dir "$WORK/evildata" 2>&1)
+if ! printf '%s' "$out" | grep -q $'\x1b' && printf '%s' "$out" | grep -q "Correct."; then ok "quiz --plain shows hostile prompts escaped"; else fail "hostile quiz text reached the output raw" "$(printf '%s' "$out" | cat -v | head -5)"; fi
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 
