@@ -5,12 +5,12 @@ SWIFT ?= swift
 # CI checks that every import is declared in Package.swift.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
-BENCH_PACKAGES := lowdown hyperfine time
+BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
 PY_PACKAGES := fsrs==6.3.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean
+.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize
 
 # Installs the given Debian packages, only those missing (apt-get; sudo when not root).
 define ensure_packages
@@ -54,6 +54,32 @@ e2e: release
 
 bench: release bench-deps
 	bash scripts/bench.sh ./.build/release/nettutor
+
+# Long robustness runs: libFuzzer on the loaders of untrusted text, then a long key storm.
+# A crash is saved in Tests/Fuzz/crashes/<target>/; commit it and make test replays it.
+FUZZ_SECONDS ?= 120
+FUZZ_LIB = $(firstword $(wildcard $(dir $(realpath $(shell which $(SWIFT))))../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-*.a))
+FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
+soak: deps release
+	@test -n "$(FUZZ_LIB)" || { echo "libFuzzer (libclang_rt.fuzzer_no_main) not found next to $(SWIFT)"; exit 1; }
+	$(SWIFT) build -c debug --product nettutor-fuzz $(FUZZ_FLAGS) -Xlinker $(FUZZ_LIB) -Xlinker -lstdc++ --scratch-path .build-fuzz
+	@for t in lesson quiz notes; do \
+	  work=$$(mktemp -d); cp Tests/Fuzz/corpus/$$t/* $$work/; \
+	  echo "fuzzing the $$t loader for $(FUZZ_SECONDS) s"; \
+	  NETTUTOR_FUZZ=$$t ./.build-fuzz/debug/nettutor-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+	    -artifact_prefix=Tests/Fuzz/crashes/$$t/ $$work || exit 1; \
+	  rm -rf $$work; \
+	done
+	python3 Tests/e2e/storm.py ./.build/release/nettutor --keys 20000
+
+# The unit tests under AddressSanitizer, then ThreadSanitizer (own build folders). Leak reports
+# are off: ncurses keeps its terminal for the process's life and the test runner keeps test
+# arguments; memory errors and data races still fail the run.
+test-sanitize: deps py-deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 check: build
 	./.build/debug/nettutor check

@@ -37,6 +37,8 @@ let package = Package(
             "TutorApp", "TutorTerminal", "TutorLive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
+        .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore"]),
         .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
                 path: "Tests/TutorTestSupport"),
 

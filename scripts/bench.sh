@@ -1,40 +1,127 @@
 #!/usr/bin/env bash
-# make bench: numbers, not assertions. Prints
-#  - `nettutor read <longest lesson> --plain` vs `lowdown -Tterm` on the same Markdown body
-#    (median wall time of hyperfine runs, and the ratio),
-#  - peak memory (max RSS) of both,
-#  - TUI start-up to first frame and idle CPU, measured on a pseudo-terminal.
+# make bench: numbers, not assertions, measured side by side with the tools users know, and
+# written to docs/BENCHMARKS.md with the date, machine and commit.
+#  - `nettutor read` of every lesson (plain) vs `lowdown -Tterm` on the same Markdown body
+#    (medians of hyperfine runs, ratios), and peak memory of both on the longest lesson;
+#  - TUI start-up to first frame on a pseudo-terminal vs vimtutor's, idle CPU, the player's CPU,
+#    wake-ups and bytes written while playing at 30 fps, peak memory touring every screen;
+#  - frame render times of every screen at 80x24 and 200x60 (in process);
+#  - content loading: the shipped content and generated sets up to 1,000 lessons and 20,000
+#    questions;
+#  - scheduling over a store with 100,000 review-log rows, and start-up with that store.
 set -euo pipefail
 BIN=$(realpath "${1:?usage: bench.sh NETTUTOR_BINARY}")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT="$ROOT/bench-out"
-mkdir -p "$OUT"
+rm -rf "$OUT"; mkdir -p "$OUT"
 cd "$ROOT"
+LOG="$OUT/results.txt"
+: > "$LOG"
+say() { echo "$@" | tee -a "$LOG"; }
 
-longest=$(ls -S Content/*/*.md | head -1)
-id=$(basename "$longest" .md)
-lang=$(basename "$(dirname "$longest")")
-# lowdown gets the same Markdown body (front matter removed: it is YAML, not Markdown).
-awk 'BEGIN{n=0} n>=2{print} /^---[[:space:]]*$/{n++}' "$longest" > "$OUT/body.md"
-echo "longest lesson: $longest ($(wc -c < "$longest") bytes, $(wc -l < "$longest") lines)"
-
-hyperfine --style basic --warmup 3 --runs 30 -N \
-  --export-json "$OUT/read.json" \
-  -n nettutor "$BIN read $id --lang $lang --plain --width 80" \
-  -n lowdown "lowdown -Tterm --term-width=80 $OUT/body.md" > "$OUT/hyperfine.txt"
-
-peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
-mem_ours=$(peak "$BIN" read "$id" --lang "$lang" --plain --width 80)
-mem_lowdown=$(peak lowdown -Tterm --term-width=80 "$OUT/body.md")
-
-python3 - "$OUT/read.json" "$mem_ours" "$mem_lowdown" <<'PY'
-import json, sys, statistics
-runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-ours = statistics.median(runs["nettutor"]["times"]) * 1000
-low = statistics.median(runs["lowdown"]["times"]) * 1000
-print(f"read --plain (median of {len(runs['nettutor']['times'])}): nettutor {ours:.2f} ms, lowdown -Tterm {low:.2f} ms, ratio {ours/low:.2f}x")
-print(f"peak memory (max RSS): nettutor {int(sys.argv[2])/1024:.1f} MiB, lowdown {int(sys.argv[3])/1024:.1f} MiB")
+# Every lesson: nettutor read --plain vs lowdown -Tterm on the body (front matter removed).
+say "## Reading lessons: nettutor read --plain vs lowdown -Tterm (median of 10 runs each)"
+say ""
+say "| lesson | bytes | nettutor ms | lowdown ms | ratio |"
+say "|---|---|---|---|---|"
+for f in Content/*/*.md; do
+  id=$(basename "$f" .md); lang=$(basename "$(dirname "$f")")
+  awk 'BEGIN{n=0} n>=2{print} /^---[[:space:]]*$/{n++}' "$f" > "$OUT/body-$lang-$id.md"
+  hyperfine --style none --warmup 2 --runs 10 -N --export-json "$OUT/read-$lang-$id.json" \
+    "$BIN read $id --lang $lang --plain --width 80" "lowdown -Tterm --term-width=80 $OUT/body-$lang-$id.md" > /dev/null
+  python3 - "$OUT/read-$lang-$id.json" "$lang/$id" "$(wc -c < "$f")" >> "$LOG" <<'PY'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))["results"]
+a, b = (statistics.median(x["times"]) * 1000 for x in r)
+print(f"| {sys.argv[2]} | {sys.argv[3]} | {a:.2f} | {b:.2f} | {a / b:.1f}x |")
 PY
+done
+python3 - "$OUT" >> "$LOG" <<'PY'
+import glob, json, statistics, sys
+ratios = []
+for p in glob.glob(sys.argv[1] + "/read-*.json"):
+    r = json.load(open(p))["results"]
+    a, b = (statistics.median(x["times"]) for x in r)
+    ratios.append(a / b)
+print(f"\nAll {len(ratios)} lessons: median ratio {statistics.median(ratios):.1f}x (min {min(ratios):.1f}x, max {max(ratios):.1f}x).")
+print("nettutor's time is mostly the Swift runtime and ICU loading before main; lowdown is a small C program.\n")
+PY
+tail -3 "$LOG"
+longest=$(ls -S Content/*/*.md | head -1)
+id=$(basename "$longest" .md); lang=$(basename "$(dirname "$longest")")
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+say "Peak memory (max RSS) reading the longest lesson ($lang/$id): nettutor $(( $(peak "$BIN" read "$id" --lang "$lang" --plain --width 80) / 1024 )) MiB, lowdown $(( $(peak lowdown -Tterm --term-width=80 "$OUT/body-$lang-$id.md") / 1024 )) MiB"
+say ""
 
-python3 scripts/bench_tui.py "$BIN"
-"$BIN" bench-render --width 200 --height 60
+say "## The terminal UI (pseudo-terminal, 80x24 unless said)"
+say ""
+python3 scripts/bench_tui.py "$BIN" | sed 's/^/- /' | tee -a "$LOG"
+say ""
+
+say "## Frame render times (in process, no terminal)"
+say ""
+for size in "80 24" "200 60"; do
+  set -- $size
+  "$BIN" bench-render --width "$1" --height "$2" | sed 's/^/- /' | tee -a "$LOG"
+done
+say ""
+
+# Content loading: shipped, then generated sets that grow.
+say "## Content loading (nettutor check: every lesson, quiz and the glossary parsed; median of 5)"
+say ""
+say "| content | lessons | questions | ms |"
+say "|---|---|---|---|"
+gen() {  # gen DIR LESSONS QUESTIONS_PER_LESSON
+  python3 - "$@" <<'PY'
+import os, sys
+d, n, q = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+src = {l: open(f"Content/{l}/tcp-vs-udp.md").read().split("---", 2)[2] for l in ("ko", "en")}
+quiz = open("Quizzes/tcp-vs-udp.yaml").read().split("questions:", 1)[1]
+blocks = ["  - id:" + b for b in quiz.split("  - id:")[1:]]
+for l in ("ko", "en"):
+    os.makedirs(f"{d}/Content/{l}", exist_ok=True)
+os.makedirs(f"{d}/Quizzes", exist_ok=True)
+for i in range(n):
+    lid = f"gen-{i:04d}"
+    for l in ("ko", "en"):
+        open(f"{d}/Content/{l}/{lid}.md", "w").write(f"---\nid: {lid}\ntitle: Generated {i}\ntopic: transport\norder: {i}\nsummary: generated lesson {i}\n---{src[l]}")
+    out = [f"lesson: {lid}", "questions:"]
+    for k in range(q):
+        b = blocks[k % len(blocks)]
+        first, rest = b.split("\n", 1)
+        out.append(f"  - id: {lid}/q{k:03d}\n{rest}")
+    open(f"{d}/Quizzes/{lid}.yaml", "w").write("\n".join(out) + "\n")
+open(f"{d}/Content/glossary.yaml", "w").write(open("Content/glossary.yaml").read())
+PY
+}
+time_check() {  # time_check LABEL DIR LESSONS QUESTIONS
+  hyperfine --style none --warmup 1 --runs 5 -N -i --export-json "$OUT/check.json" "$BIN check $2" > /dev/null
+  python3 -c "import json,statistics,sys; r=json.load(open('$OUT/check.json'))['results'][0]; print(f'| $1 | $3 | $4 | {statistics.median(r[\"times\"])*1000:.0f} |')" | tee -a "$LOG"
+}
+time_check shipped "$ROOT" "$(ls Content/en/*.md | wc -l)" "$(grep -c '  - id:' Quizzes/*.yaml | awk -F: '{s+=$2} END {print s}')"
+for n in 100 250 1000; do
+  gen "$OUT/gen-$n" "$n" 20
+  time_check "generated" "$OUT/gen-$n" "$n" $((n * 20))
+done
+say ""
+
+say "## Quizzes and progress"
+say ""
+python3 - "$BIN" <<'PY' | sed 's/^/- /' | tee -a "$LOG"
+import subprocess, sys, tempfile
+with tempfile.TemporaryDirectory() as d:
+    print(subprocess.run([sys.argv[1], "bench-store", "--rows", "100000", "--data-dir", d], capture_output=True, text=True).stdout, end="")
+PY
+say ""
+
+# docs/BENCHMARKS.md: the results with where and when they were measured.
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown);"
+  echo "machine: $(uname -sm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB."
+  echo "Medians of repeated runs; ratios are measured side by side in the same run."
+  echo
+  cat "$LOG"
+} > "$ROOT/docs/BENCHMARKS.md"
+echo "wrote docs/BENCHMARKS.md"

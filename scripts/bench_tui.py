@@ -1,5 +1,5 @@
 """TUI start-up to first frame, and idle CPU, on a real pseudo-terminal (80x24, UTF-8)."""
-import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
+import fcntl, os, pty, select, shutil, statistics, struct, sys, tempfile, termios, time
 
 BIN = sys.argv[1]
 MARK = "Lessons (".encode()  # drawn in the first frame of the home screen
@@ -75,14 +75,16 @@ def spawn_play(scene, cols, rows):
 
 
 def drain(fd, seconds):
-    end = time.monotonic() + seconds
+    """Reads and discards output for `seconds`; returns how many bytes came."""
+    end, n = time.monotonic() + seconds, 0
     while time.monotonic() < end:
         r, _, _ = select.select([fd], [], [], 0.05)
         if r:
             try:
-                os.read(fd, 65536)
+                n += len(os.read(fd, 65536))
             except OSError:
-                return
+                return n
+    return n
 
 
 def wakeups(pid):
@@ -100,10 +102,10 @@ drain(fd, 0.3)
 os.write(fd, b" ")
 drain(fd, 0.3)
 c0, w0, t0 = cpu_ticks(pid), wakeups(pid), time.monotonic()
-drain(fd, 3)
+written = drain(fd, 3)
 c1, w1, t1 = cpu_ticks(pid), wakeups(pid), time.monotonic()
 hz = os.sysconf("SC_CLK_TCK")
-print(f"player playing at 200x60: {100 * (c1 - c0) / hz / (t1 - t0):.1f}% of one core, {(w1 - w0) / (t1 - t0):.0f} wake-ups/s")
+print(f"player playing at 200x60: {100 * (c1 - c0) / hz / (t1 - t0):.1f}% of one core, {(w1 - w0) / (t1 - t0):.0f} wake-ups/s, {written / (t1 - t0) / 1024:.1f} KiB/s written to the terminal")
 os.write(fd, b" ")  # pause
 drain(fd, 0.5)
 c0, w0, t0 = cpu_ticks(pid), wakeups(pid), time.monotonic()
@@ -128,3 +130,51 @@ with tempfile.TemporaryDirectory() as big:
         times.append((time.monotonic() - t0) * 1000)
         stop(pid, fd)
     print(f"TUI start-up with that store (median of {len(times)}): {statistics.median(times):.1f} ms")
+
+# vimtutor's first frame, measured the same way, side by side with nettutor's.
+if shutil.which("vimtutor"):
+    vt = []
+    for _ in range(10):
+        with tempfile.TemporaryDirectory() as home:
+            t0 = time.monotonic()
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=home, TMPDIR=home)
+                os.execvp("vimtutor", ["vimtutor"])
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            if not read_until(fd, b"Welcome to the"):
+                print("vimtutor did not draw its first frame"); break
+            vt.append((time.monotonic() - t0) * 1000)
+            os.write(fd, b"\x1b:qa!\r")
+            drain(fd, 0.3)
+            os.waitpid(pid, 0)
+            os.close(fd)
+    if vt:
+        print(f"vimtutor start-up to first frame (median of {len(vt)}): {statistics.median(vt):.1f} ms; nettutor/vimtutor ratio {statistics.median(times) / statistics.median(vt):.2f}")
+else:
+    print("vimtutor not installed: no comparison")
+
+# Peak memory during a scripted tour of every screen (max RSS from /usr/bin/time).
+with tempfile.TemporaryDirectory() as tour:
+    out = os.path.join(tour, "rss")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        os.execv("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o", out, BIN, "--lang", "en", "--data-dir", tour])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    read_until(fd, MARK)
+    steps = [b"\r", b" ", b" ", b"L", b"q",            # a lesson, paged, in Korean, back
+             b"G", b"\r", b" ", b"j" * 6, b"q",         # the URL journey (last lab)
+             b"k", b"\r", b"c", b" ", b"q",             # the cwnd lab in compare mode
+             b"k", b"\r", b" ", b"q",                   # a sequence scene
+             b"g", b"t", b"\r", b"\r", b"\x1b",       # a quiz
+             b"s", b"q", b"q"]                           # the dashboard, then quit
+    for k in steps:
+        os.write(fd, k)
+        drain(fd, 0.4)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    try:
+        print(f"peak memory during a tour of every screen: {int(open(out).read().split()[-1]) / 1024:.1f} MiB")
+    except (OSError, ValueError, IndexError):
+        print("peak memory tour: no measurement")

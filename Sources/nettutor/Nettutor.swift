@@ -357,6 +357,27 @@ struct BenchRender: ParsableCommand {
         let mean = samples.reduce(0, +) / Double(samples.count)
         print(String(format: "player frame at %dx%d (tick + render, all scenes): mean %.3f ms, worst scene %.3f ms", width, height, mean, samples.max() ?? 0))
 
+        // The lesson reader: the longest lesson, every page.
+        if let library = try? GlobalOptions.parse([]).library() {
+            func size(_ url: URL) -> Int { (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+            let longest = library.lessonFiles().max { size($0.1) < size($1.1) }
+            if let (language, url) = longest, case .success(let lesson) = library.loadLesson(id: url.deletingPathExtension().lastPathComponent, language: language) {
+                var reader = AppState(size: state.size, language: language, catalog: LessonCatalog([lesson.meta]))
+                _ = reduce(&reader, .keyPressed(.enter))
+                _ = reduce(&reader, .lessonLoaded(lesson))
+                let clock = ContinuousClock()
+                var rendered = 0
+                let start = clock.now
+                for _ in 0..<max(1, frames / 200) {
+                    _ = reduce(&reader, .keyPressed(.home))
+                    for _ in 0..<200 { _ = render(reader, size: reader.size); _ = reduce(&reader, .keyPressed(.pageDown)); rendered += 1 }
+                }
+                let d = clock.now - start
+                print(String(format: "reader frame at %dx%d (%@, every page): mean %.3f ms", width, height, lesson.meta.id,
+                             (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered)))
+            }
+        }
+
         // The cwnd chart: every round of a compare-mode chart and of the per-ACK model, each mode.
         for (label, compare, model) in [("compare, textbook", true, CwndModel.textbook), ("Reno, rfc5681", false, .rfc5681)] {
             var p = CwndParameters(); p.model = model; p.events = [LossEvent(.tripleDupAck, at: 8), LossEvent(.timeout, at: 14)]

@@ -368,6 +368,17 @@ if ! printf '%s' "$out" | grep -q $'\x1b' && printf '%s' "$out" | grep -q "Corre
 out=$(echo | "$BIN" 2>&1); code=$?
 if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI without a terminal explains instead of crashing"; else fail "TUI without a terminal (exit $code)" "$out"; fi
 
+# The fuzz corpus and every crash the fuzzer ever found go through the loaders again.
+FUZZ_BIN="$(dirname "$BIN")/nettutor-fuzz"
+if [ -x "$FUZZ_BIN" ]; then
+  for t in lesson quiz notes; do
+    out=$(NETTUTOR_FUZZ=$t "$FUZZ_BIN" "$ROOT/Tests/Fuzz/corpus/$t" "$ROOT/Tests/Fuzz/crashes/$t" 2>&1); code=$?
+    if [ $code -eq 0 ]; then ok "fuzz corpus and past crashes replay through the $t loader ($(echo "$out" | grep -o '[0-9]* inputs'))"; else fail "fuzz replay ($t)" "$out"; fi
+  done
+else
+  fail "nettutor-fuzz was not built next to $BIN"
+fi
+
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
 echo "$out" | grep -v "^storm:"
