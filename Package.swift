@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nettutor", targets: ["nettutor"]),
+        // For the micro-benchmarks package (Benchmarks/).
+        .library(name: "NettutorKit", targets: ["NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorApp", "TutorContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -5,7 +5,8 @@
 #    (medians of hyperfine runs, ratios), and peak memory of both on the longest lesson;
 #  - TUI start-up to first frame on a pseudo-terminal vs vimtutor's, idle CPU, the player's CPU,
 #    wake-ups and bytes written while playing at 30 fps, peak memory touring every screen;
-#  - frame render times of every screen at 80x24 and 200x60 (in process);
+#  - frame render times of every screen at 80x24 and 200x60 (in process), and micro-benchmarks
+#    of the hot paths with package-benchmark (Benchmarks/);
 #  - content loading: the shipped content and generated sets up to 1,000 lessons and 20,000
 #    questions;
 #  - scheduling over a store with 100,000 review-log rows, and start-up with that store.
@@ -111,6 +112,28 @@ python3 - "$BIN" <<'PY' | sed 's/^/- /' | tee -a "$LOG"
 import subprocess, sys, tempfile
 with tempfile.TemporaryDirectory() as d:
     print(subprocess.run([sys.argv[1], "bench-store", "--rows", "100000", "--data-dir", d], capture_output=True, text=True).stdout, end="")
+PY
+say ""
+
+# In-process micro-benchmarks (package-benchmark, its own package in Benchmarks/).
+say "## Micro-benchmarks (package-benchmark; wall clock per run, p50 and p99)"
+say ""
+(cd "$ROOT/Benchmarks" && swift package --disable-sandbox benchmark --format markdown --no-progress) > "$OUT/micro.md" 2>&1 || { tail -20 "$OUT/micro.md"; exit 1; }
+python3 - "$OUT/micro.md" <<'PY' | tee -a "$LOG"
+import re, sys
+name, rows = None, []
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("### "):
+        name = line[4:].strip()
+    elif name and line.startswith("| Time (wall clock)"):
+        unit = re.search(r"\((\S+)\)", line.split("|")[1]).group(1)
+        cells = [c.strip() for c in line.split("|")[2:-1]]
+        rows.append((name, cells[2], cells[5], unit))
+        name = None
+print("| benchmark | p50 | p99 | unit |")
+print("|---|---|---|---|")
+for n, p50, p99, unit in rows:
+    print(f"| {n} | {p50} | {p99} | {unit} |")
 PY
 say ""
 
