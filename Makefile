@@ -58,6 +58,7 @@ bench: release bench-deps
 # Long robustness runs: libFuzzer on the loaders of untrusted text, then a long key storm.
 # A crash is saved in Tests/Fuzz/crashes/<target>/; commit it and make test replays it.
 FUZZ_SECONDS ?= 120
+SOAK_KEYS ?= 20000
 FUZZ_LIB = $(firstword $(wildcard $(dir $(realpath $(shell which $(SWIFT))))../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
 soak: deps release
@@ -70,7 +71,7 @@ soak: deps release
 	    -artifact_prefix=Tests/Fuzz/crashes/$$t/ $$work || exit 1; \
 	  rm -rf $$work; \
 	done
-	python3 Tests/e2e/storm.py ./.build/release/nettutor --keys 20000
+	python3 Tests/e2e/storm.py ./.build/release/nettutor --keys $(SOAK_KEYS)
 
 # The unit tests under AddressSanitizer, then ThreadSanitizer (own build folders). Leak reports
 # are off: ncurses keeps its terminal for the process's life and the test runner keeps test
