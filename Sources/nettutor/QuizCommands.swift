@@ -45,6 +45,10 @@ struct Quiz: ParsableCommand {
             let session = try Self.session(banks: banks, lesson: lesson, due: due, interview: interview, count: count,
                                            newPerDay: newPerDay ?? settingNew ?? 10, store: store, now: now)
             if !plain && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+                guard !session.items.isEmpty else {
+                    print(global.language == .ko ? "지금 풀 문제가 없습니다. 오늘 복습할 카드도 새 문제도 없습니다." : "Nothing to do now: no reviews are due and no new questions are left.")
+                    return
+                }
                 try RunLoop(global: global, start: .quiz(session)).run()
                 return
             }
