@@ -43,15 +43,21 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-with tempfile.TemporaryDirectory() as data:
-    times = []
-    for _ in range(15):
+def startup_times(data, runs):
+    """Milliseconds from exec to the home screen's first frame, `runs` times."""
+    out = []
+    for _ in range(runs):
         t0 = time.monotonic()
         pid, fd = spawn(data)
         if not read_until(fd, MARK):
             sys.exit("TUI did not draw its first frame")
-        times.append((time.monotonic() - t0) * 1000)
+        out.append((time.monotonic() - t0) * 1000)
         stop(pid, fd)
+    return out
+
+
+with tempfile.TemporaryDirectory() as data:
+    times = startup_times(data, 15)
     print(f"TUI start-up to first frame (median of {len(times)}): {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f})")
 
     pid, fd = spawn(data)
@@ -121,15 +127,8 @@ os.close(fd)
 import subprocess
 with tempfile.TemporaryDirectory() as big:
     print(subprocess.run([BIN, "bench-store", "--rows", "100000", "--data-dir", big], capture_output=True, text=True).stdout, end="")
-    times = []
-    for _ in range(10):
-        t0 = time.monotonic()
-        pid, fd = spawn(big)
-        if not read_until(fd, MARK):
-            sys.exit("TUI did not draw its first frame with the big store")
-        times.append((time.monotonic() - t0) * 1000)
-        stop(pid, fd)
-    print(f"TUI start-up with that store (median of {len(times)}): {statistics.median(times):.1f} ms")
+    big_times = startup_times(big, 10)
+    print(f"TUI start-up with that store (median of {len(big_times)}): {statistics.median(big_times):.1f} ms")
 
 # vimtutor's first frame, measured the same way, side by side with nettutor's.
 if shutil.which("vimtutor"):

@@ -19,7 +19,8 @@ struct RFC5681Sender {
         let smss = p.smss, rtt = p.rtt, oneWay = p.rtt / 2
         let end = Double(p.rounds) * rtt
         let rwnd = p.rwnd.map { Int($0 * Double(smss)) } ?? Int.max
-        var cwnd = p.initialWindow.map { Int($0) * smss } ?? Self.initialWindow(smss: smss)
+        let initialCwnd = p.initialWindow.map { Int($0) * smss } ?? Self.initialWindow(smss: smss)
+        var cwnd = initialCwnd
         var ssthresh = Int(p.ssthresh * Double(smss))
         // Segments are numbered from 0; byte b of segment i is i * smss + b.
         var una = 0, next = 0
@@ -178,8 +179,8 @@ struct RFC5681Sender {
             }
             sendNew()
         }
-        return CwndTrace(parameters: p, rounds: summarize(records, transmissions, initialCwnd: p.initialWindow.map { Int($0) * smss } ?? Self.initialWindow(smss: smss)),
-                         samples: samples(records, initialCwnd: p.initialWindow.map { Int($0) * smss } ?? Self.initialWindow(smss: smss)), acks: records)
+        return CwndTrace(parameters: p, rounds: summarize(records, transmissions, initialCwnd: initialCwnd),
+                         samples: samples(records, initialCwnd: initialCwnd), acks: records)
     }
 
     /// The curve in segments, x in rounds: a point before and after each change, so the chart
@@ -248,13 +249,10 @@ struct RFC5681Sender {
             let rw = p.rwnd ?? .infinity
             out.append(CwndRound(round: r, cwnd: Double(cwnd) / s, ssthresh: Double(ssthresh) / s, effective: min(Double(cwnd) / s, rw),
                                  phase: phase, sent: sent.count, lost: lost, dupAcks: dups, event: event,
-                                 narration: Narration(ko: ko.trimmingSpaces(), en: en.trimmingSpaces())))
+                                 narration: Narration(ko: ko.trimmingSpacesAround(), en: en.trimmingSpacesAround())))
             if let last = mine.last { cwnd = last.cwnd; ssthresh = last.ssthresh; phase = last.phase }
         }
         return out
     }
 }
 
-extension String {
-    func trimmingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
-}

@@ -35,8 +35,6 @@ public struct AppState: Sendable, Equatable {
     public var notSaving = false
     /// Seconds since the epoch, as last told by the shell (`clockAdvanced`): the pure core has no clock.
     public var now: Double = 0
-    /// Effects asked for by helpers that return nothing (opening a scene); `reduce` returns them.
-    var pendingEffects: [Effect] = []
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
@@ -107,13 +105,6 @@ public enum Effect: Sendable, Equatable {
 }
 
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
-    let effects = reduceAction(&state, action)
-    let pending = state.pendingEffects
-    state.pendingEffects = []
-    return pending + effects
-}
-
-private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .resized(let size):
         let old = state.size
@@ -223,23 +214,22 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
     }
 }
 
-/// Opens the scene player; an error (e.g. a scene not playable yet) becomes a message.
-func openScene(_ state: inout AppState, _ scene: SceneID) {
-    state.pendingEffects.append(.sceneStarted(scene.rawValue))
-    if scene == .cwndLab {
-        openCwndLab(&state, parameters: CwndParameters())
-        return
+/// Opens a scene (the player, the cwnd lab or the URL journey), returning to the current
+/// screen; an error becomes a message. The run is recorded.
+func openScene(_ state: inout AppState, _ scene: SceneID) -> [Effect] {
+    switch scene {
+    case .cwndLab: openCwndLab(&state, parameters: CwndParameters())
+    case .urlJourney: openJourney(&state, parameters: JourneyParameters())
+    default:
+        do {
+            state.player = try PlayerScreen.State(scene: scene, returnTo: state.screen)
+            state.screen = .player
+        } catch {
+            state.message = "\(error)"
+            return []
+        }
     }
-    if scene == .urlJourney {
-        openJourney(&state, parameters: JourneyParameters())
-        return
-    }
-    do {
-        state.player = try PlayerScreen.State(scene: scene, returnTo: state.screen)
-        state.screen = .player
-    } catch {
-        state.message = "\(error)"
-    }
+    return [.sceneStarted(scene.rawValue)]
 }
 
 /// Opens the congestion-window lab.

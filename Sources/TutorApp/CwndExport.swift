@@ -1,5 +1,6 @@
 import NetSim
 import TutorCore
+import TutorQuiz
 import TutorRender
 
 /// `nettutor cwnd --plain / --trace json` and `play cwnd-lab --export mermaid`.
@@ -31,7 +32,7 @@ extension TraceExport {
             // The same loss pattern for every algorithm; the rfc5681 model may detect it apart.
             let kinds = Set(traces.compactMap { $0.rounds[i].event })
             line += kinds.map { $0 == .timeout ? "timeout" : "3 dup ACKs" }.sorted().joined(separator: ", ")
-            out += line.trimmingTrailingSpaces() + "\n"
+            out += line.trimmingSpaces() + "\n"
         }
         out += "\n" + (language == .ko ? "SS = slow start, CA = 혼잡 회피, FR = fast recovery" : "SS = slow start, CA = congestion avoidance, FR = fast recovery") + "\n\n"
 
@@ -48,7 +49,7 @@ extension TraceExport {
                 for k in 0..<bar { cells[k] = "#" }
                 if ss < cells.count, cells[ss] == " " { cells[ss] = "|" }
                 let mark = traces.count > 1 ? marks[CongestionAlgorithm.allCases.firstIndex(of: t.algorithm) ?? 0] : ""
-                out += pad("\(r.round)", 4) + pad(formatWindow(r.cwnd), 6) + mark + String(cells).trimmingTrailingSpaces()
+                out += pad("\(r.round)", 4) + pad(formatWindow(r.cwnd), 6) + mark + String(cells).trimmingSpaces()
                 if let e = r.event { out += "  x " + (e == .timeout ? "timeout" : "3 dup ACKs") }
                 out += "\n"
             }
@@ -103,6 +104,3 @@ extension TraceExport {
     }
 }
 
-private extension String {
-    func trimmingTrailingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
-}

@@ -89,8 +89,7 @@ public enum HomeScreen {
             let id = items[i]
             state.home.selectedID = id
             if id.hasPrefix(labPrefix), let scene = SceneID(rawValue: String(id.dropFirst(labPrefix.count))) {
-                openScene(&state, scene)
-                return []
+                return openScene(&state, scene)
             }
             return openLesson(&state, id: id, anchorBlock: state.positions[id] ?? 0)
         case .filter:

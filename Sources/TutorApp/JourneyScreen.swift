@@ -145,10 +145,10 @@ public enum JourneyScreen {
         let remaining = bottom - y
         let listWidth = grid.width >= 110 ? min(44, grid.width / 3) : 0
         // The wire panel takes what its headers and the device note need; the narration the rest.
-        let wireLines = wireContent(s, width: grid.width - listWidth - 4, language: language, glyphs: glyphs).count
-        let panelHeight = min(max(5, wireLines + 2), max(5, remaining - 5))
+        let wire = wireContent(s, width: grid.width - listWidth - 4, language: language, glyphs: glyphs)
+        let panelHeight = min(max(5, wire.count + 2), max(5, remaining - 5))
         let panel = Rect(x: 0, y: y, width: grid.width - listWidth, height: panelHeight)
-        renderWire(s, into: &grid, area: panel, language: language, glyphs: glyphs)
+        renderWire(s, wire, into: &grid, area: panel, language: language, glyphs: glyphs)
         if listWidth > 0 {
             renderList(s, into: &grid, area: Rect(x: grid.width - listWidth, y: y, width: listWidth, height: bottom - y), language: language, glyphs: glyphs)
         }
@@ -351,7 +351,7 @@ public enum JourneyScreen {
         return lines
     }
 
-    static func renderWire(_ s: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
+    static func renderWire(_ s: State, _ lines: [Line], into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
         let m = s.message
         let title: String
         if let st = s.step {
@@ -360,7 +360,6 @@ public enum JourneyScreen {
             title = shortName(m.from, language, room: 20)
         }
         let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
-        let lines = wireContent(s, width: inner.width - 2, language: language, glyphs: glyphs)
         Paragraph(lines: Array(lines.prefix(inner.height))).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
     }
 

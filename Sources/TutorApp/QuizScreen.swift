@@ -117,10 +117,7 @@ public enum QuizScreen {
                 s.prepare()
             } else if key == .char("v"), let scene = q.scene.flatMap(SceneID.init(rawValue:)) {
                 state.quiz = s
-                openScene(&state, scene)
-                if state.screen == .player { state.player?.returnTo = .quiz }
-                if state.screen == .cwnd { state.cwnd?.returnTo = .quiz }
-                if state.screen == .journey { state.journey?.returnTo = .quiz }
+                return openScene(&state, scene)  // returns to .quiz, the current screen
             }
             return []
         case .rubric:

@@ -83,8 +83,7 @@ public enum ReaderScreen {
                   let scene = visible.lazy.compactMap({ b -> SceneID? in
                       if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneID(rawValue: id) } else { return nil }
                   }).first(where: \.isPlayable) else { return [] }
-            openScene(&state, scene)
-            return []
+            return openScene(&state, scene)
         case .startQuiz:
             return [.startQuiz(.lesson(r.lessonID))]
         case .back, .quit:
@@ -93,10 +92,9 @@ public enum ReaderScreen {
             state.positions[r.lessonID] = block
             state.screen = .home
             state.home.selectedID = r.lessonID
-            defer { state.pendingEffects.append(.savePosition(lessonID: r.lessonID, block: block)) }
             state.reader = nil
             HomeScreen.keepSelectionVisible(&state)
-            return []
+            return [.savePosition(lessonID: r.lessonID, block: block)]
         case .nextLesson, .previousLesson:
             let ids = HomeScreen.visibleLessons(state).map(\.id)
             let all = ids.contains(r.lessonID) ? ids : state.catalog.ids

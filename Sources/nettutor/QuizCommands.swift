@@ -261,9 +261,11 @@ struct Progress: ParsableCommand {
 
 /// Loads what the dashboard needs from the content and the store.
 enum DashboardLoader {
-    static func load(library: ContentLibrary, store: ProgressStore, now: Double, utcOffset: Double) throws -> DashboardData {
-        let (catalog, _) = library.loadCatalog()
-        let (banks, _) = library.loadQuizzes()
+    /// `catalog` and `banks`: pass them when already loaded (the TUI has them).
+    static func load(library: ContentLibrary, store: ProgressStore, now: Double, utcOffset: Double,
+                     catalog loadedCatalog: LessonCatalog? = nil, banks loadedBanks: [QuizBank]? = nil) throws -> DashboardData {
+        let catalog = loadedCatalog ?? library.loadCatalog().0
+        let banks = loadedBanks ?? library.loadQuizzes().0
         var topics: [String: String] = [:]
         for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
         let reviews = try store.reviews().map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }

@@ -146,7 +146,8 @@ struct RunLoop {
                         do { try store.recordSceneRun(scene: scene, at: Date()) } catch { queue.append(.progressFailed("\(error)")) }
                     case .loadDashboard:
                         do {
-                            queue.append(.dashboardLoaded(try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset())))
+                            queue.append(.dashboardLoaded(try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset(),
+                                                                                   catalog: catalog, banks: quizBanks())))
                         } catch {
                             queue.append(.progressFailed("\(error)"))
                         }

@@ -223,20 +223,17 @@ keys Space
 sleep 0.3
 pkill -INT -f -- "--data-dir $SD play" || true
 check_restored "SIGINT while a scene plays" 130
-keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD --lang en quiz tcp-vs-udp; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
-expect_screen "a quiz to interrupt" "Does Netflix"
-keys 1
-expect_screen "one answer given" "Why: "
-pkill -HUP -f -- "--data-dir $SD --lang en quiz" || true
-check_restored "SIGHUP in the middle of a quiz" 129
-if [ "$("$BIN" progress --json --data-dir "$SD" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')" = 1 ]; then ok "the answer given before SIGHUP is in the database"; else fail "answer kept after SIGHUP"; fi
-keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD --lang en quiz tcp-vs-udp; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
-expect_screen "another quiz" "Does Netflix"
-keys 2
-expect_screen "a second answer given" "Why: "
-pkill -TERM -f -- "--data-dir $SD --lang en quiz" || true
-check_restored "SIGTERM in the middle of a quiz" 143
-if [ "$("$BIN" progress --json --data-dir "$SD" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')" = 2 ]; then ok "the answer given before SIGTERM is in the database"; else fail "answer kept after SIGTERM"; fi
+interrupt_quiz() {  # interrupt_quiz SIGNAL EXIT_STATUS ANSWERS_EXPECTED: answer one question, then the signal
+  keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD --lang en quiz tcp-vs-udp; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
+  expect_screen "a quiz to interrupt with SIG$1" "Does Netflix"
+  keys 1
+  expect_screen "an answer given before SIG$1" "Why: "
+  pkill -"$1" -f -- "--data-dir $SD --lang en quiz" || true
+  check_restored "SIG$1 in the middle of a quiz" "$2"
+  if [ "$("$BIN" progress --json --data-dir "$SD" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')" = "$3" ]; then ok "the answer given before SIG$1 is in the database"; else fail "answer kept after SIG$1"; fi
+}
+interrupt_quiz HUP 129 1
+interrupt_quiz TERM 143 2
 # (The program alone on the command line: a stopped job would let the shell run the rest of a list.)
 keys "clear; stty -a > $WORK/stty-before.txt" Enter
 keys "$BIN --data-dir $SD cwnd" Enter
