@@ -27,21 +27,28 @@ public enum DashboardScreen {
         let leftWidth = wide ? width / 2 : width
         var y = 2
         let box = Box(title: ko ? "주제별 숙달도" : "Mastery by topic")
-        let topicRows = d.topics.count * 2 + 1
+        // At 24 rows a topic takes one line, so the heatmap and accuracy still fit below.
+        let compact = !wide && grid.height < 36
+        let topicRows = d.topics.count * (compact ? 1 : 2) + (compact ? 0 : 1)
         let inner = box.render(into: &grid, area: Rect(x: 0, y: 1, width: leftWidth, height: topicRows + 2), glyphs: glyphs)
         y = inner.y
         let nameWidth = min(14, d.topics.map { TextWidth.width(of: DashboardText.topicName($0.topic, language)) }.max() ?? 8)
         for t in d.topics {
             let name = TextWidth.pad(TextWidth.truncate(DashboardText.topicName(t.topic, language), to: nameWidth, ellipsis: glyphs.ellipsis), to: nameWidth)
-            let barWidth = max(6, inner.width - nameWidth - 8)
+            let barWidth = compact ? 16 : max(6, inner.width - nameWidth - 8)
             var x = inner.x + 1
             x += grid.put(name + " ", x: x, y: y, style: Style(.heading, bold: true))
             x += grid.put(DashboardText.bar(t.mastery, width: barWidth, glyphs: glyphs), x: x, y: y, style: Style(.success))
-            grid.put(" \(Int((t.mastery * 100).rounded()))%", x: x, y: y, style: Style(.normal, bold: true), clip: inner)
+            x += grid.put(" " + TextWidth.pad("\(Int((t.mastery * 100).rounded()))%", to: 5), x: x, y: y, style: Style(.normal, bold: true), clip: inner)
             let detail = ko ? "레슨 \(t.lessonsRead)/\(t.lessons) · 문제 \(t.cards)/\(t.questions) · 기억 \(Int((t.retrievability * 100).rounded()))%"
-                            : "lessons \(t.lessonsRead)/\(t.lessons) · questions \(t.cards)/\(t.questions) · recall \(Int((t.retrievability * 100).rounded()))%"
-            grid.put(detail, x: inner.x + 2 + nameWidth, y: y + 1, style: Style(.dim), clip: inner)
-            y += 2
+                            : "lessons \(t.lessonsRead)/\(t.lessons) · cards \(t.cards)/\(t.questions) · recall \(Int((t.retrievability * 100).rounded()))%"
+            if compact {
+                grid.put(detail, x: x, y: y, style: Style(.dim), clip: inner)
+                y += 1
+            } else {
+                grid.put(detail, x: inner.x + 2 + nameWidth, y: y + 1, style: Style(.dim), clip: inner)
+                y += 2
+            }
         }
         y = inner.maxY + 1
         var lines: [Line] = []
@@ -61,13 +68,13 @@ public enum DashboardScreen {
         let ax = wide ? leftWidth : 0
         let ay = wide ? 1 : y + 1
         let heat = DashboardText.heatmapLines(d.heatmap, glyphs: glyphs)
-        guard ay + 12 < grid.height else { renderBottomBar(state, into: &grid, bindings: KeyBindings.dashboard); return }
+        guard ay + 12 <= grid.height - 1 else { renderBottomBar(state, into: &grid, bindings: KeyBindings.dashboard); return }
         let hbox = Box(title: ko ? "최근 12주 (오른쪽 아래가 오늘)" : "Last 12 weeks (today bottom right)").render(into: &grid, area: Rect(x: ax, y: ay, width: width - ax, height: 9), glyphs: glyphs)
         for (i, l) in heat.enumerated() { grid.put(l, x: hbox.x + 2, y: hbox.y + i, style: Style(.success), clip: hbox) }
         let legend = glyphs == .ascii ? ". 0  : 1-4  + 5-14  # 15+" : "· 0  ░ 1-4  ▒ 5-14  █ 15+"
         grid.put(legend, x: hbox.x + 27, y: hbox.y + 3, style: Style(.dim), clip: hbox)
         let accY = ay + 9
-        if accY + 3 < grid.height {
+        if accY + 3 <= grid.height - 1 {
             let abox = Box(title: ko ? "주별 정답률 (최근 8주)" : "Accuracy by week (last 8)").render(into: &grid, area: Rect(x: ax, y: accY, width: width - ax, height: 3), glyphs: glyphs)
             let text = d.accuracyByWeek.map { $0.map { "\(Int(($0 * 100).rounded()))%" } ?? "-" }.map { TextWidth.pad($0, to: 5) }.joined(separator: " ")
             grid.put(text, x: abox.x + 1, y: abox.y, clip: abox)

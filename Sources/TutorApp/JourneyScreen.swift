@@ -279,7 +279,8 @@ public enum JourneyScreen {
             let p = pos[hop]!
             let on = active.contains(hop)
             grid.put(on ? glyphs.pointer : glyphs.bullet, x: p.x, y: pathY, style: Style(on ? .accent : .heading, bold: true))
-            let name = shortName(hop, language, room: max(3, spacing - 1))
+            // The first hop has the left margin to spare, so "브라우저" fits at 80 columns.
+            let name = shortName(hop, language, room: hop == .browser ? spacing + 1 : max(3, spacing - 1))
             let nx = min(max(0, p.x - TextWidth.width(of: name) / 2), grid.width - TextWidth.width(of: name))
             grid.put(name, x: nx, y: rowY(3), style: Style(on ? .accent : .normal, bold: on, reverse: on))
         }
