@@ -38,6 +38,9 @@ public struct AppState: Sendable, Equatable {
     /// Started as `nettutor play SCENE`: leaving the player quits.
     public var playerOnly = false
     public var showHelp: Bool
+    /// Which animation the shell's ticks belong to: bumped whenever one starts or resumes, so
+    /// the shell restarts its tick clock and a tick measured across a pause is ignored.
+    public internal(set) var animationGeneration = 0
     /// A one-line message in the key bar until the next key.
     public var message: String?
 
@@ -72,7 +75,8 @@ public struct AppState: Sendable, Equatable {
 public enum AppAction: Sendable, Equatable {
     case keyPressed(Key)
     case resized(Size)
-    case tick(elapsed: Double)
+    /// Real seconds since the previous tick of the same animation (`generation`).
+    case tick(elapsed: Double, generation: Int)
     case lessonLoaded(Lesson)
     case lessonFailed(id: String, message: String)
     case progressFailed(String)
@@ -105,6 +109,13 @@ public enum Effect: Sendable, Equatable {
 }
 
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    let animatingBefore = state.isAnimating ? state.screen : nil
+    let effects = reduceAction(&state, action)
+    if state.isAnimating, animatingBefore != state.screen { state.animationGeneration += 1 }
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .resized(let size):
         let old = state.size
@@ -114,7 +125,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             state.reader = r
         }
         return readEffects(&state)
-    case .tick(let elapsed):
+    case .tick(let elapsed, let generation):
+        // A tick of an animation that has since paused or restarted carries a stale clock.
+        guard generation == state.animationGeneration else { return [] }
         if state.screen == .player, var p = state.player {
             PlayerScreen.reduceTick(&p, elapsed: elapsed)
             state.player = p

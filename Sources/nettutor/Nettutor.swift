@@ -346,7 +346,7 @@ struct BenchRender: ParsableCommand {
             var rendered = 0
             let start = clock.now
             while rendered < frames / 9 {
-                _ = reduce(&state, .tick(elapsed: 1.0 / 30))
+                _ = reduce(&state, .tick(elapsed: 1.0 / 30, generation: state.animationGeneration))
                 if state.player?.playing == false { _ = reduce(&state, .keyPressed(.char(" "))) }
                 _ = render(state, size: state.size)
                 rendered += 1

@@ -81,8 +81,11 @@ struct RunLoop {
         }
         terminal.present(render(state, size: terminal.size))
 
-        var lastTick = ContinuousClock.now
+        // The tick clock restarts with each animation (a new generation), so a pause is not
+        // counted as time played.
+        var lastTick = ContinuousClock.now, tickGeneration = state.animationGeneration
         loop: while true {
+            if state.animationGeneration != tickGeneration { lastTick = .now; tickGeneration = state.animationGeneration }
             let event = terminal.nextEvent(timeout: state.tickInterval)
             var queue: [AppAction] = [.clockAdvanced(to: Date().timeIntervalSince1970)]
             switch event {
@@ -92,7 +95,7 @@ struct RunLoop {
                 let now = ContinuousClock.now
                 let elapsed = now - lastTick
                 lastTick = now
-                queue.append(.tick(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                queue.append(.tick(elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, generation: tickGeneration))
             }
             while !queue.isEmpty {
                 let action = queue.removeFirst()

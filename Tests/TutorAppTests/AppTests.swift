@@ -196,7 +196,7 @@ struct AppBehaviourTests {
         h.press("enter")
         #expect(!h.state.isAnimating)
         let before = h.state
-        h.send(.tick(elapsed: 1))
+        h.tick(1)
         #expect(h.state == before)
     }
 }

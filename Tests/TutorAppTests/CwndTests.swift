@@ -117,15 +117,15 @@ struct CwndScreenTests {
         #expect(!h.state.isAnimating)
         h.press("space")
         #expect(h.state.isAnimating)
-        h.send(.tick(elapsed: 0.5))
+        h.tick(0.5)
         #expect(h.lab.cursor == 3)
         h.press("+")
-        h.send(.tick(elapsed: 0.25))
+        h.tick(0.25)
         #expect(h.lab.cursor == 5)
         h.press("space")
         #expect(!h.state.isAnimating)
         h.press("space")
-        for _ in 0..<100 { h.send(.tick(elapsed: 0.1)) }
+        for _ in 0..<100 { h.tick(0.1) }
         #expect(!h.state.isAnimating && h.lab.cursor == 20)
         h.press("space")
         #expect(h.lab.cursor == 1 && h.state.isAnimating, "Space at the end plays again from the start")

@@ -92,12 +92,12 @@ struct JourneyScreenTests {
         #expect(!h.state.isAnimating)
         h.press("space")
         #expect(h.state.isAnimating && h.trip.progress == 0)
-        h.send(.tick(elapsed: 1.25))  // 2 links a second at 1x
+        h.tick(1.25)  // 2 links a second at 1x
         #expect(h.trip.cursor == 2 && abs(h.trip.progress - 0.5) < 1e-9)
         h.press("space")
         #expect(!h.state.isAnimating)
         h.press("space")
-        for _ in 0..<200 { h.send(.tick(elapsed: 0.5)) }
+        for _ in 0..<200 { h.tick(0.5) }
         #expect(!h.state.isAnimating && h.trip.cursor == h.trip.frames.count - 1)
     }
 

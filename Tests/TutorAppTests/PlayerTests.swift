@@ -63,13 +63,13 @@ struct PlayerTests {
         #expect(!h.state.isAnimating)
         h.press("space")
         #expect(h.state.isAnimating)
-        h.send(.tick(elapsed: 0.25))
+        h.tick(0.25)
         #expect(h.state.player!.time == 50)
         #expect(h.state.player!.cursor > 0)
         h.press("space")
         #expect(!h.state.isAnimating)
         h.press("space")
-        for _ in 0..<400 { h.send(.tick(elapsed: 0.1)) }
+        for _ in 0..<400 { h.tick(0.1) }
         #expect(!h.state.isAnimating, "stops at the end")
         #expect(h.state.player!.cursor == h.state.player!.trace.events.count - 1)
     }
@@ -79,7 +79,7 @@ struct PlayerTests {
         var h = try playerHarness(.tcp3Way)
         h.press("right", "right")  // the SYN is sent at t=0
         h.press("space")
-        h.send(.tick(elapsed: 0.125))  // 25 ms of 50
+        h.tick(0.125)  // 25 ms of 50
         let text = h.screenText
         #expect(text.contains("•"))
     }

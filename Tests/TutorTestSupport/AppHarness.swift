@@ -40,6 +40,11 @@ public struct AppHarness {
         send(.resized(Size(width: width, height: height)))
     }
 
+    /// A tick of the animation now running (as the run loop sends it).
+    public mutating func tick(_ elapsed: Double) {
+        send(.tick(elapsed: elapsed, generation: state.animationGeneration))
+    }
+
     /// Sends one action and runs the effects it produces against the fakes.
     public mutating func send(_ action: AppAction) {
         var queue = [action]
