@@ -1,3 +1,5 @@
+import TutorCore
+
 /// Builds the URL journey (see URLJourney.swift): stage by stage, message by message, each
 /// crossing the links of its route with the headers a capture would show there.
 public enum URLJourney {
@@ -87,7 +89,7 @@ struct JourneyBuilder {
     }
 
     /// The link steps of a packet along `hops`, with NAT, TTL and per-link MACs applied.
-    func steps(_ hops: [HopID], _ flow: Flow, notes: [HopID: Narration] = [:]) -> [LinkStep] {
+    func steps(_ hops: [HopID], _ flow: Flow, notes: [HopID: Localized] = [:]) -> [LinkStep] {
         var out: [LinkStep] = []
         var t = now
         let outbound = flow.srcIP.hasPrefix("192.168.")
@@ -123,48 +125,48 @@ struct JourneyBuilder {
     }
 
     /// What the receiving device reads and rewrites.
-    func deviceNote(_ hop: HopID, from: HopID, flow: Flow, last: Bool) -> Narration {
+    func deviceNote(_ hop: HopID, from: HopID, flow: Flow, last: Bool) -> Localized {
         let outbound = flow.srcIP.hasPrefix("192.168.")
         switch hop {
         case .os where from == .browser:
-            return Narration(ko: "OS의 네트워크 스택이 소켓 요청을 받아 패킷을 만듭니다.", en: "The OS network stack takes the socket call and builds the packet.")
+            return Localized(ko: "OS의 네트워크 스택이 소켓 요청을 받아 패킷을 만듭니다.", en: "The OS network stack takes the socket call and builds the packet.")
         case .os:
-            return Narration(ko: "NIC가 자기 MAC으로 온 프레임을 받고, 커널이 포트 \(flow.srcPort == 0 ? flow.dstPort : (outbound ? flow.srcPort : flow.dstPort)) 소켓에 내용을 넘깁니다.",
+            return Localized(ko: "NIC가 자기 MAC으로 온 프레임을 받고, 커널이 포트 \(flow.srcPort == 0 ? flow.dstPort : (outbound ? flow.srcPort : flow.dstPort)) 소켓에 내용을 넘깁니다.",
                              en: "The NIC accepts the frame addressed to its MAC; the kernel hands the payload to the socket on port \(outbound ? flow.srcPort : flow.dstPort).")
         case .browser:
-            return Narration(ko: "브라우저가 결과를 받습니다.", en: "The browser gets the result.")
+            return Localized(ko: "브라우저가 결과를 받습니다.", en: "The browser gets the result.")
         case .lanSwitch:
             return flow.broadcast
-                ? Narration(ko: "스위치: 목적지가 브로드캐스트(ff:ff:ff:ff:ff:ff)이므로 모든 포트로 내보내고(flooding), 출발지 MAC이 어느 포트에 있는지 MAC 테이블에 배웁니다.",
+                ? Localized(ko: "스위치: 목적지가 브로드캐스트(ff:ff:ff:ff:ff:ff)이므로 모든 포트로 내보내고(flooding), 출발지 MAC이 어느 포트에 있는지 MAC 테이블에 배웁니다.",
                             en: "Switch: the destination is the broadcast address, so it floods every port, and learns which port the source MAC is on (MAC table).")
-                : Narration(ko: "스위치: 목적지 MAC을 MAC 테이블에서 찾아 그 포트로만 보내고, 출발지 MAC을 배웁니다. IP 헤더는 보지 않고 프레임을 바꾸지 않습니다.",
+                : Localized(ko: "스위치: 목적지 MAC을 MAC 테이블에서 찾아 그 포트로만 보내고, 출발지 MAC을 배웁니다. IP 헤더는 보지 않고 프레임을 바꾸지 않습니다.",
                             en: "Switch: looks up the destination MAC in its MAC table and forwards out of that port only, learning the source MAC. It neither reads the IP header nor changes the frame.")
         case .router:
             guard flow.proto != nil else {
-                return Narration(ko: "공유기가 ARP 요청의 대상 IP가 자기 주소임을 보고 응답합니다.", en: "The router sees that the ARP request asks for its own address and answers.")
+                return Localized(ko: "공유기가 ARP 요청의 대상 IP가 자기 주소임을 보고 응답합니다.", en: "The router sees that the ARP request asks for its own address and answers.")
             }
             return outbound
-                ? Narration(ko: "공유기: 이더넷 헤더를 벗기고 목적지 IP로 경로를 찾습니다(기본 경로: ISP). TTL을 1 줄이고, NAT가 출발지 \(flow.srcIP):\(flow.srcPort)를 \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort)로 바꾸며 이 매핑을 기록합니다. WAN 쪽 MAC으로 새 프레임을 만듭니다.",
+                ? Localized(ko: "공유기: 이더넷 헤더를 벗기고 목적지 IP로 경로를 찾습니다(기본 경로: ISP). TTL을 1 줄이고, NAT가 출발지 \(flow.srcIP):\(flow.srcPort)를 \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort)로 바꾸며 이 매핑을 기록합니다. WAN 쪽 MAC으로 새 프레임을 만듭니다.",
                             en: "Router: strips the Ethernet header and routes on the destination IP (default route: the ISP). TTL − 1; NAT rewrites the source \(flow.srcIP):\(flow.srcPort) to \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort) and records the mapping; a new frame leaves with its WAN MAC.")
-                : Narration(ko: "공유기: NAT 테이블에서 \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort)의 매핑을 찾아 목적지를 \(Self.hostIP):\(flow.dstPort)로 되돌리고 TTL을 1 줄여 LAN으로 보냅니다.",
+                : Localized(ko: "공유기: NAT 테이블에서 \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort)의 매핑을 찾아 목적지를 \(Self.hostIP):\(flow.dstPort)로 되돌리고 TTL을 1 줄여 LAN으로 보냅니다.",
                             en: "Router: NAT finds the mapping for \(Self.publicIP):\(flow.proto == "UDP" ? Self.dnsNatPort : Self.natPort), rewrites the destination back to \(Self.hostIP):\(flow.dstPort), TTL − 1, and sends it onto the LAN.")
         case .isp, .core:
-            return Narration(ko: "라우터: 목적지 IP를 라우팅 테이블에서 가장 긴 접두사로 찾고(longest prefix match) TTL을 1 줄인 뒤, 다음 링크용 MAC으로 새 프레임을 만듭니다. IP 주소는 그대로입니다.",
+            return Localized(ko: "라우터: 목적지 IP를 라우팅 테이블에서 가장 긴 접두사로 찾고(longest prefix match) TTL을 1 줄인 뒤, 다음 링크용 MAC으로 새 프레임을 만듭니다. IP 주소는 그대로입니다.",
                              en: "Router: longest-prefix match on the destination IP, TTL − 1, and a new frame with the next link's MACs. The IP addresses stay the same.")
         case .firewall:
             return outbound
-                ? Narration(ko: "상태 기반 방화벽: 포트 \(flow.dstPort)로 가는 새 연결이 허용 규칙에 맞아 통과시키고 상태 테이블에 기록합니다.",
+                ? Localized(ko: "상태 기반 방화벽: 포트 \(flow.dstPort)로 가는 새 연결이 허용 규칙에 맞아 통과시키고 상태 테이블에 기록합니다.",
                             en: "Stateful firewall: a new connection to port \(flow.dstPort) matches an allow rule; it passes and is recorded in the state table.")
-                : Narration(ko: "상태 기반 방화벽: 이미 기록된 연결의 응답이므로 통과시킵니다.", en: "Stateful firewall: a reply on a connection in its state table, so it passes.")
+                : Localized(ko: "상태 기반 방화벽: 이미 기록된 연결의 응답이므로 통과시킵니다.", en: "Stateful firewall: a reply on a connection in its state table, so it passes.")
         case .cache:
-            return Narration(ko: "CDN 에지(리버스 프록시)가 받습니다. 브라우저의 TCP와 TLS 연결은 원 서버가 아니라 여기서 끝납니다.",
+            return Localized(ko: "CDN 에지(리버스 프록시)가 받습니다. 브라우저의 TCP와 TLS 연결은 원 서버가 아니라 여기서 끝납니다.",
                              en: "The CDN edge (a reverse proxy) receives it. The browser's TCP and TLS connection ends here, not at the origin server.")
         case .server:
-            return Narration(ko: "원 서버(origin)가 프록시의 요청을 받습니다.", en: "The origin server receives the proxy's request.")
+            return Localized(ko: "원 서버(origin)가 프록시의 요청을 받습니다.", en: "The origin server receives the proxy's request.")
         case .resolver:
-            return Narration(ko: "재귀 리졸버가 받습니다(ISP가 DHCP로 알려 준 DNS 서버).", en: "The recursive resolver receives it (the DNS server the ISP handed out by DHCP).")
+            return Localized(ko: "재귀 리졸버가 받습니다(ISP가 DHCP로 알려 준 DNS 서버).", en: "The recursive resolver receives it (the DNS server the ISP handed out by DHCP).")
         case .root, .tld, .authoritative:
-            return Narration(ko: "\(hop.title.ko) 서버가 질의를 받습니다.", en: "The \(hop.title.en) server receives the query.")
+            return Localized(ko: "\(hop.title.ko) 서버가 질의를 받습니다.", en: "The \(hop.title.en) server receives the query.")
         }
     }
 
@@ -172,18 +174,18 @@ struct JourneyBuilder {
 
     mutating func note(_ stage: JourneyStage, at hop: HopID, _ label: String, ko: String, en: String, takes: Double = 0) {
         messages.append(JourneyMessage(stage: stage, layer: .application, label: label, from: hop, to: hop, t: now, arrival: now + takes,
-                                       steps: [], narration: Narration(ko: ko, en: en)))
+                                       steps: [], narration: Localized(ko: ko, en: en)))
         now += takes
     }
 
     /// Sends a message along its route; `after` is the processing time at the far end.
     mutating func send(_ stage: JourneyStage, _ layer: JourneyLayer, _ label: String, from: HopID, to: HopID, flow: Flow,
-                       after: Double = 0, ko: String, en: String, notes: [HopID: Narration] = [:]) {
+                       after: Double = 0, ko: String, en: String, notes: [HopID: Localized] = [:]) {
         let hops = Self.route(from, to)
         let s = steps(hops, flow, notes: notes)
         let arrival = s.last?.arrival ?? now
         messages.append(JourneyMessage(stage: stage, layer: layer, label: label, from: from, to: to, t: now, arrival: arrival,
-                                       steps: s, narration: Narration(ko: ko, en: en)))
+                                       steps: s, narration: Localized(ko: ko, en: en)))
         now = arrival + after
     }
 
@@ -517,7 +519,7 @@ struct JourneyBuilder {
             let at = j.messages.last?.arrival ?? 0
             let hop: HopID = f.stage == .dns ? .os : .browser
             j.messages.append(JourneyMessage(stage: f.stage, layer: .application, label: "failed: \(f.message)", from: hop, to: hop,
-                                             t: at, arrival: at, steps: [], narration: Narration(
+                                             t: at, arrival: at, steps: [], narration: Localized(
                                                 ko: "\(f.stage.title.ko) 단계에서 멈췄습니다: \(f.message)", en: "The journey stopped at the \(f.stage.title.en) stage: \(f.message)")))
             j.phases = j.phases.filter { ph in
                 switch (ph.kind, f.stage) {

@@ -229,11 +229,11 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
 
 /// Opens a scene (the player, the cwnd lab or the URL journey), returning to the current
 /// screen; an error becomes a message. The run is recorded.
-func openScene(_ state: inout AppState, _ scene: SceneID) -> [Effect] {
-    switch scene {
-    case .cwndLab: openCwndLab(&state, parameters: CwndParameters())
-    case .urlJourney: openJourney(&state, parameters: JourneyParameters())
-    default:
+func openScene(_ state: inout AppState, _ scene: SceneSpec) -> [Effect] {
+    switch scene.kind {
+    case .chart: openCwndLab(&state, parameters: CwndParameters())
+    case .map: openJourney(&state, parameters: JourneyParameters())
+    case .sequence:
         do {
             state.player = try PlayerScreen.State(scene: scene, returnTo: state.screen)
             state.screen = .player
@@ -242,7 +242,7 @@ func openScene(_ state: inout AppState, _ scene: SceneID) -> [Effect] {
             return []
         }
     }
-    return [.sceneStarted(scene.rawValue)]
+    return [.sceneStarted(scene.id)]
 }
 
 /// Opens the congestion-window lab.

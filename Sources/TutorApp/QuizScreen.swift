@@ -115,7 +115,7 @@ public enum QuizScreen {
             if key == .enter || key == .char(" ") || key == .right {
                 s.shownAt = state.now
                 s.prepare()
-            } else if key == .char("v"), let scene = q.scene.flatMap(SceneID.init(rawValue:)) {
+            } else if key == .char("v"), let scene = q.scene.flatMap(SceneCatalog.spec) {
                 state.quiz = s
                 return openScene(&state, scene)  // returns to .quiz, the current screen
             }
@@ -246,7 +246,7 @@ public enum QuizScreen {
         let item = s.phase == .feedback ? s.answered! : s.item!
         let q = item.question
         let kindName = kindTitle(q.kind)[language]
-        add("\(kindName) \(glyphs.bullet) \(language == .ko ? "난이도" : "level") \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneTitles.title(q.scene!, language))" : "")", Style(.dim))
+        add("\(kindName) \(glyphs.bullet) \(language == .ko ? "난이도" : "level") \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneCatalog.title(q.scene!, language))" : "")", Style(.dim))
         add(item.prompt[language], Style(.heading, bold: true))
         blankLine()
         var cursor: (x: Int, y: Int)?

@@ -80,9 +80,9 @@ public enum ReaderScreen {
             let lines = r.lines(size: state.size, glyphs: state.glyphs)
             let visible = lines.dropFirst(r.top).prefix(State.viewHeight(state.size)).map(\.block)
             guard let lesson = r.lesson,
-                  let scene = visible.lazy.compactMap({ b -> SceneID? in
-                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneID(rawValue: id) } else { return nil }
-                  }).first(where: \.isPlayable) else { return [] }
+                  let scene = visible.lazy.compactMap({ b -> SceneSpec? in
+                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneCatalog.spec(id) } else { return nil }
+                  }).first else { return [] }
             return openScene(&state, scene)
         case .startQuiz:
             return [.startQuiz(.lesson(r.lessonID))]
