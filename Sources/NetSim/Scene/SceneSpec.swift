@@ -115,3 +115,8 @@ public struct SceneSpec: Sendable, Identifiable, Hashable {
     public static func == (a: SceneSpec, b: SceneSpec) -> Bool { a.id == b.id }
     public func hash(into h: inout Hasher) { h.combine(id) }
 }
+
+extension SceneSpec: CustomStringConvertible {
+    /// Its id (how tests and messages name it).
+    public var description: String { id }
+}
