@@ -185,6 +185,6 @@ struct TCPSimulationTests {
         o = SceneOptions(); o.window = 500
         #expect(throws: SceneError.invalid("--window (receive buffer) must be between 1000 and 65535 bytes")) { try SceneSpec.flowControl.simulate(o) }
         // Exactly these two have screens of their own; every other scene plays as a sequence.
-        #expect(SceneCatalog.all.filter { $0.kind != .sequence }.map(\.id) == ["cwnd-lab", "url-journey"])
+        #expect(SceneCatalog.all.filter { $0.kind != .sequence }.map { "\($0.id) \($0.kind)" } == ["cwnd-lab chart", "url-journey map"])
     }
 }

@@ -14,6 +14,18 @@ struct SceneExportTests {
             let plain = try SceneExport.text(scene, format: .plain, language: language)
             #expect(plain.contains(scene.title[language]), "\(scene.id) \(language)")
             #expect(plain.split(separator: "\n").count > 5, "\(scene.id) \(language)")
+            // The content, not only the frame: what happens in it.
+            switch scene.kind {
+            case .sequence:
+                let trace = try scene.simulate()
+                let sends = trace.events.filter { $0.kind == .send }.compactMap(\.label)
+                #expect(sends.allSatisfy { plain.contains($0) }, "\(scene.id) \(language)")
+            case .chart:
+                #expect(plain.contains("3 dup ACKs"), "\(scene.id) \(language)")  // the default loss, round 8
+            case .map:
+                let journey = try URLJourney.build(JourneyParameters())
+                #expect(journey.messages.allSatisfy { plain.contains($0.label) }, "\(scene.id) \(language)")
+            }
         }
         let json = try SceneExport.text(scene, format: .json, language: .en)
         let lines = json.split(separator: "\n")
