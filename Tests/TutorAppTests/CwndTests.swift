@@ -10,7 +10,7 @@ func cwndHarness(size: Size = Size(width: 80, height: 24), language: Language = 
     var h = AppHarness(size: size, language: language, lessons: Fixtures.all, ascii: ascii)
     var p = CwndParameters()
     configure(&p)
-    openCwndLab(&h.state, parameters: p, compare: compare)
+    h.state.push(.cwnd(try! CwndScreen.State(parameters: p, compare: compare, chart: ascii ? .ascii : .braille)))
     return h
 }
 
@@ -135,7 +135,7 @@ struct CwndScreenTests {
     func openAndLeave() {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("end", "up")
-        #expect(h.state.home.selectedID == "scene:cwnd-lab")
+        #expect(h.state.home?.selectedID == "scene:cwnd-lab")
         h.press("enter")
         #expect(h.state.screen == .cwnd)
         h.press("q")
@@ -153,6 +153,10 @@ struct CwndScreenTests {
                 for _ in 0..<20 {
                     let grid = h.frame()
                     for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width, "\(size) row \(y)") }
+                    // What the user must see on every step: the round counter, the axis and the keys.
+                    let text = grid.snapshotText()
+                    #expect(text.contains("\(h.lab.cursor)/\(h.lab.parameters.rounds)"), "\(size) round counter")
+                    #expect(text.contains("ssthresh") && text.contains("Space"), "\(size) legend and key bar")
                     h.press("right")
                 }
             }

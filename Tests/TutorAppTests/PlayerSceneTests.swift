@@ -66,8 +66,7 @@ struct PlayerSceneTests {
     func fixedTraceNoDrops() throws {
         var h = AppHarness(language: .en, lessons: Fixtures.all)
         let journey = try URLJourney.build(JourneyParameters())
-        h.state.player = PlayerScreen.State(trace: journey.sequenceTrace(.tls), scene: .urlJourney, returnTo: .home)
-        h.state.screen = .player
+        h.state.push(.player(PlayerScreen.State(trace: journey.sequenceTrace(.tls), scene: .urlJourney)))
         h.press("d")
         #expect(h.state.player!.injected.isEmpty)
         #expect(h.state.message == UIText.fixedTrace[.en])

@@ -85,6 +85,6 @@ public struct AppHarness {
         }
     }
 
-    public func frame() -> CellGrid { render(state, size: state.size) }
+    public func frame() -> CellGrid { render(state) }
     public var screenText: String { frame().snapshotText() }
 }
