@@ -193,7 +193,7 @@ public enum PlayerScreen: ScreenModel {
         }
         // Lifelines sit inside margins that hold each endpoint's states and timers.
         let margin = min(16, max(12, area.width / 6))
-        let xs = lifelines(count: p.trace.endpoints.count, area: area, margin: margin)
+        let xs = SequenceDiagram.lifelines(count: p.trace.endpoints.count, area: area, margin: margin)
         let (header, rest) = area.splitTop(1)
         area = rest
         for (i, name) in p.trace.endpoints.enumerated() {
@@ -211,188 +211,21 @@ public enum PlayerScreen: ScreenModel {
         }
         if case .arqWindow(let arq)? = (p.currentEvent ?? p.trace.events.first)?.panel {
             let (w, rest2) = area.splitTop(2)
-            renderWindow(arq, into: &grid, area: w, language: language, glyphs: glyphs)
+            ARQWindowStrip(snapshot: arq, language: language, glyphs: glyphs).render(into: &grid, area: w)
             area = rest2
         }
-        renderDiagram(p, into: &grid, area: area, xs: xs, glyphs: glyphs)
+        SequenceDiagram(trace: p.trace, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, lifelines: xs, glyphs: glyphs)
+            .render(into: &grid, area: area)
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
         if listWidth > 0 { renderEventList(p, into: &grid, area: list, glyphs: glyphs) }
         renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
-        if p.showStates { StateDiagram.render(p, into: &grid, language: language, glyphs: glyphs) }
-    }
-
-    /// Evenly spaced lifeline columns inside the margins.
-    static func lifelines(count: Int, area: Rect, margin: Int) -> [Int] {
-        let left = area.x + margin, right = area.maxX - margin - 1
-        guard count > 1 else { return [left] }
-        return (0..<count).map { left + ($0 * (right - left)) / (count - 1) }
+        if p.showStates {
+            TCPStateDiagram(trace: p.trace, cursor: p.cursor, language: language, glyphs: glyphs)
+                .render(into: &grid, area: grid.bounds.centered(width: min(grid.width - 4, 76), height: min(grid.height - 2, 22)))
+        }
     }
 
     static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
-
-    /// The time axis: each distinct event time gets a row; rows between follow elapsed time
-    /// (one row per 12.5 ms, so a 50 ms one-way delay spans four rows), and a pause longer than
-    /// 300 ms collapses into a two-row gap marked with its length.
-    struct TimeAxis {
-        var times: [Double] = []
-        var rows: [Int] = []
-        var gaps: [(row: Int, ms: Double)] = []
-        var count = 0
-
-        init(_ trace: Trace) {
-            var r = 1  // row 0 holds the label of a segment sent at the first instant
-            for t in Set(trace.events.map(\.t) + trace.events.compactMap(\.arrival)).sorted() {
-                if let last = times.last {
-                    let d = t - last
-                    if d > 300 { gaps.append((r + 1, d)); r += 3 } else { r += max(1, Int((d / 12.5).rounded())) }
-                }
-                times.append(t); rows.append(r)
-            }
-            count = r + 1
-        }
-
-        /// Row of a time, interpolated between known times.
-        func row(_ t: Double) -> Double {
-            guard let i = times.lastIndex(where: { $0 <= t }) else { return 0 }
-            guard i + 1 < times.count else { return Double(rows[i]) }
-            let f = (t - times[i]) / (times[i + 1] - times[i])
-            return Double(rows[i]) + f * Double(rows[i + 1] - rows[i])
-        }
-    }
-
-    static func renderDiagram(_ p: State, into grid: inout CellGrid, area: Rect, xs: [Int], glyphs: Glyphs) {
-        guard let left = xs.first, let right = xs.last, area.height > 2, right - left > 8 else { return }
-        let axis = TimeAxis(p.trace)
-        let events = p.trace.events
-        let now = p.time
-        let currentRow = Int(axis.row(now).rounded())
-        let top = max(0, min(currentRow - area.height * 2 / 3, axis.count - area.height))
-        func y(_ row: Int) -> Int? { let yy = area.y + row - top; return yy >= area.y && yy < area.maxY ? yy : nil }
-        func index(_ endpoint: String?) -> Int { p.trace.endpoints.firstIndex { $0 == endpoint } ?? 0 }
-        func x(_ endpoint: String?) -> Int { xs[index(endpoint)] }
-        for yy in area.y..<area.maxY {
-            for lx in xs { grid.put(glyphs.vertical, x: lx, y: yy, style: Style(.border)) }
-        }
-        for gap in axis.gaps {
-            if let yy = y(gap.row) { grid.put("\(glyphs.ellipsis) +\(Int(gap.ms))ms", x: left + 2, y: yy, style: Style(.dim)) }
-        }
-        let revealed = max(0, p.cursor + 1)
-        // Annotations (states, timers) go in the margins, stacking down when a row is taken.
-        var taken: [Int: Set<Int>] = [:]
-        var labelRows = Set<Int>()
-        // Heads are drawn last, arrivals over departures, so a segment leaving where another
-        // arrives does not hide the arrowhead.
-        var heads: [(x: Int, y: Int, glyph: String, style: Style, arrived: Bool)] = []
-        for (i, e) in events.prefix(revealed).enumerated() {
-            let highlight = i == p.cursor
-            let row = Int(axis.row(e.t).rounded())
-            switch e.kind {
-            case .send:
-                guard let label = e.label else { continue }
-                let x1 = x(e.from), x2 = x(e.to)
-                let dir = x2 > x1 ? 1 : -1
-                let laneLo = min(x1, x2), laneHi = max(x1, x2)
-                let lost = p.trace.isLost(e)
-                let end = e.arrival ?? (e.t + 1)
-                let endRow = Int(axis.row(end).rounded())
-                let progress = end > e.t ? min(1, max(0, (now - e.t) / (end - e.t))) : 1
-                let xEnd = lost ? (x1 + x2) / 2 : x2 - dir
-                let style = Style(role(e.role), bold: highlight)
-                // The line: from (x1, row) to (xEnd, endRow), drawn as far as the packet has got.
-                let rowsSpan = max(1, endRow - row)
-                let reach = Double(rowsSpan) * progress
-                var prevX = x1 + dir
-                for k in 0...rowsSpan where Double(k) <= reach + 0.001 {
-                    let f = min(progress, Double(k) / Double(rowsSpan))
-                    let xk = x1 + dir + Int((Double(xEnd - x1 - dir) * f).rounded())
-                    if let yy = y(row + k) {
-                        let lo = max(laneLo + 1, min(prevX, xk)), hi = min(laneHi - 1, max(prevX, xk))
-                        if lo <= hi { for xx in lo...hi { grid.put(glyphs.horizontal, x: xx, y: yy, style: style) } }
-                    }
-                    prevX = xk
-                }
-                let headRow = row + Int(reach.rounded(.down))
-                if let yy = y(min(headRow, endRow)) {
-                    let head: String
-                    if progress < 1 { head = glyphs.bullet } else if lost { head = glyphs.loss } else { head = dir > 0 ? glyphs.arrowRight : glyphs.arrowLeft }
-                    let hx = min(laneHi - 1, max(laneLo + 1, prevX))
-                    heads.append((hx, yy, head, Style(lost && progress >= 1 ? .loss : role(e.role), bold: true), progress >= 1))
-                }
-                // The label just above the line's start, on a free row.
-                var lr = row - 1
-                while labelRows.contains(lr) { lr -= 1 }
-                labelRows.insert(lr)
-                if let yy = y(lr) {
-                    let hidden = p.awaitingGuess == i
-                    let label = hidden ? "#\(e.n ?? 0) ?" : (e.n.map { "#\($0) \(label)" } ?? label)
-                    let w = TextWidth.width(of: label)
-                    let lx = dir > 0 ? laneLo + 2 : max(laneLo + 2, laneHi - 1 - w)
-                    grid.put(label, x: lx, y: yy, style: Style(role(e.role), bold: true, underline: highlight),
-                             clip: Rect(x: laneLo + 1, y: yy, width: laneHi - laneLo - 1, height: 1))
-                }
-            case .state, .timerStart, .timerFire:
-                let side = index(e.endpoint)
-                let onLeft = side % 2 == 0  // even lifelines annotate on their left, odd on their right
-                var r = row
-                while taken[side, default: []].contains(r) { r += 1 }
-                taken[side, default: []].insert(r)
-                guard let yy = y(r) else { continue }
-                let text: String
-                switch e.kind {
-                case .state: text = e.state ?? ""
-                case .timerStart: text = "\(e.timer ?? "timer") \(e.duration.map { "\(Int($0))ms" } ?? "")"
-                default: text = "\(e.timer ?? "timer")!"
-                }
-                let lx = xs[side]
-                let room = (onLeft ? lx - (side > 0 ? xs[side - 1] + 1 : area.x) : (side + 1 < xs.count ? xs[side + 1] - 1 : area.maxX) - lx) - 2
-                let shown = TextWidth.truncate(text, to: max(1, room), ellipsis: glyphs.ellipsis)
-                let tx = onLeft ? lx - 1 - TextWidth.width(of: shown) : lx + 2
-                grid.put(shown, x: tx, y: yy, style: Style(e.kind == .state ? .accent : .timer, bold: e.kind == .state || highlight, reverse: highlight))
-            default:
-                break
-            }
-        }
-        for h in heads where !h.arrived { grid.put(h.glyph, x: h.x, y: h.y, style: h.style) }
-        for h in heads where h.arrived { grid.put(h.glyph, x: h.x, y: h.y, style: h.style) }
-        if let yy = y(currentRow) { grid.put(glyphs.pointer, x: area.x, y: yy, style: Style(.accent, bold: true)) }
-    }
-
-    /// The theme role of a message: the trace says what it does, the theme how that looks.
-    static func role(_ role: MessageRole?) -> Role {
-        switch role {
-        case .open: .syn
-        case .close: .fin
-        case .reset: .loss
-        case .data: .data
-        case .ack, nil: .ack
-        }
-    }
-
-    static func renderWindow(_ a: ARQSnapshot, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        var x = area.x + 1
-        x += grid.put(language == .ko ? "송신 창 " : "window ", x: x, y: area.y, style: Style(.dim))
-        let from = max(0, a.base - 2)
-        for pkt in from..<(a.base + a.window + 3) {
-            let n = "\(pkt % a.sequenceSpace)"
-            let inWindow = pkt >= a.base && pkt < a.base + a.window
-            let style: Style
-            if pkt < a.base || a.ackedInWindow.contains(pkt) { style = Style(.success) }
-            else if inWindow && pkt < a.next { style = Style(.data, bold: true, reverse: true) }
-            else if inWindow { style = Style(.accent, underline: true) }
-            else { style = Style(.dim) }
-            let text = (pkt == a.base ? "[" : " ") + n + (pkt == a.base + a.window - 1 ? "]" : " ")
-            x += grid.put(text, x: x, y: area.y, style: style, clip: area)
-        }
-        let legend = language == .ko ? "  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)" : "  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
-        grid.put(legend, x: x, y: area.y, style: Style(.dim), clip: area)
-        var r = language == .ko ? " 수신 측: 다음 기대 \(a.expected % a.sequenceSpace)" : " receiver: expects \(a.expected % a.sequenceSpace)"
-        if !a.buffered.isEmpty {
-            let held = a.buffered.sorted().map { "\($0 % a.sequenceSpace)" }.joined(separator: ",")
-            r += language == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}"
-        }
-        r += language == .ko ? ", 전달 \(a.delivered)개" : ", delivered \(a.delivered)"
-        grid.put(r, x: area.x, y: area.y + 1, style: Style(.dim), clip: area)
-    }
 
     static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
         var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? (language == .ko ? "시작 전" : "Before the start")
@@ -441,42 +274,3 @@ public enum PlayerScreen: ScreenModel {
     }
 }
 
-/// `s`: the TCP state diagram (after RFC 9293 Figure 5) with each endpoint's state marked.
-enum StateDiagram {
-    // State name and its position (column, row) in the drawing.
-    static let layout: [(TCPState, Int, Int)] = [
-        (.closed, 20, 0), (.listen, 20, 2), (.synReceived, 2, 4), (.synSent, 38, 4),
-        (.established, 20, 6), (.finWait1, 2, 8), (.closeWait, 38, 8), (.finWait2, 2, 10),
-        (.closing, 20, 10), (.lastAck, 38, 10), (.timeWait, 20, 12),
-    ]
-    static let edges = [
-        "CLOSED -> LISTEN (passive open) | CLOSED -> SYN-SENT (active open, send SYN)",
-        "LISTEN -> SYN-RECEIVED (rcv SYN, send SYN+ACK) | SYN-SENT -> ESTABLISHED (rcv SYN+ACK, send ACK)",
-        "SYN-RECEIVED -> ESTABLISHED (rcv ACK of SYN) | ESTABLISHED -> FIN-WAIT-1 (close, send FIN)",
-        "ESTABLISHED -> CLOSE-WAIT (rcv FIN, send ACK) | CLOSE-WAIT -> LAST-ACK (close, send FIN)",
-        "FIN-WAIT-1 -> FIN-WAIT-2 (rcv ACK of FIN) | FIN-WAIT-1 -> CLOSING (rcv FIN)",
-        "FIN-WAIT-2 -> TIME-WAIT (rcv FIN) | CLOSING -> TIME-WAIT (rcv ACK) | LAST-ACK -> CLOSED (rcv ACK)",
-        "TIME-WAIT -> CLOSED (2 x MSL)",
-    ]
-
-    static func render(_ p: PlayerScreen.State, into grid: inout CellGrid, language: Language, glyphs: Glyphs) {
-        let width = min(grid.width - 4, 76), height = min(grid.height - 2, 22)
-        let area = grid.bounds.centered(width: width, height: height)
-        let inner = Box(title: language == .ko ? "TCP 상태 (RFC 9293 Figure 5)" : "TCP states (RFC 9293 Figure 5)", style: Style(.accent))
-            .render(into: &grid, area: area, glyphs: glyphs)
-        let marks: [String: [String]] = Dictionary(grouping: p.trace.endpoints, by: { p.trace.state(of: $0, at: p.cursor) ?? "" })
-        let ox = inner.x + max(0, (inner.width - 52) / 2), oy = inner.y
-        for (state, cx, cy) in layout {
-            let here = marks[state.rawValue] ?? []
-            let who = here.map { String($0.prefix(1)).uppercased() }.joined()
-            let text = here.isEmpty ? " \(state.rawValue) " : "[\(state.rawValue)]\(who)"
-            grid.put(text, x: ox + cx, y: oy + cy, style: here.isEmpty ? Style(.dim) : Style(.accent, bold: true, reverse: true), clip: inner)
-        }
-        var y = oy + 14
-        for line in edges where y < inner.maxY {
-            for piece in Wrap.wrap(line, width: inner.width - 2) where y < inner.maxY {
-                grid.put(piece.plainText, x: inner.x + 1, y: y, style: Style(.dim), clip: inner); y += 1
-            }
-        }
-    }
-}
