@@ -38,8 +38,11 @@ struct TraceQueryTests {
         #expect(t.isLost(t.events[0]))
         #expect(!t.isLost(t.events[3]))
         var lane = t
-        lane.events.append(TraceEvent(t: 35, kind: .drop, from: "lane", to: "server", label: "datagram 1", narration: Localized(ko: "", en: "")))
+        let quiet = Localized(ko: "", en: "")
+        lane.events.append(TraceEvent(t: 12, kind: .send, from: "lane", to: "server", label: "datagram 2", role: .data, arrival: 37, narration: quiet))
+        lane.events.append(TraceEvent(t: 35, kind: .drop, from: "lane", to: "server", label: "datagram 1", narration: quiet))
         #expect(lane.isLost(lane.events[3]))
+        #expect(!lane.isLost(lane.events[8]))  // same lane, another label: not this one's drop
         // A real one: the client's final ACK (transmission 7) of tcp-lost-final-ack.
         let real = try SceneSpec.tcpLostFinalAck.simulate()
         let sends = real.events.filter { $0.kind == .send }
