@@ -24,6 +24,9 @@ struct GridLiteralTests {
     func differs() throws {
         let diff = try #require(GridLiteral.mismatch(Self.grid(), ["한글 ok ", "    ✕   "]))
         #expect(diff.contains("row 1\n    expected: |    ✕   |\n    actual:   |   ✕    |\n                  ^ column 3"))
+        // After Hangul the caret counts display columns (한글 and a space: 5), not characters.
+        let hangul = try #require(GridLiteral.mismatch(Self.grid(), ["한글 OK ", "   ✕    "]))
+        #expect(hangul.contains("|한글 ok |\n                    ^ column 5"))
         #expect(diff.contains("actual, as a literal:\n[\n    \"한글 ok \",\n    \"   ✕    \",\n]"))
     }
 

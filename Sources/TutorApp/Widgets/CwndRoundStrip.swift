@@ -19,7 +19,7 @@ struct CwndRoundStrip: Sendable {
             e == .timeout ? (language == .ko ? "RTO 만료" : "RTO expires") : "fast retransmit"
         }
         let tail = "  " + (language == .ko ? "중복 ACK \(r.dupAcks)개" : "dup ACKs \(r.dupAcks)") + (reaction.map { " \(glyphs.arrowRight) " + $0 } ?? "")
-        // The tail always shows; the segments take the room left before it.
+        // The duplicate ACKs and the reaction come first: the segments get the room left before them.
         let room = max(0, area.maxX - x - TextWidth.width(of: tail) - 1)
         let shown = min(r.sent, room)
         for i in 0..<shown {

@@ -79,6 +79,18 @@ struct WirePanelTests {
         #expect(rows[2] == "│ IP         203.0.113.7 → 198.51.100.53  TTL 62               │")
     }
 
+    /// Reviewer: the source MAC alone rewritten (the same destination) still marks the
+    /// Ethernet row, and only it.
+    @Test("A rewritten source MAC alone is a change")
+    func sourceMACOnly() {
+        var before = Self.wan
+        before.ethernet?.src = "02:00:00:00:01:03"
+        let panel = WirePanel(message: Self.message, step: Self.message.steps[1], previous: before, language: .en, glyphs: .unicode)
+        let rows = panel.rows(width: 64).map(\.plainText)
+        #expect(rows[0] == "Ethernet   02:00:00:00:03:04 → 02:00:00:00:04:03 ← changed")
+        #expect(rows[1...].allSatisfy { !$0.contains("changed") })
+    }
+
     /// Reviewer: the rows are measured once for the width (the screen sizes the panel by their
     /// count): 4 headers, a blank, the 2-line note; drawn at (2, 1) of a larger grid the panel
     /// reads the same there and nothing else is touched.
