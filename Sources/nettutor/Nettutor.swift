@@ -151,71 +151,6 @@ extension Read {
     }
 }
 
-struct Play: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Simulate a scene and print it: a ladder diagram with narration, JSON lines, or Mermaid.",
-        discussion: "Scenes that play: \(SceneID.allCases.filter(\.isPlayable).map(\.rawValue).joined(separator: ", ")).")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Scene id.") var scene: String
-    @Flag(help: "Readable ladder diagram with the state changes and narration (the default when not on a terminal).") var plain = false
-    @Option(help: "Print the trace: 'json' writes one JSON object per event.") var trace: String?
-    @Option(help: "Export: 'mermaid' writes a Mermaid sequence diagram.") var export: String?
-    @Option(help: "Drop the N-th transmitted segment (1-based, both directions); a comma list.") var drop: String?
-    @Option(help: "Random loss probability 0..1 (with --seed).") var loss: Double = 0
-    @Option(help: "Seed for random loss.") var seed: UInt64 = 1
-    @Option(name: .customLong("isn-client"), help: "Client initial sequence number.") var isnClient: UInt32?
-    @Option(name: .customLong("isn-server"), help: "Server initial sequence number.") var isnServer: UInt32?
-    @Option(help: "Round-trip time in ms.") var rtt: Double?
-    @Option(help: "ARQ: sender window in packets; flow-control: receive buffer in bytes.") var window: Int?
-    @Option(help: "ARQ: number of packets; flow-control: kilobytes to send.") var packets: Int?
-
-    func run() throws {
-        try handlingErrors {
-            guard let id = SceneID(rawValue: scene) else {
-                let ids = SceneID.allCases.map(\.rawValue)
-                let close = ids.filter { editDistance($0, scene) <= 3 || $0.contains(scene) }
-                throw CLIError("no scene '\(scene)'; \(close.isEmpty ? "scenes: \(ids.joined(separator: ", "))" : "did you mean: \(close.joined(separator: ", "))?")", code: 2)
-            }
-            if id == .urlJourney {
-                if export != nil { throw CLIError("url-journey exports with 'nettutor journey --plain' or '--trace json'", code: 2) }
-                if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
-                try Journey.output(JourneyParameters(), plain: plain, trace: trace, global: global)
-                return
-            }
-            if id == .cwndLab {
-                // The chart scene: the same as `nettutor cwnd` with its defaults.
-                if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
-                if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
-                try Cwnd.output(parameters: CwndParameters(), compare: false, chart: global.ascii ? .ascii : .braille, plain: plain,
-                                trace: trace, mermaid: export == "mermaid", global: global)
-                return
-            }
-            var options = SceneOptions()
-            if let drop {
-                let parts = drop.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else { throw CLIError("--drop takes positive segment numbers, e.g. --drop 3 or --drop 2,5", code: 2) }
-                options.drops = Set(parts.compactMap { $0 })
-            }
-            options.lossRate = loss; options.seed = seed
-            options.clientISN = isnClient; options.serverISN = isnServer; options.rtt = rtt
-            options.window = window; options.packets = packets
-            if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
-            if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
-            let result: Trace
-            do { result = try id.trace(options) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
-            if !plain && trace == nil && export == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
-                try RunLoop(global: global, start: .scene(id, options)).run()
-                return
-            }
-            let text: String
-            if trace == "json" { text = TraceExport.jsonLines(result) }
-            else if export == "mermaid" { text = TraceExport.mermaid(result) }
-            else { text = TraceExport.plain(result, language: global.language, width: 80) }
-            FileHandle.standardOutput.write(text.data(using: .utf8)!)
-        }
-    }
-}
-
 struct Cwnd: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The congestion-window lab: cwnd per round as a chart you can steer, or a table.",
@@ -286,6 +221,7 @@ struct Journey: ParsableCommand {
     @Flag(help: "Live mode: accept certificates that do not verify (self-signed).") var insecure = false
     @Flag(help: "A readable stage list with the phase ruler (the default when not on a terminal).") var plain = false
     @Option(help: "Print the journey: 'json' writes one JSON object per message.") var trace: String?
+    @Option(help: "Export: 'mermaid' writes a Mermaid sequence diagram of the messages between the devices.") var export: String?
 
     func run() throws {
         try handlingErrors {
@@ -299,6 +235,7 @@ struct Journey: ParsableCommand {
                 p.variant = v
             }
             if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
+            if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
             guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: 2) }
             let parsed: ParsedURL
             do { parsed = try ParsedURL.parse(url) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
@@ -308,7 +245,7 @@ struct Journey: ParsableCommand {
                 if isatty(STDERR_FILENO) == 1 { printError("fetching \(parsed.text) (up to \(formatSeconds(timeout)) s)…") }
                 p.measured = LiveFetch.fetch(parsed.text, options: o)
             }
-            try Self.output(p, plain: plain, trace: trace, global: global)
+            try Self.output(p, plain: plain, trace: trace, mermaid: export != nil, global: global)
             if let f = p.measured?.failure {
                 printError("\(f.stage.rawValue): \(f.message)")
                 throw ExitCode(1)
@@ -316,14 +253,16 @@ struct Journey: ParsableCommand {
         }
     }
 
-    static func output(_ p: JourneyParameters, plain: Bool, trace: String?, global: GlobalOptions) throws {
+    static func output(_ p: JourneyParameters, plain: Bool, trace: String?, mermaid: Bool, global: GlobalOptions) throws {
         let journey: NetSim.Journey
         do { journey = try URLJourney.build(p) } catch let e as SceneError { throw CLIError(e.description, code: 2) }
-        if !plain && trace == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+        if !plain && trace == nil && !mermaid && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
             try RunLoop(global: global, start: .journey(p)).run()
             return
         }
-        let text = trace == "json" ? TraceExport.journeyJSONLines(journey) : TraceExport.journeyPlain(journey, language: global.language)
+        let text = trace == "json" ? TraceExport.journeyJSONLines(journey)
+            : mermaid ? TraceExport.journeyMermaid(journey, language: global.language)
+            : TraceExport.journeyPlain(journey, language: global.language)
         FileHandle.standardOutput.write(text.data(using: .utf8)!)
     }
 }
@@ -338,7 +277,7 @@ struct BenchRender: ParsableCommand {
     func run() throws {
         var state = AppState(size: Size(width: width, height: height), language: .en, catalog: LessonCatalog([]))
         var samples: [Double] = []
-        for scene in SceneID.allCases where scene.isSequenceScene {
+        for scene in SceneCatalog.all where scene.kind == .sequence {
             state = AppState(size: state.size, language: .en, catalog: LessonCatalog([]), screen: .player(try PlayerScreen.State(scene: scene)))
             _ = reduce(&state, .keyPressed(.char(" ")))
             let clock = ContinuousClock()
@@ -438,7 +377,7 @@ struct Check: ParsableCommand {
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("no such file or folder: \(path)", code: 2) }
                 let url = URL(fileURLWithPath: path)
-                let scenes = Set(SceneID.allCases.map(\.rawValue))
+                let scenes = Set(SceneCatalog.ids)
                 if isDir.boolValue {
                     let root = FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path) ? url : url.deletingLastPathComponent()
                     diags = ContentLibrary(root: root, knownScenes: scenes, knownGenerators: QuestionGenerators.names).check()

@@ -13,7 +13,7 @@ struct RunLoop {
     let global: GlobalOptions
     /// `nettutor play SCENE` or `nettutor cwnd` on a terminal: start there; leaving it quits.
     enum Start {
-        case scene(SceneID, SceneOptions)
+        case scene(SceneSpec, SceneOptions)
         case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
         case journey(JourneyParameters)
         case quiz(QuizSession)

@@ -134,7 +134,8 @@ struct CwndScreenTests {
     @Test("q goes back where the lab was opened; the Labs list and the lesson's scene card open it")
     func openAndLeave() {
         var h = AppHarness(lessons: Fixtures.all)
-        h.press("end", "up")
+        h.press("end")  // the labs come last, in catalog order
+        for _ in SceneCatalog.all where h.state.home?.selectedID != "scene:cwnd-lab" { h.press("up") }
         #expect(h.state.home?.selectedID == "scene:cwnd-lab")
         h.press("enter")
         #expect(h.state.screen == .cwnd)
@@ -153,6 +154,10 @@ struct CwndScreenTests {
                 for _ in 0..<20 {
                     let grid = h.frame()
                     for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width, "\(size) row \(y)") }
+                    // What the user must see on every step: the round counter, the axis and the keys.
+                    let text = grid.snapshotText()
+                    #expect(text.contains("\(h.lab.cursor)/\(h.lab.parameters.rounds)"), "\(size) round counter")
+                    #expect(text.contains("ssthresh") && text.contains("Space"), "\(size) legend and key bar")
                     h.press("right")
                 }
             }

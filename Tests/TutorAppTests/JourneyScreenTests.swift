@@ -105,7 +105,8 @@ struct JourneyScreenTests {
     @Test("The Labs list and the lesson's scene card open the journey")
     func opens() {
         var h = AppHarness(lessons: Fixtures.all)
-        h.press("end")
+        h.press("end")  // the labs come last, in catalog order
+        for _ in SceneCatalog.all where h.state.home?.selectedID != "scene:url-journey" { h.press("up") }
         #expect(h.state.home?.selectedID == "scene:url-journey")
         h.press("enter")
         #expect(h.state.screen == .journey)
@@ -123,6 +124,10 @@ struct JourneyScreenTests {
                 for _ in 0..<h.trip.frames.count {
                     let grid = h.frame()
                     for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width, "\(size) row \(y)") }
+                    // Every frame names the URL and the message on the wire.
+                    let text = grid.snapshotText()
+                    #expect(text.contains(String(h.trip.journey.url.text.prefix(20))), "\(size) URL")
+                    #expect(text.contains(String(h.trip.message.label.prefix(12))), "\(size) message \(h.trip.message.label)")
                     h.press("right")
                 }
             }

@@ -78,7 +78,7 @@ enum QuizFixtures {
         explain: {ko: "면접 단골", en: "an interview favourite"}
     """
     static let bank: QuizBank = {
-        let r = QuizParser.parse(yaml, file: "udp.yaml", knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+        let r = QuizParser.parse(yaml, file: "udp.yaml", knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
         guard let b = r.bank else { fatalError("\(r.diagnostics)") }
         return b
     }()
@@ -275,6 +275,10 @@ struct QuizScreenTests {
             while h.state.screen == .quiz && steps < 40 {
                 let grid = h.frame()
                 for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width) }
+                // The question asked (or answered) is on screen.
+                if let item = h.quiz.phase == .feedback ? h.quiz.answered : h.quiz.item {
+                    #expect(grid.snapshotText().contains(String(item.prompt[language].prefix(8))), "\(size) \(item.question.id)")
+                }
                 h.press(h.quiz.phase == .rubric ? "enter" : h.quiz.isTyping ? "enter" : h.currentKind == .truefalse ? "t" : "enter")
                 steps += 1
             }

@@ -196,6 +196,29 @@ expect_screen "5 switches to TLS 1.2" "variant: TLS 1.2"
 keys q
 expect_screen "leaving the journey ends it" "EXIT=0"
 
+# 10c2. Pause, wait, resume: playback continues from where it paused (it once jumped to the end,
+# because the first tick after a pause carried the whole pause).
+# The title's position: the player's simulated time (t=…ms), else the step counter (N/M).
+position() { screen | head -1 | python3 -c 'import re,sys; l=sys.stdin.read(); m=re.search(r"t=(\d+)ms", l) or re.search(r"(\d+)/\d+", l); print(m.group(1) if m else -1)'; }
+pause_resume() {  # pause_resume NAME SLACK ARGS...: Space, play a moment, Space, wait 3 s, Space, look at once
+  local name=$1 slack=$2; shift 2
+  keys "clear; $BIN $* --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+  wait_for "Space" || true
+  keys Space; sleep 0.4; keys Space; sleep 0.2
+  local paused; paused=$(position)
+  sleep 3
+  keys Space; sleep 0.25
+  local resumed; resumed=$(position)
+  keys Space q
+  if [ "$paused" -ge 0 ] && [ "$resumed" -ge "$paused" ] && [ "$resumed" -le $((paused + slack)) ]; then
+    ok "$name: resuming after a 3 s pause goes on from $paused (now $resumed), no jump"
+  else fail "$name: resume jumped from $paused to $resumed" "$(screen)"; fi
+  wait_for "EXIT=0" || true
+}
+pause_resume "player (Go-Back-N, t in ms)" 150 play arq-go-back-n
+pause_resume "cwnd lab (rounds)" 3 cwnd
+pause_resume "URL journey (links)" 3 journey
+
 # 10d. Quizzes: answer in the TUI, quit, restart, the dashboard shows the answer.
 QD="$WORK/quizdata"
 keys "clear; $BIN --lang en --data-dir $QD; echo EXIT=\$?" Enter
@@ -284,6 +307,17 @@ err=$("$BIN" cwnd --events 3dup@99 2>&1); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 2 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
 out=$("$BIN" play cwnd-lab --export mermaid); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "xychart-beta"; then ok "play cwnd-lab --export mermaid: an xychart"; else fail "play cwnd-lab --export mermaid (exit $code)" "$out"; fi
+# The help is built from the scene catalog: every scene file (Sources/NetSim/Scenes/<id>.swift) is listed.
+help=$("$BIN" play --help 2>&1 | python3 -c 'import re,sys; t=" ".join(sys.stdin.read().split()); m=re.search(r"Scenes that play: ([^.]*)\.", t); print("\n".join(x.strip() for x in m.group(1).split(",")) if m else "")'); missing=""
+for f in "$ROOT"/Sources/NetSim/Scenes/*.swift; do id=$(basename "$f" .swift); printf '%s\n' "$help" | grep -qxF -- "$id" || missing="$missing $id"; done
+if [ -z "$missing" ] && ls "$ROOT"/Sources/NetSim/Scenes/*.swift >/dev/null 2>&1; then ok "play --help lists every scene of the catalog"; else fail "play --help misses:$missing" "$help"; fi
+err=$("$BIN" play tcp-3way --window 3 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "tcp-3way does not take --window"; then ok "play rejects an option the scene does not take"; else fail "play tcp-3way --window (exit $code)" "$err"; fi
+for cmd in "play url-journey" "journey"; do
+  out=$("$BIN" $cmd --export mermaid); code=$?
+  if [ $code -eq 0 ] && printf '%s' "$out" | head -1 | grep -qx "sequenceDiagram" && printf '%s' "$out" | grep -q "h_os->>h_resolver: DNS query" \
+     && printf '%s' "$out" | grep -q "h_cache->>h_os: 200 OK"; then ok "$cmd --export mermaid: the messages between the devices"; else fail "$cmd --export mermaid (exit $code)" "$(printf '%s' "$out" | head -8)"; fi
+done
 # Live mode against servers on loopback: plain HTTP, HTTPS with a certificate made now, a refused port.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 mkdir -p "$WORK/www" && echo "<html><body>journey</body></html>" > "$WORK/www/index.html"
