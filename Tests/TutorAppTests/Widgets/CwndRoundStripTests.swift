@@ -10,7 +10,7 @@ import TutorTestSupport
 struct CwndRoundStripTests {
     static func round(sent: Int, lost: [Int]) -> CwndRound {
         CwndRound(round: 8, cwnd: Double(sent), ssthresh: 8, effective: Double(sent), phase: .congestionAvoidance,
-                  sent: sent, lost: lost, dupAcks: 3, event: .tripleDupAck, narration: Narration(ko: "", en: ""))
+                  sent: sent, lost: lost, dupAcks: 3, event: .tripleDupAck, narration: Localized(ko: "", en: ""))
     }
 
     /// Reviewer: six segments, the third lost (✕ in the loss role, the others ■ as data), the

@@ -24,14 +24,14 @@ struct WirePanelTests {
         return h
     }
     static func step(_ from: HopID, _ to: HopID, _ headers: H, _ device: String) -> LinkStep {
-        LinkStep(from: from, to: to, t: 0, arrival: 1, headers: headers, device: Narration(ko: device, en: device))
+        LinkStep(from: from, to: to, t: 0, arrival: 1, headers: headers, device: Localized(ko: device, en: device))
     }
     static let message = JourneyMessage(
         stage: .dns, layer: .application, label: "DNS query", from: .browser, to: .resolver, t: 0, arrival: 3,
         steps: [step(.lanSwitch, .router, lan, "Switch: forwards the frame by its destination MAC."),
                 step(.router, .isp, wan, "Router: a new frame with the next link's MACs; NAT rewrites the source."),
                 step(.isp, .resolver, isp, "ISP: routes it to the resolver, TTL − 1.")],
-        narration: Narration(ko: "", en: ""))
+        narration: Localized(ko: "", en: ""))
 
     static func panel(_ i: Int) -> WirePanel {
         WirePanel(message: message, step: message.steps[i], previous: i > 0 ? message.steps[i - 1].headers : nil,
