@@ -17,7 +17,7 @@ extension TraceExport {
         for ph in j.phases {
             let name = TextWidth.pad(language == .ko ? ph.title.ko : ph.title.en, to: 20)
             let bar = String(repeating: "#", count: max(1, Int((ph.duration / max(1, j.phases.last?.end ?? 1)) * 40)))
-            out += "  \(name) \(TextWidth.pad(JourneyScreen.formatMS(ph.duration), to: 9)) \(TextWidth.pad(bar, to: 41)) \(language == .ko ? "누적" : "total") \(JourneyScreen.formatMS(ph.end))\n"
+            out += "  \(name) \(TextWidth.pad(JourneyLabels.milliseconds(ph.duration), to: 9)) \(TextWidth.pad(bar, to: 41)) \(language == .ko ? "누적" : "total") \(JourneyLabels.milliseconds(ph.end))\n"
         }
         if let f = j.failure { out += "\n" + (language == .ko ? "실패(\(f.stage.title.ko)): " : "failed (\(f.stage.title.en)): ") + f.message + "\n" }
         var stage: JourneyStage?
@@ -26,9 +26,9 @@ extension TraceExport {
                 stage = m.stage
                 out += "\n" + (language == .ko ? m.stage.title.ko : m.stage.title.en).uppercased() + "\n"
             }
-            let route = m.steps.isEmpty ? JourneyScreen.shortName(m.from, language, room: 30)
-                : ([m.steps[0].from] + m.steps.map(\.to)).map { JourneyScreen.shortName($0, language, room: 30) }.joined(separator: " > ")
-            out += "  \(TextWidth.pad(JourneyScreen.formatMS(m.t), to: 8)) \(m.label)  [\(m.layer.rawValue)]  \(route)\n"
+            let route = m.steps.isEmpty ? JourneyLabels.hop(m.from, language, room: 30)
+                : ([m.steps[0].from] + m.steps.map(\.to)).map { JourneyLabels.hop($0, language, room: 30) }.joined(separator: " > ")
+            out += "  \(TextWidth.pad(JourneyLabels.milliseconds(m.t), to: 8)) \(m.label)  [\(m.layer.rawValue)]  \(route)\n"
             for line in Wrap.wrap(language == .ko ? m.narration.ko : m.narration.en, width: max(20, width - 12)) {
                 out += "           " + line.plainText + "\n"
             }

@@ -137,27 +137,33 @@ public enum JourneyScreen: ScreenModel {
         let j = s.journey
         let live = s.parameters.measured != nil
         let variant = live ? (language == .ko ? "실측" : "live") : (language == .ko ? j.parameters.variant.shortTitle.ko : j.parameters.variant.shortTitle.en)
-        let status = "\(s.playing ? glyphs.play : "||") \(s.cursor + 1)/\(s.frames.count)  t=\(formatMS(s.time))"
+        let status = "\(s.playing ? glyphs.play : "||") \(s.cursor + 1)/\(s.frames.count)  t=\(JourneyLabels.milliseconds(s.time))"
         renderTitleBar(state, into: &grid, title: "\(j.url.text) \(glyphs.bullet) \(variant)", right: status)
 
         var y = 1
-        y = renderRuler(s, into: &grid, y: y, language: language, glyphs: glyphs)
-        y = renderMap(s, into: &grid, y: y, language: language, glyphs: glyphs)
+        PhaseRuler(phases: j.phases, now: s.time, language: language)
+            .render(into: &grid, area: Rect(x: 0, y: y, width: grid.width, height: PhaseRuler.height))
+        y += PhaseRuler.height
+        let m = s.message
+        let packet: JourneyMap.Packet = s.step.map { .onLink(from: $0.from, to: $0.to, progress: s.progress) } ?? .at(m.from)
+        JourneyMap(label: m.label, role: JourneyLabels.role(of: m), packet: packet, language: language, glyphs: glyphs)
+            .render(into: &grid, area: Rect(x: 0, y: y, width: grid.width, height: JourneyMap.height))
+        y += JourneyMap.height
 
         let bottom = grid.height - 1
         let remaining = bottom - y
         let listWidth = grid.width >= 110 ? min(44, grid.width / 3) : 0
         // The wire panel takes what its headers and the device note need; the narration the rest.
-        let wire = wireContent(s, width: grid.width - listWidth - 4, language: language, glyphs: glyphs)
-        let panelHeight = min(max(5, wire.count + 2), max(5, remaining - 5))
-        let panel = Rect(x: 0, y: y, width: grid.width - listWidth, height: panelHeight)
-        renderWire(s, wire, into: &grid, area: panel, language: language, glyphs: glyphs)
+        let wire = WirePanel(message: m, step: s.step, previous: s.frame.step > 0 ? m.steps[s.frame.step - 1].headers : nil,
+                             language: language, glyphs: glyphs)
+        let wireRows = wire.rows(width: grid.width - listWidth)
+        let panelHeight = min(max(5, wireRows.count + 2), max(5, remaining - 5))
+        wire.render(into: &grid, area: Rect(x: 0, y: y, width: grid.width - listWidth, height: panelHeight), rows: wireRows)
         if listWidth > 0 {
-            renderList(s, into: &grid, area: Rect(x: grid.width - listWidth, y: y, width: listWidth, height: bottom - y), language: language, glyphs: glyphs)
+            renderList(s, into: &grid, area: Rect(x: grid.width - listWidth, y: y, width: listWidth, height: bottom - y), glyphs: glyphs)
         }
         let narrationArea = Rect(x: 0, y: y + panelHeight, width: grid.width - listWidth, height: bottom - y - panelHeight)
-        let m = s.message
-        let title = "\(language == .ko ? m.stage.title.ko : m.stage.title.en) \(glyphs.bullet) \(formatMS(m.t))"
+        let title = "\(language == .ko ? m.stage.title.ko : m.stage.title.en) \(glyphs.bullet) \(JourneyLabels.milliseconds(m.t))"
         let inner = Box(title: title).render(into: &grid, area: narrationArea, glyphs: glyphs)
         var lines = Wrap.wrap(language == .ko ? m.narration.ko : m.narration.en, width: max(1, inner.width - 2))
         if j.failure != nil && s.cursor == s.frames.count - 1 { lines = lines.map { $0.map { Span($0.text, Style(.error, bold: true)) } } }
@@ -165,213 +171,12 @@ public enum JourneyScreen: ScreenModel {
         renderBottomBar(state, into: &grid, bindings: bindings(s))
     }
 
-    static func formatMS(_ v: Double) -> String {
-        v >= 100 ? "\(Int(v.rounded()))ms" : "\((v * 10).rounded() / 10)ms"
-    }
-
-    /// httpstat-like: one band per phase, proportional to its time, the cumulative times below.
-    static func renderRuler(_ s: State, into grid: inout CellGrid, y: Int, language: Language, glyphs: Glyphs) -> Int {
-        let phases = s.journey.phases
-        let total = max(1, phases.last?.end ?? 1)
-        let width = grid.width - 2
-        func name(_ ph: JourneyPhase) -> String { language == .ko ? ph.title.ko : ph.title.en }
-        func short(_ ph: JourneyPhase) -> String {
-            [JourneyPhase.Kind.dns: "DNS", .connect: "TCP", .tls: "TLS", .server: language == .ko ? "서버" : "server", .transfer: language == .ko ? "전송" : "transfer"][ph.kind]!
-        }
-        // Proportional widths, but wide enough for the longest labels that fit: full names with
-        // times, else short names with times, else short names.
-        let proportional = phases.map { Int((Double(width) * $0.duration / total).rounded()) }
-        func fit(_ mins: [Int]) -> [Int]? {
-            guard mins.reduce(0, +) <= width else { return nil }
-            var w = zip(proportional, mins).map { max($0, $1) }
-            while w.reduce(0, +) > width, let i = w.indices.filter({ w[$0] > mins[$0] }).max(by: { w[$0] - mins[$0] < w[$1] - mins[$1] }) { w[i] -= 1 }
-            return w
-        }
-        let full = phases.map { TextWidth.width(of: "\(name($0)) \(formatMS($0.duration))") + 2 }
-        let medium = phases.map { TextWidth.width(of: "\(short($0)) \(formatMS($0.duration))") + 2 }
-        let tiny = phases.map { TextWidth.width(of: short($0)) + 2 }
-        let widths = fit(full) ?? fit(medium) ?? fit(tiny) ?? phases.map { _ in max(1, width / max(1, phases.count)) }
-        var x = 1
-        let now = s.time
-        var marks: [(x: Int, text: String)] = [(1, "0")]
-        for (i, ph) in phases.enumerated() {
-            let w = widths[i]
-            let current = now >= ph.start && now < ph.end || (i == phases.count - 1 && now >= ph.end)
-            let dur = formatMS(ph.duration)
-            var label = "\(name(ph)) \(dur)"
-            if TextWidth.width(of: label) > w - 1 { label = "\(short(ph)) \(dur)" }
-            if TextWidth.width(of: label) > w - 1 { label = short(ph) }
-            let text = TextWidth.pad(" " + TextWidth.truncate(label, to: w - 1, ellipsis: ""), to: w)
-            let roles: [Role] = [.syn, .ack, .fin, .timer, .data]
-            grid.put(text, x: x, y: y, style: Style(roles[i % roles.count], bold: current, reverse: true))
-            x += w
-            marks.append((x - 1, formatMS(ph.end)))
-        }
-        // Cumulative times (curl's namelookup, connect, appconnect, starttransfer, total).
-        var lastEnd = -1
-        for (i, mark) in marks.enumerated() {
-            let text = i == 0 ? mark.text : mark.text
-            let mx = min(max(0, mark.x - TextWidth.width(of: text) + 1), grid.width - TextWidth.width(of: text))
-            guard mx > lastEnd else { continue }
-            grid.put(text, x: i == 0 ? 1 : mx, y: y + 1, style: Style(.dim))
-            lastEnd = (i == 0 ? 1 : mx) + TextWidth.width(of: text)
-        }
-        return y + 2
-    }
-
-    /// Column of each on-path hop, and the position of each DNS server above the path.
-    static func positions(width: Int) -> [HopID: (x: Int, row: Int)] {
-        var out: [HopID: (x: Int, row: Int)] = [:]
-        let n = HopID.path.count
-        let left = 5, right = width - 6
-        for (i, hop) in HopID.path.enumerated() { out[hop] = (left + i * (right - left) / (n - 1), 2) }
-        let isp = out[.isp]!.x, core = out[.core]!.x
-        let gap = max(6, (right - left) / (n - 1))
-        out[.resolver] = (isp - gap / 2, 0)
-        out[.root] = (core - gap / 3, 0)
-        out[.tld] = (core + gap / 2, 0)
-        out[.authoritative] = (core + gap + gap / 3, 0)
-        return out
-    }
-
-    static func shortName(_ hop: HopID, _ language: Language, room: Int) -> String {
-        let full = language == .ko ? hop.title.ko : hop.title.en
-        if TextWidth.width(of: full) <= room { return full }
-        let short: String
-        switch hop {
-        case .browser: short = language == .ko ? "브라우저" : "Browser"
-        case .os: short = "OS"
-        case .lanSwitch: short = language == .ko ? "스위치" : "Switch"
-        case .router: short = "NAT"
-        case .isp: short = "ISP"
-        case .core: short = language == .ko ? "코어" : "Core"
-        case .firewall: short = "FW"
-        case .cache: short = "CDN"
-        case .server: short = language == .ko ? "서버" : "Server"
-        case .resolver: short = language == .ko ? "리졸버" : "Resolver"
-        case .root: short = language == .ko ? "루트" : "Root"
-        case .tld: short = "TLD"
-        case .authoritative: short = language == .ko ? "권한" : "Auth"
-        }
-        return TextWidth.truncate(short, to: room, ellipsis: "")
-    }
-
-    /// The map: DNS servers on the top row, links, the path with its hops, the moving packet.
-    static func renderMap(_ s: State, into grid: inout CellGrid, y top: Int, language: Language, glyphs: Glyphs) -> Int {
-        let pos = positions(width: grid.width)
-        let rowY = { (row: Int) in top + 1 + row }  // row 0: DNS servers, 1: connectors, 2: path, 3: names
-        let pathY = rowY(2)
-        let step = s.step
-        let active: Set<HopID> = step.map { [$0.from, $0.to] } ?? [s.message.from]
-        // The path line.
-        let first = pos[.browser]!.x, last = pos[.server]!.x
-        for x in first...last { grid.put(glyphs.horizontal, x: x, y: pathY, style: Style(.border)) }
-        // DNS servers and their links to the path.
-        let dnsRoom = grid.width >= 120 ? 12 : (last - first) / (HopID.path.count - 1) - 2
-        for hop in [HopID.resolver, .root, .tld, .authoritative] {
-            let p = pos[hop]!, att = pos[hop.attachment!]!
-            let name = shortName(hop, language, room: hop == .resolver ? max(8, dnsRoom) : max(3, dnsRoom))
-            let nx = min(max(0, p.x - TextWidth.width(of: name) / 2), grid.width - TextWidth.width(of: name))
-            grid.put(name, x: nx, y: rowY(0), style: Style(active.contains(hop) ? .accent : .dim, bold: active.contains(hop), reverse: active.contains(hop)))
-            let cx = (p.x + att.x) / 2
-            grid.put(p.x < att.x ? "\\" : p.x > att.x ? "/" : glyphs.vertical, x: cx, y: rowY(1), style: Style(.border))
-        }
-        // Hops and their names (alternately above and below would crowd; below only, shortened).
-        let spacing = (last - first) / (HopID.path.count - 1)
-        for hop in HopID.path {
-            let p = pos[hop]!
-            let on = active.contains(hop)
-            grid.put(on ? glyphs.pointer : glyphs.bullet, x: p.x, y: pathY, style: Style(on ? .accent : .heading, bold: true))
-            // The first hop has the left margin to spare, so "브라우저" fits at 80 columns.
-            let name = shortName(hop, language, room: hop == .browser ? spacing + 1 : max(3, spacing - 1))
-            let nx = min(max(0, p.x - TextWidth.width(of: name) / 2), grid.width - TextWidth.width(of: name))
-            grid.put(name, x: nx, y: rowY(3), style: Style(on ? .accent : .normal, bold: on, reverse: on))
-        }
-        // The packet: between the two ends of the current link.
-        if let st = step, let a = pos[st.from], let b = pos[st.to] {
-            let f = s.progress
-            let ay = Double(a.row == 2 ? pathY : rowY(0) + 1), by = Double(b.row == 2 ? pathY : rowY(0) + 1)
-            let x = Int((Double(a.x) + (Double(b.x) - Double(a.x)) * f).rounded())
-            let yy = Int((ay + (by - ay) * f).rounded())
-            grid.put(glyphs.segment, x: x, y: yy == pathY ? pathY - 1 : yy, style: Style(role(s.message), bold: true))
-            // The message label above the map, next to the packet, clipped to the screen.
-            let label = TextWidth.truncate(s.message.label, to: grid.width - 2, ellipsis: glyphs.ellipsis)
-            let lx = min(max(1, x - TextWidth.width(of: label) / 2), grid.width - 1 - TextWidth.width(of: label))
-            grid.put(label, x: lx, y: top, style: Style(role(s.message), bold: true))
-        } else {
-            let label = TextWidth.truncate(s.message.label, to: grid.width - 2, ellipsis: glyphs.ellipsis)
-            let p = pos[s.message.from]!
-            let lx = min(max(1, p.x - TextWidth.width(of: label) / 2), grid.width - 1 - TextWidth.width(of: label))
-            grid.put(label, x: lx, y: top, style: Style(.emphasis, bold: true))
-        }
-        return rowY(3) + 1
-    }
-
-    static func role(_ m: JourneyMessage) -> Role {
-        switch m.stage {
-        case .dns: .timer
-        case .arp: .dim
-        case .tcp, .close: .syn
-        case .tls: .fin
-        default: .data
-        }
-    }
-
-    /// What is on the wire at the current link, outermost header first; fields that differ from
-    /// the previous link of the same message are marked, so changes show without colour.
-    static func wireContent(_ s: State, width: Int, language: Language, glyphs: Glyphs) -> [Line] {
-        let m = s.message
-        guard let st = s.step else { return [[Span(UIText.insideBrowser[language], Style(.dim))]] }
-        var lines: [Line] = []
-        let previous: WireHeaders? = s.frame.step > 0 ? m.steps[s.frame.step - 1].headers : nil
-        func row(_ name: String, _ value: String, changed: Bool) {
-            let mark = changed ? " \(glyphs.arrowLeft) \(UIText.changed[language])" : ""
-            let text = TextWidth.truncate(value, to: max(1, width - 11 - TextWidth.width(of: mark)), ellipsis: glyphs.ellipsis)
-            lines.append([Span(TextWidth.pad(name, to: 10), Style(.heading, bold: true)), Span(" "),
-                          Span(text, Style(.normal, bold: changed, underline: changed)), Span(mark, Style(.warning, bold: true))])
-        }
-        if let h = st.headers {
-            if let e = h.ethernet {
-                row("Ethernet", "\(e.src) \(glyphs.arrowRight) \(e.dst)", changed: previous?.ethernet.map { $0 != e } ?? false)
-            }
-            if let ip = h.ip {
-                let addrChanged = previous?.ip.map { $0.src != ip.src || $0.dst != ip.dst } ?? false
-                row("IP", "\(ip.src) \(glyphs.arrowRight) \(ip.dst)  TTL \(ip.ttl)", changed: addrChanged)
-            }
-            if let t = h.transport {
-                let portsChanged = previous?.transport.map { $0.srcPort != t.srcPort || $0.dstPort != t.dstPort } ?? false
-                row(t.proto, "\(t.srcPort) \(glyphs.arrowRight) \(t.dstPort)  \(t.detail)", changed: portsChanged)
-            }
-            if let tls = h.tls { row("TLS", tls, changed: false) }
-            let appName = m.stage == .arp ? "ARP" : m.stage == .dns ? "DNS" : m.layer == .transport ? "" : m.layer == .tls ? (language == .ko ? "내용" : "inside") : "HTTP"
-            if !appName.isEmpty || h.transport == nil { row(appName.isEmpty ? "data" : appName, h.payload, changed: false) }
-        } else {
-            row(language == .ko ? "소켓" : "socket", m.label, changed: false)
-        }
-        lines.append([])
-        let device = language == .ko ? st.device.ko : st.device.en
-        // Each note names its device ("Switch: …", "The NIC …").
-        lines += Wrap.wrap([Span(device, Style(.accent))], width: width)
-        return lines
-    }
-
-    static func renderWire(_ s: State, _ lines: [Line], into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        let m = s.message
-        let title: String
-        if let st = s.step {
-            title = "\(UIText.onTheWire[language]): \(shortName(st.from, language, room: 20)) \(glyphs.arrowRight) \(shortName(st.to, language, room: 20))  (\(language == .ko ? "계층" : "layer"): \(m.layer.rawValue))"
-        } else {
-            title = shortName(m.from, language, room: 20)
-        }
-        let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
-        Paragraph(lines: Array(lines.prefix(inner.height))).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
-    }
-
-    static func renderList(_ s: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
+    /// Every message with its time, the current one selected and kept in view.
+    static func renderList(_ s: State, into grid: inout CellGrid, area: Rect, glyphs: Glyphs) {
         let inner = Box(title: "\(s.journey.messages.count)").render(into: &grid, area: area, glyphs: glyphs)
         let items: [Line] = s.journey.messages.map { m in
-            [Span(TextWidth.pad(formatMS(m.t), to: 8), Style(.dim)),
-             Span(TextWidth.truncate(m.label, to: max(1, inner.width - 8), ellipsis: glyphs.ellipsis), Style(role(m)))]
+            [Span(TextWidth.pad(JourneyLabels.milliseconds(m.t), to: 8), Style(.dim)),
+             Span(TextWidth.truncate(m.label, to: max(1, inner.width - 8), ellipsis: glyphs.ellipsis), Style(JourneyLabels.role(of: m)))]
         }
         let selected = s.frame.message
         let offset = ListView.offset(keeping: selected, visible: inner.height, current: max(0, selected - inner.height / 2), count: items.count)
