@@ -70,11 +70,7 @@ public enum QuizScreen {
             switch item.question.answer {
             case .cloze(let t): blanks = Array(repeating: TextInput(), count: max(1, Cloze.parts(t.en).blanks.count))
             case .order(let items):
-                // Shuffled by the item's seed, never already in order.
-                var rng = SeededRandom(seed: item.seed)
-                var a = Array(items.en.indices)
-                while a == Array(items.en.indices) && a.count > 1 { a.shuffle(using: &rng) }
-                arrangement = a
+                arrangement = AnswerInput.shownOrder(count: items.en.count, seed: item.seed)
             default: blanks = []; arrangement = []
             }
         }
@@ -180,14 +176,14 @@ public enum QuizScreen {
             case .backTab, .up: s.blank = (s.blank + s.blanks.count - 1) % s.blanks.count
             case .enter:
                 if s.blank < s.blanks.count - 1 { s.blank += 1 }
-                else { return submit(&s, s.blanks.allSatisfy({ $0.text.trimmingSpaces().isEmpty }) ? .skipped : .blanks(s.blanks.map(\.text)), now: state.now) }
+                else { return submit(&s, AnswerInput.blanks(s.blanks.map(\.text)), now: state.now) }
             default: _ = s.blanks[s.blank].edit(key)
             }
         case .open:
             if key == .enter { s.phase = .rubric; s.cursor = 0 } else { _ = s.input.edit(key) }
         case .short, .numeric, .generated:
             if key == .enter {
-                return submit(&s, s.input.text.trimmingSpaces().isEmpty ? .skipped : .text(s.input.text), now: state.now)
+                return submit(&s, AnswerInput.text(s.input.text), now: state.now)
             }
             _ = s.input.edit(key)
         }

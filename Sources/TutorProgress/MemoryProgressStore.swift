@@ -30,8 +30,8 @@ public final class MemoryProgressStore: ProgressStore, @unchecked Sendable {
         Dictionary(grouping: data.reviews, by: \.questionID).values.filter { $0.map(\.reviewedAt).min()! >= t }.count
     }
     public func recordSceneRun(scene: String, at date: Date) throws { data.sceneRuns.append(SceneRun(scene: scene, at: date.timeIntervalSince1970)) }
-    public func setting(_ key: String) throws -> String? { data.settings[key] }
-    public func setSetting(_ key: String, _ value: String) throws { data.settings[key] = value }
+    public func settings() throws -> ProgressSettings { ProgressSettings(rows: data.settings) }
+    public func save(_ settings: ProgressSettings) throws { data.settings.merge(settings.rows) { $1 } }
     public func export() throws -> ProgressExport { data }
     public func merge(_ other: ProgressExport) throws { data.merge(other) }
     public func reset() throws { data = ProgressExport() }

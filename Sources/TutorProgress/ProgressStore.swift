@@ -54,8 +54,8 @@ public protocol ProgressStore: AnyObject {
     /// How many questions had their first review at or after `t` (new cards started today).
     func newCardsStarted(since t: Double) throws -> Int
     func recordSceneRun(scene: String, at date: Date) throws
-    func setting(_ key: String) throws -> String?
-    func setSetting(_ key: String, _ value: String) throws
+    func settings() throws -> ProgressSettings
+    func save(_ settings: ProgressSettings) throws
     func export() throws -> ProgressExport
     /// Adds what is not there yet (same attempt or review: same question and time).
     func merge(_ data: ProgressExport) throws

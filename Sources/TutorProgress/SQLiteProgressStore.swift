@@ -232,13 +232,17 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         try write { db in try db.execute(sql: "INSERT OR IGNORE INTO scene_run (scene, at) VALUES (?, ?)", arguments: [scene, date.timeIntervalSince1970]) }
     }
 
-    public func setting(_ key: String) throws -> String? {
-        try wrap { try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) } }
+    public func settings() throws -> ProgressSettings {
+        try wrap { try pool.read { db in
+            ProgressSettings(rows: Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"], $0["value"]) }) { $1 })
+        } }
     }
 
-    public func setSetting(_ key: String, _ value: String) throws {
+    public func save(_ settings: ProgressSettings) throws {
         try write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            for (key, value) in settings.rows {
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            }
         }
     }
 

@@ -41,7 +41,7 @@ struct Quiz: ParsableCommand {
             for d in diags where d.severity == .error { printError(d.description) }
             let store = try openStoreOrExplain(global)
             let now = Date().timeIntervalSince1970
-            let settingNew = (try? store.setting("new_per_day")).flatMap { $0.flatMap(Int.init) }
+            let settingNew = (try? store.settings())?.newPerDay
             let session = try Self.session(banks: banks, lesson: lesson, due: due, interview: interview, count: count,
                                            newPerDay: newPerDay ?? settingNew ?? 10, store: store, now: now)
             if !plain && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
@@ -57,10 +57,7 @@ struct Quiz: ParsableCommand {
         }
     }
 
-    static func scheduler(_ store: ProgressStore) throws -> FSRS {
-        let retention = (try store.setting("desired_retention")).flatMap(Double.init) ?? 0.9
-        return FSRS(desiredRetention: min(max(retention, 0.7), 0.99))
-    }
+    static func scheduler(_ store: ProgressStore) throws -> FSRS { try store.settings().scheduler }
 
     static func session(banks: [QuizBank], lesson: String?, due: Bool, interview: Bool, count: Int, newPerDay: Int,
                         store: ProgressStore, now: Double) throws -> QuizSession {
@@ -234,18 +231,20 @@ struct Progress: ParsableCommand {
                 printError("imported \(importPath): \(try store.attempts().count - before) new answers")
                 return
             }
+            var settings = try store.settings()
             if let streak {
                 guard ["on", "off"].contains(streak) else { throw CLIError("--streak takes on or off", code: 2) }
-                try store.setSetting("streak", streak)
+                settings.streak = streak == "on"
             }
             if let retention {
                 guard (0.7...0.99).contains(retention) else { throw CLIError("--retention must be between 0.7 and 0.99", code: 2) }
-                try store.setSetting("desired_retention", "\(retention)")
+                settings.desiredRetention = retention
             }
             if let newPerDay {
                 guard (0...500).contains(newPerDay) else { throw CLIError("--new-per-day must be between 0 and 500", code: 2) }
-                try store.setSetting("new_per_day", "\(newPerDay)")
+                settings.newPerDay = newPerDay
             }
+            if streak != nil || retention != nil || newPerDay != nil { try store.save(settings) }
             let library = try global.library()
             let dash = try DashboardLoader.load(library: library, store: store, now: Date().timeIntervalSince1970, utcOffset: utcOffset())
             if json {
@@ -253,7 +252,7 @@ struct Progress: ParsableCommand {
                 print(String(data: try encoder.encode(dash), encoding: .utf8)!)
                 return
             }
-            print(DashboardText.plain(dash, language: global.language, streak: (try store.setting("streak")) == "on",
+            print(DashboardText.plain(dash, language: global.language, streak: settings.streak,
                                       glyphs: global.ascii ? .ascii : .unicode), terminator: "")
         }
     }
@@ -269,10 +268,9 @@ enum DashboardLoader {
         var topics: [String: String] = [:]
         for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
         let reviews = try store.reviews().map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
-        let retention = (try store.setting("desired_retention")).flatMap(Double.init) ?? 0.9
         return Dashboard.compute(questions: banks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
                                  readLessons: try store.readLessons(), cards: try store.cards(), attempts: try store.attempts(),
-                                 reviews: reviews, now: now, utcOffset: utcOffset, fsrs: FSRS(desiredRetention: retention))
+                                 reviews: reviews, now: now, utcOffset: utcOffset, fsrs: try store.settings().scheduler)
     }
 }
 

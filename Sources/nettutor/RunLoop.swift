@@ -34,7 +34,7 @@ struct RunLoop {
             readLessons = try store.readLessons()
             cards = try store.cards()
             positions = try store.positions()
-            streak = try store.setting("streak") == "on"
+            streak = try store.settings().streak
         } catch { startMessage = "\(error)" }
         // Quiz files are parsed when a quiz first starts, not at start-up.
         var banks: [QuizBank]?
@@ -117,7 +117,7 @@ struct RunLoop {
                         do {
                             let now = Date().timeIntervalSince1970
                             let session: QuizSession
-                            let newPerDay = (try? store.setting("new_per_day")).flatMap { $0.flatMap(Int.init) } ?? 10
+                            let newPerDay = (try? store.settings())?.newPerDay ?? 10
                             switch request {
                             case .lesson(let id): session = try Quiz.session(banks: quizBanks(), lesson: id, due: false, interview: false, count: 5, newPerDay: newPerDay, store: store, now: now)
                             case .review: session = try Quiz.session(banks: quizBanks(), lesson: nil, due: true, interview: false, count: 5, newPerDay: newPerDay, store: store, now: now)

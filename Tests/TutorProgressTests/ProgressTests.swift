@@ -85,12 +85,31 @@ struct QuizProgressTests {
         try store.setPosition(lessonID: "tcp", block: 7)
         #expect(try store.position(lessonID: "tcp") == 7 && store.positions() == ["tcp": 7])
         try store.recordSceneRun(scene: "tcp-3way", at: Date(timeIntervalSince1970: 9))
-        try store.setSetting("desired_retention", "0.9")
-        #expect(try store.setting("desired_retention") == "0.9" && store.setting("nope") == nil)
+        #expect(try store.settings() == ProgressSettings(), "defaults before anything is set")
+        try store.save(ProgressSettings(streak: true, desiredRetention: 0.85, newPerDay: 3))
+        #expect(try store.settings() == ProgressSettings(streak: true, desiredRetention: 0.85, newPerDay: 3))
         let e = try store.export()
         #expect(e.attempts.count == 2 && e.cards.count == 1 && e.sceneRuns.count == 1 && e.positions["tcp"] == 7)
         try store.reset()
         #expect(try store.attempts().isEmpty && store.cards().isEmpty && store.readLessons().isEmpty)
+    }
+
+    @Test("Settings: saved and read back typed, kept in the export, read from the rows older versions wrote", arguments: ["memory", "sqlite"])
+    func settings(kind: String) throws {
+        let store: ProgressStore = kind == "memory" ? MemoryProgressStore() : try SQLiteProgressStore(path: tempPath())
+        var s = try store.settings()
+        s.newPerDay = 25
+        try store.save(s)
+        s.streak = true
+        try store.save(s)
+        #expect(try store.settings() == ProgressSettings(streak: true, desiredRetention: 0.9, newPerDay: 25))
+        #expect(try store.export().settings == ["streak": "on", "desired_retention": "0.9", "new_per_day": "25"])
+        try store.reset()
+        var old = ProgressExport()
+        old.settings = ["desired_retention": "0.8", "new_per_day": "not a number"]
+        try store.merge(old)
+        #expect(try store.settings() == ProgressSettings(streak: false, desiredRetention: 0.8, newPerDay: 10))
+        #expect(try store.settings().scheduler.desiredRetention == 0.8)
     }
 
     @Test("Import merges and is idempotent: importing twice adds nothing the second time")
