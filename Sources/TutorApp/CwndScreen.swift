@@ -4,7 +4,7 @@ import TutorRender
 
 /// The congestion-window lab: cwnd per round as a chart, steered by injecting losses now.
 /// Rounds up to the cursor are drawn; playing moves the cursor on ticks.
-public enum CwndScreen {
+public enum CwndScreen: ScreenModel {
     public struct State: Sendable, Equatable {
         /// What `r` goes back to.
         public var initial: CwndParameters
@@ -19,11 +19,10 @@ public enum CwndScreen {
         public var pending = 0.0
         public var speedIndex = 2
         public var chart: BrailleCanvas.Mode
-        public var returnTo: AppState.Screen
 
-        public init(parameters: CwndParameters, compare: Bool = false, chart: BrailleCanvas.Mode = .braille, returnTo: AppState.Screen) throws {
+        public init(parameters: CwndParameters, compare: Bool = false, chart: BrailleCanvas.Mode = .braille) throws {
             initial = parameters; self.parameters = parameters; self.compare = compare
-            self.chart = chart; self.returnTo = returnTo
+            self.chart = chart
             traces = try Self.simulate(parameters, compare: compare)
         }
 
@@ -59,15 +58,25 @@ public enum CwndScreen {
         }
     }
 
-    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
-        guard var s = state.cwnd else { return [] }
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command): return reduce(&s, command, &ctx)
+        case .tick(let elapsed): reduceTick(&s, elapsed: elapsed)
+        default: break
+        }
+        return []
+    }
+
+    static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.cwnd }
+    static func helpSection(_ s: State) -> Localized { UIText.cwndSection }
+    static func isAnimating(_ s: State) -> Bool { s.playing }
+
+    static func reduce(_ s: inout State, _ command: Command, _ state: inout AppContext) -> [Outcome] {
         let language = state.language
         do {
             switch command {
             case .back, .quit:
-                state.cwnd = nil
-                state.screen = s.returnTo
-                return s.returnTo == .home && state.playerOnly ? [.quit] : []
+                return [.pop]
             case .playPause:
                 if s.cursor >= s.parameters.rounds && !s.playing { s.cursor = 1 }
                 s.playing.toggle(); s.pending = 0
@@ -120,13 +129,12 @@ public enum CwndScreen {
                 let modes = BrailleCanvas.Mode.allCases.filter { !state.ascii || $0 == .ascii }
                 s.chart = modes[((modes.firstIndex(of: s.chart) ?? 0) + 1) % modes.count]
             case .restart:
-                s = try State(parameters: s.initial, compare: s.compare, chart: s.chart, returnTo: s.returnTo)
+                s = try State(parameters: s.initial, compare: s.compare, chart: s.chart)
             default: break
             }
         } catch {
             state.message = "\(error)"
         }
-        state.cwnd = s
         return []
     }
 
@@ -139,8 +147,7 @@ public enum CwndScreen {
         glyphs.seriesMarks[CongestionAlgorithm.allCases.firstIndex(of: a) ?? 0]
     }
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
-        guard let s = state.cwnd else { return }
+    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         let p = s.parameters
         let name = s.compare ? "Tahoe/Reno" + (p.model == .textbook ? "/CUBIC" : "") : p.algorithm.title
@@ -169,7 +176,7 @@ public enum CwndScreen {
             shown.append([Span(TextWidth.truncate(last.plainText, to: grid.width - 3, ellipsis: glyphs.ellipsis) + "")])
         }
         Paragraph(lines: shown).render(into: &grid, area: narrationArea.inset(dx: 1, dy: 0))
-        renderBottomBar(state, into: &grid, bindings: KeyBindings.cwnd)
+        renderBottomBar(state, into: &grid, bindings: bindings(s))
     }
 
     /// "Round 8: cwnd 12, ssthresh 8 (congestion avoidance); 3 dup ACKs → Reno 6+3, Tahoe restarts at 1".

@@ -3,23 +3,29 @@ import TutorQuiz
 import TutorRender
 
 /// Progress at a glance: mastery by topic, reviews due, a 12-week heatmap, accuracy, time.
-public enum DashboardScreen {
-    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
+public enum DashboardScreen: ScreenModel {
+    public struct State: Sendable, Equatable {
+        public var data: DashboardData
+        public init(data: DashboardData) { self.data = data }
+    }
+
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        guard case .command(let command) = input else { return [] }
         switch command {
-        case .back, .quit:
-            state.screen = .home
-            state.dashboard = nil
-            return state.playerOnly ? [.quit] : []
-        case .startReview: return [.startQuiz(.review)]
-        case .startInterview: return [.startQuiz(.interview)]
+        case .back, .quit: return [.pop]
+        case .startReview: return [.effect(.startQuiz(.review))]
+        case .startInterview: return [.effect(.startQuiz(.interview))]
         default: return []
         }
     }
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
+    static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.dashboard }
+    static func helpSection(_ s: State) -> Localized { UIText.dashboardSection }
+
+    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         renderTitleBar(state, into: &grid, title: UIText.dashboardSection[language], right: "")
-        guard let d = state.dashboard else { renderBottomBar(state, into: &grid, bindings: KeyBindings.dashboard); return }
+        let d = s.data
         let ko = language == .ko
         let width = grid.width
         // Left: mastery by topic and what is due; right (or below): activity and accuracy.

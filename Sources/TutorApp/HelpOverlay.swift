@@ -1,32 +1,20 @@
 import TutorCore
 import TutorRender
 
-/// `?`: every binding of the current screen and the global ones, from the same table that
-/// drives the keys, in a centred box.
+/// `?`: every binding of the top screen's current keymap and the global ones, from the same
+/// table that drives the keys, in a centred box.
 enum HelpOverlay {
-    static func sections(_ state: AppState) -> [(Localized, [KeyBinding])] {
-        let screen: (Localized, [KeyBinding])
-        switch state.screen {
-        case .home: screen = state.home.isTypingFilter ? (UIText.filterSection, KeyBindings.filtering) : (UIText.homeSection, KeyBindings.home)
-        case .reader: screen = (UIText.readerSection, KeyBindings.reader)
-        case .player: screen = (UIText.playerSection, KeyBindings.player)
-        case .cwnd: screen = (UIText.cwndSection, KeyBindings.cwnd)
-        case .journey: screen = (UIText.journeySection, KeyBindings.journey)
-        case .dashboard: screen = (UIText.dashboardSection, KeyBindings.dashboard)
-        case .quiz:
-            let q = state.quiz
-            let keys = q?.phase == .feedback ? KeyBindings.quizFeedback : q?.phase == .rubric ? KeyBindings.quizRubric
-                : q?.isTyping == true ? KeyBindings.quizTyping : KeyBindings.quizChoosing
-            screen = (UIText.quizSection, keys)
-        }
-        return [screen, (UIText.globalSection, KeyBindings.global)]
+    static func sections(_ top: Screen) -> [(Localized, [KeyBinding])] {
+        // While text is typed only the keys that still act are listed.
+        let global = top.capturesText ? KeyBindings.globalWhileTyping : KeyBindings.global
+        return [(top.helpSection, top.bindings.filter(\.inHelp)), (UIText.globalSection, global)]
     }
 
-    static func lines(_ state: AppState, width: Int) -> [Line] {
+    static func lines(_ top: Screen, _ state: AppContext, width: Int) -> [Line] {
         let language = state.language
         var out: [Line] = []
-        let rows = sections(state).map { title, bindings in
-            (title, bindings.map { b in (b.keys.map { $0.label(ascii: state.ascii) }.joined(separator: " / "), b.label[language]) })
+        let rows = sections(top).map { title, bindings in
+            (title, bindings.map { b in (KeyBindings.keyText(b, ascii: state.ascii, separator: " / ", all: true), b.label[language]) })
         }
         let keyWidth = rows.flatMap { $0.1.map { TextWidth.width(of: $0.0) } }.max() ?? 8
         for (i, (title, entries)) in rows.enumerated() {
@@ -41,14 +29,14 @@ enum HelpOverlay {
         return out
     }
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
+    static func render(_ top: Screen, _ state: AppContext, into grid: inout CellGrid) {
         var width = min(64, grid.width - 4)
-        var body = lines(state, width: width - 4)
+        var body = lines(top, state, width: width - 4)
         // Too many keys for one column (the cwnd lab at 24 rows): two columns side by side.
         var second: [Line] = []
         if body.count + 4 > grid.height {
             width = min(grid.width - 2, 110)
-            body = lines(state, width: width / 2 - 4)
+            body = lines(top, state, width: width / 2 - 4)
             let half = (body.count + 1) / 2
             second = Array(body[half...]); body = Array(body[..<half])
         }

@@ -3,7 +3,7 @@ import TutorCore
 import TutorRender
 
 /// Home: lessons grouped by topic, a read mark, a title filter, and the selected lesson's summary.
-public enum HomeScreen {
+public enum HomeScreen: ScreenModel {
     public struct State: Sendable, Equatable {
         /// Id of the selected lesson (ids are stable across languages and filters).
         public var selectedID: String?
@@ -19,21 +19,22 @@ public enum HomeScreen {
     static let labPrefix = "scene:"
 
     /// Playable scenes, filtered by their title like lessons.
-    static func visibleLabs(_ state: AppState) -> [SceneID] {
-        let filter = state.home.filter.lowercased()
+    static func visibleLabs(_ s: State) -> [SceneID] {
+        let filter = s.filter.lowercased()
         return SceneID.allCases.filter(\.isPlayable).filter { scene in
             filter.isEmpty || Language.allCases.contains { SceneTitles.title(scene.rawValue, $0).lowercased().contains(filter) } || scene.rawValue.contains(filter)
         }
     }
 
     /// Selectable ids in list order: lesson ids, then "scene:<id>" for labs.
-    static func itemIDs(_ state: AppState) -> [String] {
-        visibleLessons(state).map(\.id) + visibleLabs(state).map { labPrefix + $0.rawValue }
+    static func itemIDs(_ s: State, _ ctx: AppContext) -> [String] {
+        visibleLessons(s, ctx).map(\.id) + visibleLabs(s).map { labPrefix + $0.rawValue }
     }
 
     /// Lessons shown, in reading order: every id once, in the current language when it exists.
-    static func visibleLessons(_ state: AppState) -> [LessonMeta] {
-        let filter = state.home.filter.lowercased()
+    static func visibleLessons(_ s: State, _ ctx: AppContext) -> [LessonMeta] {
+        let filter = s.filter.lowercased()
+        let state = ctx
         return state.catalog.ids.compactMap { id -> LessonMeta? in
             guard let meta = state.catalog.meta(id: id, language: state.language) else { return nil }
             if filter.isEmpty { return meta }
@@ -53,9 +54,9 @@ public enum HomeScreen {
         return rows
     }
 
-    static func selectedIndex(_ state: AppState, in items: [String]) -> Int? {
+    static func selectedIndex(_ s: State, in items: [String]) -> Int? {
         guard !items.isEmpty else { return nil }
-        if let id = state.home.selectedID, let i = items.firstIndex(of: id) { return i }
+        if let id = s.selectedID, let i = items.firstIndex(of: id) { return i }
         return 0
     }
 
@@ -69,14 +70,31 @@ public enum HomeScreen {
         }
     }
 
-    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
-        let items = itemIDs(state)
-        let current = selectedIndex(state, in: items)
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command) where s.isTypingFilter: return reduceFilter(&s, command, &ctx)
+        case .command(let command): return reduce(&s, command, &ctx)
+        case .text(let c):
+            if TextWidth.width(of: s.filter) < 40 { s.filter.append(c) }
+            filterChanged(&s, ctx)
+        case .returned(let screen):
+            // Back from a lesson: select it (the reader may have moved to the next one).
+            if case .reader(let r) = screen { s.selectedID = r.lessonID }
+            keepSelectionVisible(&s, ctx)
+        case .languageChanged: keepSelectionVisible(&s, ctx)
+        default: break
+        }
+        return []
+    }
+
+    static func reduce(_ s: inout State, _ command: Command, _ ctx: inout AppContext) -> [Outcome] {
+        let items = itemIDs(s, ctx)
+        let current = selectedIndex(s, in: items)
         func select(_ i: Int) {
             guard !items.isEmpty else { return }
-            state.home.selectedID = items[min(max(0, i), items.count - 1)]
+            s.selectedID = items[min(max(0, i), items.count - 1)]
         }
-        let page = max(1, listHeight(state.size) - 2)
+        let page = max(1, listHeight(ctx.size) - 2)
         switch command {
         case .up: select((current ?? 0) - 1)
         case .down: select((current ?? -1) + 1)
@@ -87,67 +105,72 @@ public enum HomeScreen {
         case .open:
             guard let i = current else { return [] }
             let id = items[i]
-            state.home.selectedID = id
+            s.selectedID = id
             if id.hasPrefix(labPrefix), let scene = SceneID(rawValue: String(id.dropFirst(labPrefix.count))) {
-                return openScene(&state, scene)
+                return openScene(scene, &ctx)
             }
-            return openLesson(&state, id: id, anchorBlock: state.positions[id] ?? 0)
+            return ReaderScreen.open(id, anchorBlock: ctx.positions[id] ?? 0, order: visibleLessons(s, ctx).map(\.id), ctx)
         case .filter:
-            state.home.isTypingFilter = true
+            s.isTypingFilter = true
         case .startQuiz:
-            guard let i = current, !items[i].hasPrefix(labPrefix) else { state.message = UIText.pickLesson[state.language]; break }
-            return [.startQuiz(.lesson(items[i]))]
-        case .startReview: return [.startQuiz(.review)]
-        case .startInterview: return [.startQuiz(.interview)]
-        case .showDashboard: return [.loadDashboard]
+            guard let i = current, !items[i].hasPrefix(labPrefix) else { ctx.message = UIText.pickLesson[ctx.language]; break }
+            return [.effect(.startQuiz(.lesson(items[i])))]
+        case .startReview: return [.effect(.startQuiz(.review))]
+        case .startInterview: return [.effect(.startQuiz(.interview))]
+        case .showDashboard: return [.effect(.loadDashboard)]
         case .quit:
-            if !state.home.filter.isEmpty { state.home.filter = ""; break }
-            return [.quit]
+            if !s.filter.isEmpty { s.filter = ""; break }
+            return [.pop]
         default: break
         }
-        keepSelectionVisible(&state)
+        keepSelectionVisible(&s, ctx)
         return []
     }
 
-    /// Keys while the filter is being typed: text edits the filter; Enter keeps it, Esc clears it.
-    static func reduceFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter: state.home.isTypingFilter = false
-        case .escape: state.home.isTypingFilter = false; state.home.filter = ""
-        case .backspace, .delete: if !state.home.filter.isEmpty { state.home.filter.removeLast() }
-        case .up: return reduce(&state, .up)
-        case .down: return reduce(&state, .down)
-        case .char(let c) where !c.isNewline:
-            if TextWidth.width(of: state.home.filter) < 40 { state.home.filter.append(c) }
+    /// While the filter is typed: Enter keeps it, Esc clears it, arrows move, Backspace edits.
+    static func reduceFilter(_ s: inout State, _ command: Command, _ ctx: inout AppContext) -> [Outcome] {
+        switch command {
+        case .open: s.isTypingFilter = false
+        case .back: s.isTypingFilter = false; s.filter = ""
+        case .deleteBackward: if !s.filter.isEmpty { s.filter.removeLast() }
+        case .up, .down: return reduce(&s, command, &ctx)
         default: return []
         }
-        // Keep a selection that still matches; otherwise select the first match.
-        let items = itemIDs(state)
-        if !items.contains(where: { $0 == state.home.selectedID }) { state.home.selectedID = items.first }
-        keepSelectionVisible(&state)
+        filterChanged(&s, ctx)
         return []
     }
+
+    /// Keeps a selection that still matches; otherwise selects the first match.
+    static func filterChanged(_ s: inout State, _ ctx: AppContext) {
+        let items = itemIDs(s, ctx)
+        if !items.contains(where: { $0 == s.selectedID }) { s.selectedID = items.first }
+        keepSelectionVisible(&s, ctx)
+    }
+
+    static func bindings(_ s: State) -> [KeyBinding] { s.isTypingFilter ? KeyBindings.filtering : KeyBindings.home }
+    static func helpSection(_ s: State) -> Localized { s.isTypingFilter ? UIText.filterSection : UIText.homeSection }
+    static func capturesText(_ s: State) -> Bool { s.isTypingFilter }
 
     static func listHeight(_ size: Size) -> Int { max(1, size.height - 2 - detailHeight - 2) }
     static let detailHeight = 5
 
-    static func keepSelectionVisible(_ state: inout AppState) {
-        let items = itemIDs(state)
-        let rows = rows(visibleLessons(state), labs: visibleLabs(state))
-        let selected = selectedIndex(state, in: items).flatMap { row(for: items[$0], in: rows) }
+    static func keepSelectionVisible(_ s: inout State, _ ctx: AppContext) {
+        let items = itemIDs(s, ctx)
+        let rows = rows(visibleLessons(s, ctx), labs: visibleLabs(s))
+        let selected = selectedIndex(s, in: items).flatMap { row(for: items[$0], in: rows) }
         // Show the heading above the first item of a group when scrolled to it.
-        var offset = ListView.offset(keeping: selected, visible: listHeight(state.size), current: state.home.listOffset, count: rows.count)
+        var offset = ListView.offset(keeping: selected, visible: listHeight(ctx.size), current: s.listOffset, count: rows.count)
         if let s = selected, s == offset, s > 0 {
             switch rows[s - 1] { case .topic, .labsHeading: offset -= 1; default: break }
         }
-        state.home.listOffset = max(0, offset)
+        s.listOffset = max(0, offset)
     }
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
+    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
-        let lessons = visibleLessons(state)
-        let labs = visibleLabs(state)
-        let items = itemIDs(state)
+        let lessons = visibleLessons(s, state)
+        let labs = visibleLabs(s)
+        let items = itemIDs(s, state)
         let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
                        right: (state.notSaving ? UIText.notSaving[language] + "  " : "") + "\(UIText.due[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
@@ -155,11 +178,11 @@ public enum HomeScreen {
         // Filter line (row 1) or the content warning.
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
         let (infoRow, rest) = body.splitTop(1)
-        if state.home.isTypingFilter || !state.home.filter.isEmpty {
+        if s.isTypingFilter || !s.filter.isEmpty {
             let prompt = UIText.filterPrompt[language]
             var x = 1 + grid.put(prompt, x: 1, y: infoRow.y, style: Style(.accent, bold: true))
-            x += grid.put(state.home.filter, x: x, y: infoRow.y, style: Style(.normal, underline: true))
-            if state.home.isTypingFilter { grid.cursor = (x, infoRow.y) }
+            x += grid.put(s.filter, x: x, y: infoRow.y, style: Style(.normal, underline: true))
+            if s.isTypingFilter { grid.cursor = (x, infoRow.y) }
         } else if !state.warnings.isEmpty {
             let text = "! \(state.warnings.count) \(UIText.skipped[language]): \(state.warnings[0])"
             grid.put(TextWidth.truncate(text, to: grid.width - 2, ellipsis: glyphs.ellipsis), x: 1, y: infoRow.y, style: Style(.warning))
@@ -168,7 +191,7 @@ public enum HomeScreen {
         let (listArea, detailArea) = rest.splitBottom(detailHeight)
         let inner = Box(title: "\(UIText.lessons[language]) (\(lessons.count))").render(into: &grid, area: listArea, glyphs: glyphs)
         let rows = rows(lessons, labs: labs)
-        let selectedID = selectedIndex(state, in: items).map { items[$0] }
+        let selectedID = selectedIndex(s, in: items).map { items[$0] }
         let selectedLesson = lessons.first { $0.id == selectedID }
         let selectedLab = labs.first { HomeScreen.labPrefix + $0.rawValue == selectedID }
         if lessons.isEmpty {
@@ -198,9 +221,9 @@ public enum HomeScreen {
             }
         }
         let selectedRow = selectedID.flatMap { row(for: $0, in: rows) }
-        ListView(items: lines, selected: selectedRow, offset: state.home.listOffset).render(into: &grid, area: inner)
-        if state.home.listOffset > 0 { grid.put(glyphs.arrowUp, x: inner.maxX, y: inner.y, style: Style(.accent)) }
-        if state.home.listOffset + inner.height < rows.count { grid.put(glyphs.arrowDown, x: inner.maxX, y: inner.maxY - 1, style: Style(.accent)) }
+        ListView(items: lines, selected: selectedRow, offset: s.listOffset).render(into: &grid, area: inner)
+        if s.listOffset > 0 { grid.put(glyphs.arrowUp, x: inner.maxX, y: inner.y, style: Style(.accent)) }
+        if s.listOffset + inner.height < rows.count { grid.put(glyphs.arrowDown, x: inner.maxX, y: inner.maxY - 1, style: Style(.accent)) }
 
         // Detail: the selected lesson's summary in full, its scenes and sources count.
         if let meta = selectedLesson {
@@ -219,7 +242,6 @@ public enum HomeScreen {
             Box().render(into: &grid, area: detailArea, glyphs: glyphs)
         }
         // While typing, ? and L are text, so the bar must not offer them.
-        renderBottomBar(state, into: &grid, bindings: state.home.isTypingFilter ? KeyBindings.filtering : KeyBindings.home,
-                        includeGlobal: !state.home.isTypingFilter)
+        renderBottomBar(state, into: &grid, bindings: bindings(s), includeGlobal: !capturesText(s))
     }
 }

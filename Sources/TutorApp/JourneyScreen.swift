@@ -4,7 +4,7 @@ import TutorRender
 
 /// The URL journey: a map of the hops with the current message moving along it, what is on the
 /// wire at the current hop, an httpstat-like phase ruler, and the narration.
-public enum JourneyScreen {
+public enum JourneyScreen: ScreenModel {
     public struct State: Sendable, Equatable {
         public var parameters: JourneyParameters
         public var journey: Journey
@@ -15,12 +15,11 @@ public enum JourneyScreen {
         /// 0..1: how far the packet of the current frame has moved along its link.
         public var progress = 1.0
         public var speedIndex = 2
-        public var returnTo: AppState.Screen
 
         public struct Frame: Sendable, Equatable { public var message: Int; public var step: Int }
 
-        public init(parameters: JourneyParameters, returnTo: AppState.Screen) throws {
-            self.parameters = parameters; self.returnTo = returnTo
+        public init(parameters: JourneyParameters) throws {
+            self.parameters = parameters
             journey = try URLJourney.build(parameters)
             frames = Self.frames(journey)
         }
@@ -63,15 +62,25 @@ public enum JourneyScreen {
         }
     }
 
-    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
-        guard var s = state.journey else { return [] }
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command): return reduce(&s, command, &ctx)
+        case .tick(let elapsed): reduceTick(&s, elapsed: elapsed)
+        default: break
+        }
+        return []
+    }
+
+    static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.journey }
+    static func helpSection(_ s: State) -> Localized { UIText.journeySection }
+    static func isAnimating(_ s: State) -> Bool { s.playing }
+
+    static func reduce(_ s: inout State, _ command: Command, _ state: inout AppContext) -> [Outcome] {
         let language = state.language
         do {
             switch command {
             case .back, .quit:
-                state.journey = nil
-                state.screen = s.returnTo
-                return s.returnTo == .home && state.playerOnly ? [.quit] : []
+                return [.pop]
             case .playPause:
                 if s.cursor >= s.frames.count - 1 && !s.playing { s.cursor = 0 }
                 if !s.playing { s.progress = 0 }
@@ -104,32 +113,26 @@ public enum JourneyScreen {
                 state.message = "DNS round robin: client \(s.parameters.client + 1), \(s.journey.zone.answer(forClient: s.parameters.client).joined(separator: ", "))"
             case .openDiagram:
                 let stage = s.message.stage
-                state.journey = s
                 if stage == .tls || stage == .close || stage == .http || stage == .render {
                     let part: JourneyStage = s.journey.messages.contains { $0.stage == .tls } && stage != .close ? .tls : .close
-                    state.player = PlayerScreen.State(trace: s.journey.sequenceTrace(stage == .http || stage == .render ? part : stage),
-                                                      scene: .urlJourney, returnTo: .journey)
+                    return [.push(.player(PlayerScreen.State(trace: s.journey.sequenceTrace(stage == .http || stage == .render ? part : stage), scene: .urlJourney)))]
                 } else {
                     // The TCP handshake from the sequence-diagram simulator, with this path's RTT.
                     var o = SceneOptions()
                     o.rtt = max(1, (2 * s.journey.oneWayToEdge).rounded())
-                    state.player = try PlayerScreen.State(scene: .tcp3Way, options: o, returnTo: .journey)
+                    return [.push(.player(try PlayerScreen.State(scene: .tcp3Way, options: o)))]
                 }
-                state.screen = .player
-                return []
             default: break
             }
         } catch {
             state.message = "\(error)"
         }
-        state.journey = s
         return []
     }
 
     // MARK: rendering
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
-        guard let s = state.journey else { return }
+    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         let j = s.journey
         let live = s.parameters.measured != nil
@@ -159,7 +162,7 @@ public enum JourneyScreen {
         var lines = Wrap.wrap(language == .ko ? m.narration.ko : m.narration.en, width: max(1, inner.width - 2))
         if j.failure != nil && s.cursor == s.frames.count - 1 { lines = lines.map { $0.map { Span($0.text, Style(.error, bold: true)) } } }
         Paragraph(lines: lines).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
-        renderBottomBar(state, into: &grid, bindings: KeyBindings.journey)
+        renderBottomBar(state, into: &grid, bindings: bindings(s))
     }
 
     static func formatMS(_ v: Double) -> String {

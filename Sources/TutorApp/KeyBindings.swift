@@ -13,14 +13,24 @@ public enum Command: Sendable, Hashable {
     case variant(Int), nextClient, openDiagram
     case startQuiz, startReview, startInterview, showDashboard
     case submit, toggleOption, nextQuestion, replayScene, rate(Int), moveItem
+    /// Answers: the n-th option (0-based), true or false, show the expected answer.
+    case pick(Int), answerTrue, answerFalse, reveal
+    /// Editing typed text: the cursor moves by character.
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, nextBlank, previousBlank
 }
 
 public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var command: Command
     public var label: Localized
-    /// Shown in the bottom key bar (the help overlay shows all).
+    /// Shown in the bottom key bar.
     public var inBar: Bool
+    /// Listed in the help overlay (one of a family like 1-9 stands for the rest).
+    public var inHelp = true
+    /// Shown instead of the keys ("1-9").
+    public var display: String? = nil
+    /// Keys shown instead of `keys` (the down key of an up/down pair shows both).
+    public var shownKeys: [Key]? = nil
 }
 
 public enum KeyBindings {
@@ -123,53 +133,112 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 
-    // The quiz screen reads keys itself (text entry); these tables are its help and key bar.
-    public static let quizChoosing: [KeyBinding] = [
-        KeyBinding(keys: [.up, .down], command: .down, label: Localized(ko: "선택 이동", en: "move"), inBar: true),
-        KeyBinding(keys: [.char("1")], command: .toggleOption, label: Localized(ko: "번호로 고르기(복수 선택은 켜고 끄기)", en: "pick by number (toggle in select-all)"), inBar: false),
-        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "고르기 / 순서: 잡고 놓기", en: "toggle / order: grab and drop"), inBar: true),
-        KeyBinding(keys: [.char("t"), .char("f")], command: .toggleOption, label: Localized(ko: "참 / 거짓", en: "true / false"), inBar: false),
-        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출", en: "submit"), inBar: true),
-        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+    // The quiz: one keymap per kind of answer and per phase.
+    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true)
+    static let quizMove = [
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "선택 이동", en: "move"), inBar: false, inHelp: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "선택 이동", en: "move"), inBar: true, shownKeys: [.up, .down]),
     ]
-    public static let quizTyping: [KeyBinding] = [
-        KeyBinding(keys: [.left, .right], command: .down, label: Localized(ko: "커서(글자 단위)", en: "cursor (by character)"), inBar: false),
-        KeyBinding(keys: [.backspace], command: .down, label: Localized(ko: "글자 지우기(한글은 음절째)", en: "delete a character (a whole syllable)"), inBar: false),
-        KeyBinding(keys: [.tab], command: .down, label: Localized(ko: "다음 빈칸", en: "next blank"), inBar: false),
-        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출(빈 답은 건너뛰기)", en: "submit (empty skips)"), inBar: true),
-        KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+    static let quizSubmit = KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출", en: "submit"), inBar: true)
+    /// 1-9 pick an option (the first stands for all nine in the help).
+    static func numbers(_ count: Int, label: Localized, command: (Int) -> Command) -> [KeyBinding] {
+        (1...count).map { n in
+            KeyBinding(keys: [.char(Character("\(n)"))], command: command(n), label: label, inBar: false, inHelp: n == 1, display: "1-\(count)")
+        }
+    }
+    public static let quizChoice: [KeyBinding] = quizMove
+        + numbers(9, label: Localized(ko: "번호로 고르기", en: "pick by number"), command: { .pick($0 - 1) }) + [quizSubmit, quizBack]
+    public static let quizMulti: [KeyBinding] = quizMove
+        + numbers(9, label: Localized(ko: "번호로 켜고 끄기", en: "toggle by number"), command: { .pick($0 - 1) })
+        + [KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "고르기/취소", en: "toggle"), inBar: true), quizSubmit, quizBack]
+    public static let quizTrueFalse: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down, .left, .right], command: .toggleOption, label: Localized(ko: "참/거짓 이동", en: "move"), inBar: false),
+        KeyBinding(keys: [.char("t"), .char("o"), .char("y")], command: .answerTrue, label: Localized(ko: "참", en: "true"), inBar: true),
+        KeyBinding(keys: [.char("f"), .char("x"), .char("n")], command: .answerFalse, label: Localized(ko: "거짓", en: "false"), inBar: true),
+        quizSubmit, quizBack,
+    ]
+    public static let quizOrder: [KeyBinding] = [
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "위로(잡았으면 옮기기)", en: "up (moves a grabbed item)"), inBar: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래로(잡았으면 옮기기)", en: "down (moves a grabbed item)"), inBar: false),
+        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "잡기/놓기", en: "grab / drop"), inBar: true),
+        quizSubmit, quizBack,
+    ]
+    /// Editing keys of a typed answer (the text itself is captured).
+    static let editing: [KeyBinding] = [
+        KeyBinding(keys: [.left], command: .cursorLeft, label: Localized(ko: "커서 왼쪽(글자 단위)", en: "cursor left (by character)"), inBar: false),
+        KeyBinding(keys: [.right], command: .cursorRight, label: Localized(ko: "커서 오른쪽", en: "cursor right"), inBar: false),
+        KeyBinding(keys: [.home], command: .lineStart, label: Localized(ko: "줄 처음", en: "start of line"), inBar: false),
+        KeyBinding(keys: [.end], command: .lineEnd, label: Localized(ko: "줄 끝", en: "end of line"), inBar: false),
+        KeyBinding(keys: [.backspace], command: .deleteBackward, label: Localized(ko: "글자 지우기(한글은 음절째)", en: "delete a character (a whole syllable)"), inBar: false),
+        KeyBinding(keys: [.delete], command: .deleteForward, label: Localized(ko: "커서 뒤 글자 지우기", en: "delete after the cursor"), inBar: false),
+    ]
+    static let quizStop = KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true)
+    public static let quizTyping: [KeyBinding] = editing + [
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출(빈 답은 건너뛰기)", en: "submit (empty skips)"), inBar: true), quizStop,
+    ]
+    public static let quizOpenTyping: [KeyBinding] = editing + [
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "모범 답안과 비교", en: "compare with the model answer"), inBar: true), quizStop,
+    ]
+    public static let quizCloze: [KeyBinding] = editing + [
+        KeyBinding(keys: [.tab, .down], command: .nextBlank, label: Localized(ko: "다음 빈칸", en: "next blank"), inBar: true, shownKeys: [.tab]),
+        KeyBinding(keys: [.backTab, .up], command: .previousBlank, label: Localized(ko: "이전 빈칸", en: "previous blank"), inBar: false),
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "다음 빈칸/제출", en: "next blank / submit"), inBar: true), quizStop,
     ]
     public static let quizRubric: [KeyBinding] = [
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "위 항목", en: "previous point"), inBar: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래 항목", en: "next point"), inBar: false),
         KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "다룬 항목 표시", en: "mark a point covered"), inBar: true),
-        KeyBinding(keys: [.char("1"), .char("2"), .char("3"), .char("4")], command: .rate(0), label: Localized(ko: "평가 바꾸기(다시/어려움/좋음/쉬움)", en: "override the rating (again/hard/good/easy)"), inBar: true),
-        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확정", en: "done"), inBar: true),
-    ]
+    ] + numbers(4, label: Localized(ko: "평가 바꾸기(다시/어려움/좋음/쉬움)", en: "override the rating (again/hard/good/easy)"), command: { .rate($0) }).map {
+        var b = $0; b.inBar = b.inHelp; return b
+    } + [KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확정", en: "done"), inBar: true), quizBack]
     public static let quizFeedback: [KeyBinding] = [
-        KeyBinding(keys: [.enter, .char(" ")], command: .nextQuestion, label: Localized(ko: "다음 문제", en: "next question"), inBar: true),
+        KeyBinding(keys: [.enter, .char(" "), .right], command: .nextQuestion, label: Localized(ko: "다음 문제", en: "next question"), inBar: true, shownKeys: [.enter, .char(" ")]),
         KeyBinding(keys: [.char("v")], command: .replayScene, label: Localized(ko: "관련 장면 다시 보기", en: "replay the question's scene"), inBar: true),
-        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true),
+        quizBack,
     ]
     public static let quizSummary: [KeyBinding] = [
-        KeyBinding(keys: [.enter, .char("q")], command: .back, label: Localized(ko: "닫기", en: "close"), inBar: true),
+        KeyBinding(keys: [.enter, .char("q"), .escape], command: .back, label: Localized(ko: "닫기", en: "close"), inBar: true),
+    ]
+
+    /// Predict mode while a guess is typed.
+    public static let guessing: [KeyBinding] = [
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확인", en: "check"), inBar: true),
+        KeyBinding(keys: [.escape], command: .reveal, label: Localized(ko: "정답 보기", en: "reveal"), inBar: true),
+        KeyBinding(keys: [.backspace, .delete], command: .deleteBackward, label: Localized(ko: "글자 지우기", en: "delete a character"), inBar: false),
     ]
 
     /// Keys while typing a filter: text goes into the filter, so only these act.
     public static let filtering: [KeyBinding] = [
         KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "검색 확정", en: "keep filter"), inBar: true),
         KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "검색 취소", en: "clear filter"), inBar: true),
-        KeyBinding(keys: [.up, .down], command: .down, label: Localized(ko: "선택 이동", en: "move selection"), inBar: false),
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "위로", en: "up"), inBar: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래로", en: "down"), inBar: false),
+        KeyBinding(keys: [.backspace, .delete], command: .deleteBackward, label: Localized(ko: "글자 지우기", en: "delete a character"), inBar: false),
     ]
 
-    public static func command(for key: Key, in bindings: [KeyBinding]) -> Command? {
+    /// Global keys that still work while text is typed (the others are text then).
+    static let globalWhileTyping = global.filter { $0.command == .suspend || $0.command == .quit }
+
+    /// The command a key means: the screen's keymap first, then the global keys.
+    public static func command(for key: Key, in bindings: [KeyBinding], includeGlobal: Bool = true) -> Command? {
         for b in bindings where b.keys.contains(key) { return b.command }
-        for b in global where b.keys.contains(key) { return b.command }
+        for b in includeGlobal ? global : globalWhileTyping where b.keys.contains(key) { return b.command }
         return nil
+    }
+
+    /// How a binding's keys read in the bar and the help.
+    /// The bar shows `shownKeys` when set; the help lists every key that works.
+    static func keyText(_ b: KeyBinding, ascii: Bool, separator: String, all: Bool = false) -> String {
+        if let display = b.display { return display }
+        var keys = b.shownKeys ?? b.keys
+        if all { keys += b.keys.filter { !keys.contains($0) } }
+        return keys.map { $0.label(ascii: ascii) }.joined(separator: separator)
     }
 
     /// Key-bar entries: the screen's bar bindings, then the global ones.
     static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String)] {
         (bindings + (includeGlobal ? global : [])).filter { $0.inBar && (canSwitchLanguage || $0.command != .toggleLanguage) }.map { b in
-            (b.keys.map { $0.label(ascii: ascii) }.joined(separator: "/"), b.label[language])
+            (keyText(b, ascii: ascii, separator: "/"), b.label[language])
         }
     }
 }

@@ -4,7 +4,7 @@ import TutorRender
 
 /// The scene player: a sequence diagram drawn from a NetSim trace, stepped or played in time,
 /// with narration, an event list, and faults injected by the user (the future re-simulates).
-public enum PlayerScreen {
+public enum PlayerScreen: ScreenModel {
     public struct State: Sendable, Equatable {
         public var scene: SceneID
         public var options: SceneOptions
@@ -18,8 +18,6 @@ public enum PlayerScreen {
         public var playing = false
         public var speedIndex = 2
         public var showStates = false
-        /// Where `q` goes back to.
-        public var returnTo: AppState.Screen
         /// Predict mode: before a segment is shown, the user types its flags and numbers.
         public var predictMode = false
         /// Index of the send event waiting for a guess (its label is hidden).
@@ -32,7 +30,7 @@ public enum PlayerScreen {
         public static func == (a: State, b: State) -> Bool {
             a.scene == b.scene && a.options == b.options && a.injected == b.injected && a.trace == b.trace
                 && a.cursor == b.cursor && a.time == b.time && a.playing == b.playing && a.speedIndex == b.speedIndex
-                && a.showStates == b.showStates && a.returnTo == b.returnTo && a.predictMode == b.predictMode
+                && a.showStates == b.showStates && a.predictMode == b.predictMode
                 && a.awaitingGuess == b.awaitingGuess && a.guess == b.guess && a.verdict?.correct == b.verdict?.correct
                 && a.verdict?.expected == b.verdict?.expected && a.score == b.score && a.fixedTrace == b.fixedTrace
         }
@@ -43,13 +41,13 @@ public enum PlayerScreen {
         /// A trace that is not a scene's simulation (a part of the URL journey): `d` cannot re-simulate it.
         public var fixedTrace = false
 
-        public init(scene: SceneID, options: SceneOptions = SceneOptions(), returnTo: AppState.Screen) throws {
-            self.scene = scene; self.options = options; self.returnTo = returnTo
+        public init(scene: SceneID, options: SceneOptions = SceneOptions()) throws {
+            self.scene = scene; self.options = options
             trace = try scene.trace(options)
         }
 
-        public init(trace: Trace, scene: SceneID, returnTo: AppState.Screen) {
-            self.scene = scene; self.options = SceneOptions(); self.returnTo = returnTo
+        public init(trace: Trace, scene: SceneID) {
+            self.scene = scene; self.options = SceneOptions()
             self.trace = trace; fixedTrace = true
         }
 
@@ -74,11 +72,27 @@ public enum PlayerScreen {
     // Simulated milliseconds per real second at speed 1.
     static let msPerSecond: Double = 200
 
-    /// Keys while a guess is being typed: text edits it, Enter checks it, Esc reveals.
-    static func reduceGuessKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard var p = state.player, let index = p.awaitingGuess else { return [] }
-        switch key {
-        case .enter:
+    static func reduce(_ p: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command) where p.awaitingGuess != nil: return reduceGuess(&p, command, ctx)
+        case .command(let command): return reduce(&p, command, &ctx)
+        case .text(let c): if p.guess.count < 40 { p.guess.append(c) }
+        case .tick(let elapsed): reduceTick(&p, elapsed: elapsed)
+        default: break
+        }
+        return []
+    }
+
+    static func bindings(_ p: State) -> [KeyBinding] { p.awaitingGuess != nil ? KeyBindings.guessing : KeyBindings.player }
+    static func helpSection(_ p: State) -> Localized { UIText.playerSection }
+    static func capturesText(_ p: State) -> Bool { p.awaitingGuess != nil }
+    static func isAnimating(_ p: State) -> Bool { p.playing }
+
+    /// While a guess is typed: Enter checks it, Esc reveals the answer.
+    static func reduceGuess(_ p: inout State, _ command: Command, _ ctx: AppContext) -> [Outcome] {
+        guard let index = p.awaitingGuess else { return [] }
+        switch command {
+        case .submit:
             let e = p.trace.events[index]
             let expected = expectedAnswer(e)
             let correct = check(guess: p.guess, against: e)
@@ -86,19 +100,16 @@ public enum PlayerScreen {
             if correct { p.score.right += 1 }
             p.verdict = (correct, expected)
             p.awaitingGuess = nil
-            state.player = p
             // A prediction is an attempt too (not scheduled for review).
-            return [.recordAnswer(Attempt(questionID: "predict/\(p.scene.rawValue)/\(e.n ?? index)", lesson: p.scene.rawValue, kind: "predict",
-                                          answeredAt: state.now, correct: correct, score: correct ? 1 : 0, rating: correct ? .good : .again,
-                                          durationMS: 0, response: p.guess, source: "predict"), schedule: false)]
-        case .escape:
+            return [.effect(.recordAnswer(Attempt(questionID: "predict/\(p.scene.rawValue)/\(e.n ?? index)", lesson: p.scene.rawValue, kind: "predict",
+                                                  answeredAt: ctx.now, correct: correct, score: correct ? 1 : 0, rating: correct ? .good : .again,
+                                                  durationMS: 0, response: p.guess, source: "predict"), schedule: false))]
+        case .reveal:
             p.awaitingGuess = nil
             p.verdict = (false, expectedAnswer(p.trace.events[index]))
-        case .backspace, .delete: if !p.guess.isEmpty { p.guess.removeLast() }
-        case .char(let c): if p.guess.count < 40 { p.guess.append(c) }
+        case .deleteBackward: if !p.guess.isEmpty { p.guess.removeLast() }
         default: break
         }
-        state.player = p
         return []
     }
 
@@ -136,14 +147,11 @@ public enum PlayerScreen {
         if let last = s.trace.events.last, t >= last.t { s.playing = false; s.go(to: s.trace.events.count - 1) }
     }
 
-    static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
-        guard var p = state.player else { return [] }
+    static func reduce(_ p: inout State, _ command: Command, _ state: inout AppContext) -> [Outcome] {
         state.message = nil
         switch command {
         case .back, .quit:
-            state.player = nil
-            state.screen = p.returnTo
-            return p.returnTo == .home && state.playerOnly ? [.quit] : []
+            return [.pop]
         case .playPause:
             if p.atEnd { p.go(to: -1) }
             p.playing.toggle()
@@ -180,14 +188,12 @@ public enum PlayerScreen {
             state.message = "\(UIText.undone[state.language]) #\(n)"
         default: break
         }
-        state.player = p
         return []
     }
 
     // MARK: rendering
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
-        guard let p = state.player else { return }
+    static func render(_ p: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         let total = p.trace.events.count
         let status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
@@ -229,7 +235,7 @@ public enum PlayerScreen {
         renderDiagram(p, into: &grid, area: area, xs: xs, glyphs: glyphs)
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
         if listWidth > 0 { renderEventList(p, into: &grid, area: list, glyphs: glyphs) }
-        renderBottomBar(state, into: &grid, bindings: KeyBindings.player)
+        renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
         if p.showStates { StateDiagram.render(p, into: &grid, language: language, glyphs: glyphs) }
     }
 

@@ -11,18 +11,20 @@ public struct TextInput: Sendable, Equatable {
     public init(_ text: String = "") { characters = Array(text); cursor = characters.count }
     public var text: String { String(characters) }
 
-    /// Applies an editing key; false when the key is not an editing key.
-    mutating func edit(_ key: Key, limit: Int = 400) -> Bool {
-        switch key {
-        case .char(let c) where !c.isNewline:
-            guard characters.count < limit else { return true }
-            characters.insert(c, at: cursor); cursor += 1
-        case .backspace: if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete: if cursor < characters.count { characters.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home: cursor = 0
-        case .end: cursor = characters.count
+    mutating func insert(_ c: Character, limit: Int = 400) {
+        guard !c.isNewline, characters.count < limit else { return }
+        characters.insert(c, at: cursor); cursor += 1
+    }
+
+    /// Applies an editing command; false when it is not one.
+    mutating func edit(_ command: Command) -> Bool {
+        switch command {
+        case .deleteBackward: if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .deleteForward: if cursor < characters.count { characters.remove(at: cursor) }
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = characters.count
         default: return false
         }
         return true
@@ -30,7 +32,7 @@ public struct TextInput: Sendable, Equatable {
 }
 
 /// The quiz: one question at a time, every kind, feedback with the explanation, a summary.
-public enum QuizScreen {
+public enum QuizScreen: ScreenModel {
     public enum Phase: Sendable, Equatable { case answering, rubric, feedback, summary }
 
     public struct State: Sendable, Equatable {
@@ -52,11 +54,10 @@ public enum QuizScreen {
         public var answered: QuizItem?
         /// When the current question appeared (AppState.now), for durations and the countdown.
         public var shownAt: Double
-        public var returnTo: AppState.Screen
         public var title: String
 
-        public init(session: QuizSession, title: String, now: Double, returnTo: AppState.Screen) {
-            self.session = session; self.title = title; shownAt = now; self.returnTo = returnTo
+        public init(session: QuizSession, title: String, now: Double) {
+            self.session = session; self.title = title; shownAt = now
             prepare()
         }
 
@@ -89,103 +90,116 @@ public enum QuizScreen {
         func remaining(now: Double) -> Double { max(0, QuizSession.interviewSeconds - (now - shownAt)) }
     }
 
-    /// Keys on the quiz screen (text entry takes printable keys first).
-    static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard var s = state.quiz else { return [] }
-        defer { if state.screen == .quiz { state.quiz = s } }
-        if key == .escape || (key == .char("q") && !s.isTyping) {
-            state.screen = s.returnTo
-            state.quiz = nil
-            return s.returnTo == .home && state.playerOnly ? [.quit] : []
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command): return reduce(&s, command, &ctx)
+        case .text(let c):
+            if case .cloze = s.item?.question.answer { s.blanks[s.blank].insert(c) } else { s.input.insert(c) }
+        default: break
         }
-        guard let item = s.phase == .feedback ? s.answered : s.item else {
-            if key == .enter { state.screen = s.returnTo; state.quiz = nil; return s.returnTo == .home && state.playerOnly ? [.quit] : [] }
-            return []
-        }
-        let q = item.question
+        return []
+    }
+
+    /// The keymap of the current phase and kind of answer.
+    static func bindings(_ s: State) -> [KeyBinding] {
         switch s.phase {
-        case .summary:
-            if key == .enter { state.screen = s.returnTo; state.quiz = nil; return s.returnTo == .home && state.playerOnly ? [.quit] : [] }
-            return []
+        case .summary: return KeyBindings.quizSummary
+        case .feedback: return KeyBindings.quizFeedback
+        case .rubric: return KeyBindings.quizRubric
+        case .answering:
+            guard let q = s.item?.question else { return KeyBindings.quizSummary }
+            switch q.kind {
+            case .choice: return KeyBindings.quizChoice
+            case .multi: return KeyBindings.quizMulti
+            case .truefalse: return KeyBindings.quizTrueFalse
+            case .order: return KeyBindings.quizOrder
+            case .cloze: return KeyBindings.quizCloze
+            case .open: return KeyBindings.quizOpenTyping
+            case .short, .numeric, .generated: return KeyBindings.quizTyping
+            }
+        }
+    }
+    static func helpSection(_ s: State) -> Localized { UIText.quizSection }
+    static func capturesText(_ s: State) -> Bool { s.isTyping }
+    /// The interview countdown redraws once a second while a question is open.
+    static func tickInterval(_ s: State) -> Int? { s.isInterview && (s.phase == .answering || s.phase == .rubric) ? 1000 : nil }
+
+    static func reduce(_ s: inout State, _ command: Command, _ ctx: inout AppContext) -> [Outcome] {
+        if command == .back { return [.pop] }
+        guard let item = s.phase == .feedback ? s.answered : s.item else { return [] }
+        let q = item.question
+        func toggle(_ i: Int) { if s.picked.contains(i) { s.picked.remove(i) } else { s.picked.insert(i) } }
+        func submitted(_ r: Response) -> [Outcome] { submit(&s, r, now: ctx.now).map { .effect($0) } }
+        switch s.phase {
+        case .summary: return []
         case .feedback:
-            if key == .enter || key == .char(" ") || key == .right {
-                s.shownAt = state.now
+            if command == .nextQuestion {
+                s.shownAt = ctx.now
                 s.prepare()
-            } else if key == .char("v"), let scene = q.scene.flatMap(SceneID.init(rawValue:)) {
-                state.quiz = s
-                return openScene(&state, scene)  // returns to .quiz, the current screen
+            } else if command == .replayScene, let scene = q.scene.flatMap(SceneID.init(rawValue:)) {
+                return openScene(scene, &ctx)  // above the quiz; back returns here
             }
             return []
         case .rubric:
             guard case .open(let rubric, _) = q.answer else { return [] }
-            switch key {
+            switch command {
             case .up: s.cursor = max(0, s.cursor - 1)
             case .down: s.cursor = min(rubric.count - 1, s.cursor + 1)
-            case .char(" "): if s.picked.contains(s.cursor) { s.picked.remove(s.cursor) } else { s.picked.insert(s.cursor) }
-            case .char("1"): s.rating = .again
-            case .char("2"): s.rating = .hard
-            case .char("3"): s.rating = .good
-            case .char("4"): s.rating = .easy
-            case .enter: return submit(&s, .open(text: s.input.text, covered: s.picked, rating: s.rating), now: state.now)
+            case .toggleOption: toggle(s.cursor)
+            case .rate(let n): s.rating = [Rating.again, .hard, .good, .easy][n - 1]
+            case .submit: return submitted(.open(text: s.input.text, covered: s.picked, rating: s.rating))
             default: break
             }
             return []
         case .answering:
             break
         }
-        if key == .tab && !s.isTyping { return [] }
         switch q.answer {
         case .choices(let choices):
-            switch key {
+            switch command {
             case .up: s.cursor = max(0, s.cursor - 1)
             case .down: s.cursor = min(choices.count - 1, s.cursor + 1)
-            case .char(let c) where c.isNumber:
-                let i = (c.wholeNumberValue ?? 0) - 1
+            case .pick(let i):
                 guard choices.indices.contains(i) else { break }
                 s.cursor = i
-                if q.kind == .multi { if s.picked.contains(i) { s.picked.remove(i) } else { s.picked.insert(i) } }
-                else { return submit(&s, .choice(i), now: state.now) }
-            case .char(" ") where q.kind == .multi:
-                if s.picked.contains(s.cursor) { s.picked.remove(s.cursor) } else { s.picked.insert(s.cursor) }
-            case .enter:
-                return submit(&s, q.kind == .multi ? .multi(s.picked) : .choice(s.cursor), now: state.now)
+                if q.kind == .multi { toggle(i) } else { return submitted(.choice(i)) }
+            case .toggleOption where q.kind == .multi: toggle(s.cursor)
+            case .submit: return submitted(q.kind == .multi ? .multi(s.picked) : .choice(s.cursor))
             default: break
             }
         case .trueFalse:
-            switch key {
-            case .up, .down, .left, .right: s.cursor = 1 - s.cursor
-            case .char("t"), .char("o"), .char("y"): return submit(&s, .trueFalse(true), now: state.now)
-            case .char("f"), .char("x"), .char("n"): return submit(&s, .trueFalse(false), now: state.now)
-            case .enter: return submit(&s, .trueFalse(s.cursor == 0), now: state.now)
+            switch command {
+            case .toggleOption: s.cursor = 1 - s.cursor
+            case .answerTrue: return submitted(.trueFalse(true))
+            case .answerFalse: return submitted(.trueFalse(false))
+            case .submit: return submitted(.trueFalse(s.cursor == 0))
             default: break
             }
         case .order:
-            switch key {
+            switch command {
             case .up, .down:
-                let target = key == .up ? s.cursor - 1 : s.cursor + 1
+                let target = command == .up ? s.cursor - 1 : s.cursor + 1
                 guard s.arrangement.indices.contains(target) else { break }
                 if s.grabbed { s.arrangement.swapAt(s.cursor, target) }
                 s.cursor = target
-            case .char(" "): s.grabbed.toggle()
-            case .enter: return submit(&s, .order(s.arrangement), now: state.now)
+            case .toggleOption: s.grabbed.toggle()
+            case .submit: return submitted(.order(s.arrangement))
             default: break
             }
         case .cloze:
-            switch key {
-            case .tab, .down: s.blank = (s.blank + 1) % s.blanks.count
-            case .backTab, .up: s.blank = (s.blank + s.blanks.count - 1) % s.blanks.count
-            case .enter:
+            switch command {
+            case .nextBlank: s.blank = (s.blank + 1) % s.blanks.count
+            case .previousBlank: s.blank = (s.blank + s.blanks.count - 1) % s.blanks.count
+            case .submit:
                 if s.blank < s.blanks.count - 1 { s.blank += 1 }
-                else { return submit(&s, AnswerInput.blanks(s.blanks.map(\.text)), now: state.now) }
-            default: _ = s.blanks[s.blank].edit(key)
+                else { return submitted(AnswerInput.blanks(s.blanks.map(\.text))) }
+            default: _ = s.blanks[s.blank].edit(command)
             }
         case .open:
-            if key == .enter { s.phase = .rubric; s.cursor = 0 } else { _ = s.input.edit(key) }
+            if command == .submit { s.phase = .rubric; s.cursor = 0 } else { _ = s.input.edit(command) }
         case .short, .numeric, .generated:
-            if key == .enter {
-                return submit(&s, AnswerInput.text(s.input.text), now: state.now)
-            }
-            _ = s.input.edit(key)
+            if command == .submit { return submitted(AnswerInput.text(s.input.text)) }
+            _ = s.input.edit(command)
         }
         return []
     }
@@ -207,8 +221,7 @@ public enum QuizScreen {
 
     // MARK: rendering
 
-    static func render(_ state: AppState, into grid: inout CellGrid) {
-        guard let s = state.quiz else { return }
+    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         let total = s.session.items.count
         var right = "\(min(s.session.index + (s.phase == .feedback ? 0 : 1), total))/\(total)  \(glyphs.check)\(s.session.correctCount)"
@@ -236,7 +249,7 @@ public enum QuizScreen {
             blankLine()
             add(language == .ko ? "답은 모두 저장되었습니다. 틀린 문제는 곧 다시 나옵니다." : "Every answer is saved; the ones you missed come back soon.", Style(.dim))
             Paragraph(lines: lines).render(into: &grid, area: area)
-            renderBottomBar(state, into: &grid, bindings: KeyBindings.quizSummary)
+            renderBottomBar(state, into: &grid, bindings: bindings(s))
             return
         }
         let item = s.phase == .feedback ? s.answered! : s.item!
@@ -317,13 +330,7 @@ public enum QuizScreen {
         let top = max(0, (cursor?.y ?? 0) - area.height + 2)
         Paragraph(lines: lines, scroll: top).render(into: &grid, area: area)
         if let c = cursor, c.y - top < area.height { grid.cursor = (area.x + c.x, area.y + c.y - top) }
-        let bindings: [KeyBinding]
-        switch s.phase {
-        case .feedback: bindings = KeyBindings.quizFeedback
-        case .rubric: bindings = KeyBindings.quizRubric
-        default: bindings = s.isTyping ? KeyBindings.quizTyping : KeyBindings.quizChoosing
-        }
-        renderBottomBar(state, into: &grid, bindings: bindings, includeGlobal: !s.isTyping)
+        renderBottomBar(state, into: &grid, bindings: bindings(s), includeGlobal: !s.isTyping)
     }
 
     static func kindTitle(_ k: QuestionKind) -> Localized {

@@ -25,7 +25,7 @@ public struct AppLoop<Backend: TerminalBackend, Runner: EffectRunner, Clock: Loo
     /// Runs until the app orders `.quit`.
     public mutating func run() {
         let backend = backend
-        backend.present(render(state, size: backend.size))
+        backend.present(render(state))
         var lastTick = clock.monotonic(), tickGeneration = state.animationGeneration
         while true {
             if state.animationGeneration != tickGeneration { lastTick = clock.monotonic(); tickGeneration = state.animationGeneration }
@@ -43,7 +43,7 @@ public struct AppLoop<Backend: TerminalBackend, Runner: EffectRunner, Clock: Loo
                 let outcome = state.dispatch(action, runner: &runner, suspend: { backend.suspend(); return backend.size })
                 if outcome == .quit { return }
             }
-            backend.present(render(state, size: backend.size))
+            backend.present(render(state))
         }
     }
 }

@@ -42,36 +42,30 @@ public struct StartUp: Sendable {
 }
 
 extension AppState {
+    /// The first state: the start screen alone on the stack (so leaving it quits), or home when
+    /// it cannot be built (the error becomes the message).
     public init(start: StartUp) {
-        self.init(size: start.size, language: start.language, catalog: start.catalog, readLessons: start.readLessons,
-                  warnings: start.warnings, ascii: start.ascii, englishOnly: start.englishOnly)
-        message = start.message
-        cards = start.cards
-        streakEnabled = start.streak
-        positions = start.positions
-        notSaving = start.notSaving
-        now = start.now
-        switch start.screen {
-        case .home: break
-        case .scene(let scene, let options):
-            do {
-                player = try PlayerScreen.State(scene: scene, options: options, returnTo: .home)
-                screen = .player
-                playerOnly = true
-            } catch {
-                message = "\(error)"
+        var message = start.message, first = Screen.home(HomeScreen.State())
+        do {
+            switch start.screen {
+            case .home: break
+            case .scene(let scene, let options): first = .player(try PlayerScreen.State(scene: scene, options: options))
+            case .cwnd(let parameters, let compare, let chart):
+                first = .cwnd(try CwndScreen.State(parameters: parameters, compare: compare, chart: start.ascii ? .ascii : chart))
+            case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
+            case .quiz(let session, let title): first = .quiz(QuizScreen.State(session: session, title: title, now: start.now))
             }
-        case .cwnd(let parameters, let compare, let chart):
-            openCwndLab(&self, parameters: parameters, compare: compare, chart: chart)
-            playerOnly = screen == .cwnd
-        case .journey(let parameters):
-            openJourney(&self, parameters: parameters)
-            playerOnly = screen == .journey
-        case .quiz(let session, let title):
-            quiz = QuizScreen.State(session: session, title: title, now: now, returnTo: .home)
-            screen = .quiz
-            playerOnly = true
+        } catch {
+            message = "\(error)"
         }
+        self.init(size: start.size, language: start.language, catalog: start.catalog, readLessons: start.readLessons,
+                  warnings: start.warnings, ascii: start.ascii, englishOnly: start.englishOnly, screen: first)
+        context.message = message
+        context.cards = start.cards
+        context.streakEnabled = start.streak
+        context.positions = start.positions
+        context.notSaving = start.notSaving
+        context.now = start.now
     }
 }
 

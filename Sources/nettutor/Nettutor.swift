@@ -339,8 +339,7 @@ struct BenchRender: ParsableCommand {
         var state = AppState(size: Size(width: width, height: height), language: .en, catalog: LessonCatalog([]))
         var samples: [Double] = []
         for scene in SceneID.allCases where scene.isSequenceScene {
-            state.player = try PlayerScreen.State(scene: scene, returnTo: .home)
-            state.screen = .player
+            state = AppState(size: state.size, language: .en, catalog: LessonCatalog([]), screen: .player(try PlayerScreen.State(scene: scene)))
             _ = reduce(&state, .keyPressed(.char(" ")))
             let clock = ContinuousClock()
             var rendered = 0
@@ -348,7 +347,7 @@ struct BenchRender: ParsableCommand {
             while rendered < frames / 9 {
                 _ = reduce(&state, .tick(elapsed: 1.0 / 30, generation: state.animationGeneration))
                 if state.player?.playing == false { _ = reduce(&state, .keyPressed(.char(" "))) }
-                _ = render(state, size: state.size)
+                _ = render(state)
                 rendered += 1
             }
             let d = clock.now - start
@@ -370,7 +369,7 @@ struct BenchRender: ParsableCommand {
                 let start = clock.now
                 for _ in 0..<max(1, frames / 200) {
                     _ = reduce(&reader, .keyPressed(.home))
-                    for _ in 0..<200 { _ = render(reader, size: reader.size); _ = reduce(&reader, .keyPressed(.pageDown)); rendered += 1 }
+                    for _ in 0..<200 { _ = render(reader); _ = reduce(&reader, .keyPressed(.pageDown)); rendered += 1 }
                 }
                 let d = clock.now - start
                 print(String(format: "reader frame at %dx%d (%@, every page): mean %.3f ms", width, height, lesson.meta.id,
@@ -383,33 +382,38 @@ struct BenchRender: ParsableCommand {
             var p = CwndParameters(); p.model = model; p.events = [LossEvent(.tripleDupAck, at: 8), LossEvent(.timeout, at: 14)]
             var times: [String] = []
             for mode in BrailleCanvas.Mode.allCases {
-                openCwndLab(&state, parameters: p, compare: compare, chart: mode)
+                var lab = try CwndScreen.State(parameters: p, compare: compare, chart: mode)
                 let clock = ContinuousClock()
                 let start = clock.now
                 var rendered = 0
                 for _ in 0..<max(1, frames / 40) {
-                    for r in 1...p.rounds { state.cwnd?.cursor = r; _ = render(state, size: state.size); rendered += 1 }
+                    for r in 1...p.rounds {
+                        lab.cursor = r
+                        _ = render(AppState(size: state.size, language: .en, catalog: LessonCatalog([]), screen: .cwnd(lab))); rendered += 1
+                    }
                 }
                 let d = clock.now - start
                 times.append(String(format: "%@ %.3f ms", mode.rawValue, (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered)))
-                state.screen = .home
             }
             print("cwnd chart frame at \(width)x\(height) (\(label)): " + times.joined(separator: ", "))
         }
         // The URL journey: every frame of the standard journey (map, ruler, headers, narration).
-        openJourney(&state, parameters: JourneyParameters())
-        if let frames = state.journey?.frames.count {
+        var journey = try JourneyScreen.State(parameters: JourneyParameters())
+        do {
+            let frames = journey.frames.count
             let clock = ContinuousClock()
             let start = clock.now
             var rendered = 0
             for _ in 0..<max(1, frames / 100) {
-                for i in 0..<frames { state.journey?.cursor = i; _ = render(state, size: state.size); rendered += 1 }
+                for i in 0..<frames {
+                    journey.cursor = i
+                    _ = render(AppState(size: state.size, language: .en, catalog: LessonCatalog([]), screen: .journey(journey))); rendered += 1
+                }
             }
             let d = clock.now - start
             print(String(format: "journey frame at %dx%d (all %d frames): mean %.3f ms", width, height, frames,
                          (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) / Double(rendered)))
         }
-        state.screen = .home
 
         // Steering re-simulates: what one `t` or `3` costs, for the largest lab the keys allow.
         var big = CwndParameters(); big.model = .rfc5681; big.rounds = CwndParameters.maxRounds; big.ssthresh = 64

@@ -53,33 +53,28 @@ struct RunLoop {
         }
         defer { terminal.shutdown() }
 
+        // `nettutor play SCENE`, `cwnd`, `journey` or `quiz` start on that screen alone: leaving it quits.
+        var first: Screen = .home(HomeScreen.State())
+        switch start {
+        case .scene(let scene, let options): first = .player(try PlayerScreen.State(scene: scene, options: options))
+        case .cwnd(let parameters, let compare, let chart):
+            first = .cwnd(try CwndScreen.State(parameters: parameters, compare: compare, chart: global.ascii || !utf8 ? .ascii : chart))
+        case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
+        case .quiz(let session):
+            let language: Language = utf8 ? global.language : .en
+            first = .quiz(QuizScreen.State(session: session, title: Self.title(session.mode, language), now: Date().timeIntervalSince1970))
+        case nil: break
+        }
         var state = AppState(size: terminal.size, language: global.language, catalog: catalog,
                              readLessons: readLessons, warnings: diags.filter { $0.severity == .error }.map(\.description),
-                             ascii: global.ascii || !utf8, englishOnly: !utf8)
+                             ascii: global.ascii || !utf8, englishOnly: !utf8, screen: first)
         state.message = startMessage
         state.cards = cards
         state.streakEnabled = streak
         state.positions = positions
         state.notSaving = store is MemoryProgressStore
         state.now = Date().timeIntervalSince1970
-        switch start {
-        case .scene(let scene, let options):
-            state.player = try PlayerScreen.State(scene: scene, options: options, returnTo: .home)
-            state.screen = .player
-            state.playerOnly = true
-        case .cwnd(let parameters, let compare, let chart):
-            openCwndLab(&state, parameters: parameters, compare: compare, chart: chart)
-            state.playerOnly = true
-        case .journey(let parameters):
-            openJourney(&state, parameters: parameters)
-            state.playerOnly = true
-        case .quiz(let session):
-            state.quiz = QuizScreen.State(session: session, title: Self.title(session.mode, state.language), now: state.now, returnTo: .home)
-            state.screen = .quiz
-            state.playerOnly = true
-        case nil: break
-        }
-        terminal.present(render(state, size: terminal.size))
+        terminal.present(render(state))
 
         // The tick clock restarts with each animation (a new generation), so a pause is not
         // counted as time played.
@@ -157,7 +152,7 @@ struct RunLoop {
                     }
                 }
             }
-            terminal.present(render(state, size: terminal.size))
+            terminal.present(render(state))
         }
     }
 

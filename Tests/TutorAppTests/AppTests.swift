@@ -9,7 +9,7 @@ struct AppBehaviourTests {
     @Test("Home lists lessons grouped by topic in reading order")
     func homeGroupsByTopic() {
         let h = AppHarness(lessons: Fixtures.all)
-        let rows = HomeScreen.rows(HomeScreen.visibleLessons(h.state))
+        let rows = HomeScreen.rows(HomeScreen.visibleLessons(h.state.home!, h.state.context))
         #expect(rows.map { row -> String in
             switch row { case .topic(let t): "#\(t.rawValue)"; case .lesson(let m): m.id; case .labsHeading: "#labs"; case .lab(let s): s.rawValue }
         } == ["#transport", "tcp", "udp", "#infrastructure", "ip"])
@@ -72,7 +72,7 @@ struct AppBehaviourTests {
         #expect(h.state.reader?.lessonID == "tcp")
         #expect(h.state.message == "첫 레슨입니다.")
         h.press("q")
-        #expect(h.state.screen == .home && h.state.home.selectedID == "tcp")
+        #expect(h.state.screen == .home && h.state.home?.selectedID == "tcp")
     }
 
     @Test("q and Esc back out of the reader; from home they quit")
@@ -96,31 +96,31 @@ struct AppBehaviourTests {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("/")
         h.type("핸드")
-        #expect(HomeScreen.visibleLessons(h.state).map(\.id) == ["tcp"])
+        #expect(HomeScreen.visibleLessons(h.state.home!, h.state.context).map(\.id) == ["tcp"])
         h.press("backspace", "backspace")
         h.type("ipv6")
-        #expect(HomeScreen.visibleLessons(h.state).map(\.id) == ["ip"])
-        #expect(h.state.home.selectedID == "ip")
+        #expect(HomeScreen.visibleLessons(h.state.home!, h.state.context).map(\.id) == ["ip"])
+        #expect(h.state.home?.selectedID == "ip")
         h.press("backspace", "backspace", "backspace", "backspace")
         h.type("UDP")  // English title matches in Korean mode too
-        #expect(HomeScreen.visibleLessons(h.state).map(\.id) == ["udp"])
+        #expect(HomeScreen.visibleLessons(h.state.home!, h.state.context).map(\.id) == ["udp"])
         h.press("enter")  // keep the filter, leave typing
-        #expect(!h.state.home.isTypingFilter && h.state.home.filter == "UDP")
+        #expect(h.state.home?.isTypingFilter == false && h.state.home?.filter == "UDP")
         h.press("enter")
         #expect(h.state.reader?.lessonID == "udp")
         h.press("q", "q")  // first q clears the filter rather than quitting
-        #expect(h.state.home.filter.isEmpty && !h.quit)
+        #expect(h.state.home?.filter.isEmpty == true && !h.quit)
         h.press("/")
         h.type("zz")
         h.press("esc")
-        #expect(h.state.home.filter.isEmpty && HomeScreen.visibleLessons(h.state).count == 3)
+        #expect(h.state.home?.filter.isEmpty == true && HomeScreen.visibleLessons(h.state.home!, h.state.context).count == 3)
     }
 
     @Test("While typing a filter, letters are text, not commands")
     func filterSwallowsCommandKeys() {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("/", "q", "L", "?")
-        #expect(h.state.home.filter == "qL?" && !h.quit && h.state.language == .ko && !h.state.showHelp)
+        #expect(h.state.home?.filter == "qL?" && !h.quit && h.state.language == .ko && !h.state.showHelp)
     }
 
     @Test("L switches Korean and English in place, keeping the reading position")

@@ -10,7 +10,7 @@ func cwndHarness(size: Size = Size(width: 80, height: 24), language: Language = 
     var h = AppHarness(size: size, language: language, lessons: Fixtures.all, ascii: ascii)
     var p = CwndParameters()
     configure(&p)
-    openCwndLab(&h.state, parameters: p, compare: compare)
+    h.state.push(.cwnd(try! CwndScreen.State(parameters: p, compare: compare, chart: ascii ? .ascii : .braille)))
     return h
 }
 
@@ -135,7 +135,7 @@ struct CwndScreenTests {
     func openAndLeave() {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("end", "up")
-        #expect(h.state.home.selectedID == "scene:cwnd-lab")
+        #expect(h.state.home?.selectedID == "scene:cwnd-lab")
         h.press("enter")
         #expect(h.state.screen == .cwnd)
         h.press("q")

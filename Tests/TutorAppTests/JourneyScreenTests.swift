@@ -10,7 +10,7 @@ func journeyHarness(size: Size = Size(width: 80, height: 24), language: Language
     var h = AppHarness(size: size, language: language, lessons: Fixtures.all, ascii: ascii)
     var p = JourneyParameters()
     configure(&p)
-    openJourney(&h.state, parameters: p)
+    h.state.push(.journey(try! JourneyScreen.State(parameters: p)))
     return h
 }
 
@@ -72,9 +72,10 @@ struct JourneyScreenTests {
     func diagrams() {
         var h = journeyHarness()
         h.goTo("SYN seq=1000")
+        let oneWay = h.trip.journey.oneWayToEdge
         h.press("v")
         #expect(h.state.screen == .player && h.state.player?.scene == .tcp3Way)
-        #expect(h.state.player?.options.rtt == (2 * h.trip.journey.oneWayToEdge).rounded())
+        #expect(h.state.player?.options.rtt == (2 * oneWay).rounded())
         h.press("q")
         #expect(h.state.screen == .journey && h.trip.message.label == "SYN seq=1000")
         h.goTo("ClientHello")
@@ -105,7 +106,7 @@ struct JourneyScreenTests {
     func opens() {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("end")
-        #expect(h.state.home.selectedID == "scene:url-journey")
+        #expect(h.state.home?.selectedID == "scene:url-journey")
         h.press("enter")
         #expect(h.state.screen == .journey)
         h.press("q")

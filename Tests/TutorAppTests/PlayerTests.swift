@@ -7,8 +7,7 @@ import TutorTestSupport
 
 func playerHarness(_ scene: SceneID, size: Size = Size(width: 80, height: 24), language: Language = .en) throws -> AppHarness {
     var h = AppHarness(size: size, language: language, lessons: Fixtures.all)
-    h.state.player = try PlayerScreen.State(scene: scene, returnTo: .home)
-    h.state.screen = .player
+    h.state.push(.player(try PlayerScreen.State(scene: scene)))
     return h
 }
 
@@ -120,7 +119,7 @@ struct PlayerTests {
     func labs() {
         var h = AppHarness(lessons: Fixtures.all)
         h.press("end", "up", "up")  // the last labs are the URL journey (a map) and the cwnd lab (a chart)
-        #expect(h.state.home.selectedID == "scene:flow-control")
+        #expect(h.state.home?.selectedID == "scene:flow-control")
         h.press("enter")
         #expect(h.state.screen == .player)
         h.press("q")

@@ -88,7 +88,7 @@ func quizHarness(size: Size = Size(width: 80, height: 24), language: Language = 
     var h = AppHarness(size: size, language: language, lessons: Fixtures.all, ascii: ascii)
     h.quizBanks = [QuizFixtures.bank]
     h.send(.clockAdvanced(to: 1_767_225_600))
-    h.state.home.selectedID = "udp"
+    h.state.home?.selectedID = "udp"
     h.press("t")
     return h
 }
@@ -241,10 +241,10 @@ struct QuizScreenTests {
         let block = h.state.reader!.anchorBlock(size: h.state.size, glyphs: h.state.glyphs)
         #expect(block > 0)
         h.press("q")
-        #expect(h.effects.contains(.savePosition(lessonID: h.state.home.selectedID!, block: block)))
+        #expect(h.effects.contains(.savePosition(lessonID: h.state.home!.selectedID!, block: block)))
         h.press("enter")
         #expect(h.state.reader!.anchorBlock(size: h.state.size, glyphs: h.state.glyphs) == block)
-        #expect(h.effects.contains(.lessonOpened(lessonID: h.state.home.selectedID!)))
+        #expect(h.effects.contains(.lessonOpened(lessonID: h.state.reader!.lessonID)))
         h.press("home")
         h.press("enter")                        // the scene card at the top plays
         #expect(h.effects.contains(.sceneStarted("tcp-3way")))

@@ -58,7 +58,7 @@ struct SnapshotTests {
     @Test("Reader with a Korean table", arguments: sizes)
     func readerKoreanTable(size: Size) {
         var h = AppHarness(size: size, lessons: Fixtures.all)
-        h.state.home.selectedID = "ip"; h.press("enter")
+        h.state.home?.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-ko-\(size.width)x\(size.height)")
     }
 
@@ -66,7 +66,7 @@ struct SnapshotTests {
     @Test("Reader, English table")
     func readerEnglishTable() {
         var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
-        h.state.home.selectedID = "ip"; h.press("enter")
+        h.state.home?.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-en-80x24")
     }
 
@@ -91,7 +91,7 @@ struct SnapshotTests {
     @Test("Reader in ASCII mode")
     func readerASCII() {
         var h = AppHarness(lessons: Fixtures.all, ascii: true)
-        h.state.home.selectedID = "ip"; h.press("enter")
+        h.state.home?.selectedID = "ip"; h.press("enter")
         expectSnapshot(h, "reader-table-ko-ascii-80x24")
         for y in 0..<24 {
             #expect(h.frame().rowText(y).unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic || $0.value == 0xD7 || $0.value == 0xA7 }, "row \(y)")
@@ -146,7 +146,7 @@ struct ShippedLessonSnapshots {
     func labCards(id: String) throws {
         let lessons = Language.allCases.compactMap { try? Self.library.loadLesson(id: id, language: $0).get() }
         var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: lessons)
-        h.state.home.selectedID = id
+        h.state.home?.selectedID = id
         h.press("enter")
         var pages = 0
         while h.state.screen == .reader && pages < 40 {
@@ -165,7 +165,7 @@ struct ShippedLessonSnapshots {
         for language in Language.allCases {
             let lessons = Language.allCases.compactMap { try? Self.library.loadLesson(id: id, language: $0).get() }
             var h = AppHarness(size: Size(width: 80, height: 24), language: language, lessons: lessons)
-            h.state.home.selectedID = id
+            h.state.home?.selectedID = id
             h.press("enter")
             #expect(h.state.reader?.lesson?.meta.language == language)
             expectSnapshot(h, "lesson-\(id)-\(language.rawValue)-80x24")

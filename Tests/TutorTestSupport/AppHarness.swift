@@ -97,6 +97,6 @@ public struct AppHarness {
         effects += issued
     }
 
-    public func frame() -> CellGrid { render(state, size: state.size) }
+    public func frame() -> CellGrid { render(state) }
     public var screenText: String { frame().snapshotText() }
 }
