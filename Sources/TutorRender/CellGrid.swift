@@ -44,10 +44,17 @@ public struct CellGrid: Sendable, Hashable {
     /// Writes a string starting at (x, y) without wrapping; returns the columns written.
     @discardableResult
     public mutating func put(_ string: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
-        let limit = (clip ?? bounds).intersection(bounds).maxX
+        let area = (clip ?? bounds).intersection(bounds)
         var cx = x
         for c in string {
-            if cx >= limit { break }
+            if cx >= area.maxX { break }
+            // Left of the clip the text still takes its columns, so what follows lands in place.
+            if cx < area.x {
+                let w = TextWidth.width(of: c)
+                if w == 2, cx + 1 == area.x, y >= area.y, y < area.maxY { setCell(x: area.x, y: y, Cell(" ", style: style)) }  // half a wide glyph: blank
+                cx += w
+                continue
+            }
             cx += put(c, x: cx, y: y, style: style, clip: clip)
         }
         return cx - x

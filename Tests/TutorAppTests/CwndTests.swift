@@ -153,6 +153,10 @@ struct CwndScreenTests {
                 for _ in 0..<20 {
                     let grid = h.frame()
                     for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width, "\(size) row \(y)") }
+                    // What the user must see on every step: the round counter, the axis and the keys.
+                    let text = grid.snapshotText()
+                    #expect(text.contains("\(h.lab.cursor)/\(h.lab.parameters.rounds)"), "\(size) round counter")
+                    #expect(text.contains("ssthresh") && text.contains("Space"), "\(size) legend and key bar")
                     h.press("right")
                 }
             }

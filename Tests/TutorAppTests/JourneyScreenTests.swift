@@ -123,6 +123,10 @@ struct JourneyScreenTests {
                 for _ in 0..<h.trip.frames.count {
                     let grid = h.frame()
                     for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width, "\(size) row \(y)") }
+                    // Every frame names the URL and the message on the wire.
+                    let text = grid.snapshotText()
+                    #expect(text.contains(String(h.trip.journey.url.text.prefix(20))), "\(size) URL")
+                    #expect(text.contains(String(h.trip.message.label.prefix(12))), "\(size) message \(h.trip.message.label)")
                     h.press("right")
                 }
             }

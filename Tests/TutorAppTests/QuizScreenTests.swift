@@ -275,6 +275,10 @@ struct QuizScreenTests {
             while h.state.screen == .quiz && steps < 40 {
                 let grid = h.frame()
                 for y in 0..<grid.height { #expect(TextWidth.width(of: grid.rowText(y)) == size.width) }
+                // The question asked (or answered) is on screen.
+                if let item = h.quiz.phase == .feedback ? h.quiz.answered : h.quiz.item {
+                    #expect(grid.snapshotText().contains(String(item.prompt[language].prefix(8))), "\(size) \(item.question.id)")
+                }
                 h.press(h.quiz.phase == .rubric ? "enter" : h.quiz.isTyping ? "enter" : h.currentKind == .truefalse ? "t" : "enter")
                 steps += 1
             }

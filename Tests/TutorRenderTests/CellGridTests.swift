@@ -71,7 +71,10 @@ struct CellGridTests {
     @Test("Writing outside the grid is ignored, never a crash")
     func outOfBoundsIgnored() {
         var g = CellGrid(width: 3, height: 1)
-        #expect(g.put("abc", x: -5, y: 0) == 0 || true)
+        g.put("abcdefg", x: -5, y: 0)  // only "fg" lands, in columns 0 and 1
+        #expect(g.rowText(0) == "fg ")
+        g.put("abc", x: 0, y: -1)
+        #expect(g.rowText(0) == "fg ")
         g.put("z", x: 7, y: 9)
         g.fill(Rect(x: -3, y: -3, width: 100, height: 100))
         #expect(g.rowText(0) == "   ")

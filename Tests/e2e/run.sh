@@ -196,6 +196,29 @@ expect_screen "5 switches to TLS 1.2" "variant: TLS 1.2"
 keys q
 expect_screen "leaving the journey ends it" "EXIT=0"
 
+# 10c2. Pause, wait, resume: playback continues from where it paused (it once jumped to the end,
+# because the first tick after a pause carried the whole pause).
+# The title's position: the player's simulated time (t=…ms), else the step counter (N/M).
+position() { screen | head -1 | python3 -c 'import re,sys; l=sys.stdin.read(); m=re.search(r"t=(\d+)ms", l) or re.search(r"(\d+)/\d+", l); print(m.group(1) if m else -1)'; }
+pause_resume() {  # pause_resume NAME SLACK ARGS...: Space, play a moment, Space, wait 3 s, Space, look at once
+  local name=$1 slack=$2; shift 2
+  keys "clear; $BIN $* --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+  wait_for "Space" || true
+  keys Space; sleep 0.4; keys Space; sleep 0.2
+  local paused; paused=$(position)
+  sleep 3
+  keys Space; sleep 0.25
+  local resumed; resumed=$(position)
+  keys Space q
+  if [ "$paused" -ge 0 ] && [ "$resumed" -ge "$paused" ] && [ "$resumed" -le $((paused + slack)) ]; then
+    ok "$name: resuming after a 3 s pause goes on from $paused (now $resumed), no jump"
+  else fail "$name: resume jumped from $paused to $resumed" "$(screen)"; fi
+  wait_for "EXIT=0" || true
+}
+pause_resume "player (Go-Back-N, t in ms)" 150 play arq-go-back-n
+pause_resume "cwnd lab (rounds)" 3 cwnd
+pause_resume "URL journey (links)" 3 journey
+
 # 10d. Quizzes: answer in the TUI, quit, restart, the dashboard shows the answer.
 QD="$WORK/quizdata"
 keys "clear; $BIN --lang en --data-dir $QD; echo EXIT=\$?" Enter
