@@ -14,7 +14,7 @@ struct RunLoop {
         let utf8 = TerminalInfo.localeIsUTF8()
         let library = try global.library()
         let (catalog, diags) = library.loadCatalog()
-        let (store, storeWarning) = openStore()
+        let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
         var s = StartUp(catalog: catalog, language: global.language, size: Size(width: 80, height: 24), screen: start)
         s.message = storeWarning
         do {
@@ -32,13 +32,5 @@ struct RunLoop {
         s.size = terminal.size
         var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)
         loop.run()
-    }
-
-    /// The SQLite store; a corrupt file is moved aside and a fresh one started (with a message).
-    /// When the database is locked or the folder cannot be written, an in-memory store plus a
-    /// warning: the app still works, says it is not saving, and nothing on disk is touched.
-    func openStore() -> (ProgressStore, String?) {
-        do { return try SQLiteProgressStore.openMovingCorruptAside(path: global.dataDirectory + "/progress.sqlite") }
-        catch { return (MemoryProgressStore(), "\(error) (progress is not saved this session)") }
     }
 }

@@ -29,7 +29,11 @@ struct ShellEffects: EffectRunner {
             case .lessonOpened(let id): try store.markOpened(lessonID: id, at: Date())
             case .savePosition(let id, let block): try store.setPosition(lessonID: id, block: block)
             case .sceneStarted(let scene): try store.recordSceneRun(scene: scene, at: Date())
-            case .startQuiz(let request): return startQuiz(request, state)
+            case .startQuiz(let request):
+                do {
+                    return [request.answer(try store.session(request.plan, banks: quizBanks(), newPerDay: (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
+                                                             now: SystemClock().wallTime(), utcOffset: utcOffset()), state.context)]
+                } catch { return [.quizFailed("\(error)")] }
             case .recordAnswer(let attempt, let schedule):
                 do {
                     let card = schedule ? Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt,
@@ -43,22 +47,6 @@ struct ShellEffects: EffectRunner {
             }
         } catch { return [.progressFailed("\(error)")] }
         return []
-    }
-
-    mutating func startQuiz(_ request: QuizRequest, _ state: AppState) -> [AppAction] {
-        let planned: SessionPlanner.Request = switch request {
-        case .lesson(let id): .lesson(id)
-        case .review: .review(lesson: nil)
-        case .interview: .interview(count: 5)
-        }
-        do {
-            let session = try store.session(planned, banks: quizBanks(), newPerDay: (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
-                                            now: SystemClock().wallTime(), utcOffset: utcOffset())
-            if session.items.isEmpty { return [.quizFailed(state.language == .ko ? "지금 풀 문제가 없습니다." : "Nothing to do now: no reviews are due and no new questions are left.")] }
-            var title = session.mode.title(state.language)
-            if case .lesson(let id) = request { title += ": " + (state.catalog.meta(id: id, language: state.language)?.title ?? id) }
-            return [.quizReady(session, title: title)]
-        } catch { return [.quizFailed("\(error)")] }
     }
 }
 

@@ -201,3 +201,27 @@ struct NewCardsTests {
         #expect(try store.newCardsStarted(since: 0) == 2)
     }
 }
+
+@Suite("Progress files")
+struct ProgressFilesTests {
+    @Test("An export file imports into another store once: the second import adds nothing; a bad file is named")
+    func roundTrip() throws {
+        let a = try SQLiteProgressStore(path: tempPath()), b = MemoryProgressStore()
+        try a.record(attempt("x/1", at: 10), card: nil)
+        try a.record(attempt("x/2", at: 11), card: nil)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nt-export-\(UUID().uuidString).json").path
+        try ProgressFiles.export(a, to: file)
+        #expect(try ProgressFiles.importExport(from: file, into: b) == 2)
+        #expect(try ProgressFiles.importExport(from: file, into: b) == 0)
+        try "{}x".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ProgressFiles.FileError.self) { try ProgressFiles.importExport(from: file, into: b) }
+        #expect(throws: ProgressFiles.FileError.self) { try ProgressFiles.export(a, to: "/proc/nope/x.json") }
+    }
+
+    @Test("The app's store falls back to memory, with a warning, when the folder cannot be written")
+    func fallBack() {
+        let (store, warning) = ProgressFiles.openForApp(path: "/proc/self/nettutor-ro/progress.sqlite")
+        #expect(store is MemoryProgressStore)
+        #expect(warning?.hasSuffix("(progress is not saved this session)") == true)
+    }
+}

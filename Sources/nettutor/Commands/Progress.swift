@@ -18,22 +18,13 @@ struct Progress: Command {
 
     func execute() throws {
         let store = try global.store()
-        if let exportPath {
-            let encoder = JSONEncoder(); encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            do { try encoder.encode(try store.export()).write(to: URL(fileURLWithPath: exportPath)) }
-            catch let e as ProgressError { throw CLIError(e.description, code: 1) }
-            catch { throw CLIError("cannot write \(exportPath): \(error.localizedDescription)", code: 1) }
-            return printError("exported to \(exportPath)")
-        }
-        if let importPath {
-            guard let data = FileManager.default.contents(atPath: importPath) else { throw CLIError("cannot read \(importPath)", code: 2) }
-            let incoming: ProgressExport
-            do { incoming = try JSONDecoder().decode(ProgressExport.self, from: data) }
-            catch { throw CLIError("\(importPath) is not a nettutor progress export: \(error)", code: 2) }
-            let before = try store.attempts().count
-            try store.merge(incoming)
-            return printError("imported \(importPath): \(try store.attempts().count - before) new answers")
-        }
+        do {
+            if let exportPath { try ProgressFiles.export(store, to: exportPath); return printError("exported to \(exportPath)") }
+            if let importPath { return printError("imported \(importPath): \(try ProgressFiles.importExport(from: importPath, into: store)) new answers") }
+        } catch let e as ProgressFiles.FileError {
+            if case .cannotWrite = e { throw CLIError(e.description, code: 1) }
+            throw CLIError(e.description, code: 2)
+        } catch let e as ProgressError { throw CLIError(e.description, code: 1) }
         var settings = try store.settings()
         if let streak { settings.streak = streak == .on }
         if let retention {
