@@ -21,7 +21,10 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
 
-        .target(name: "NetSim"),
+        // Scenes/ is registered into SceneCatalog at build time (one file per scene).
+        .target(name: "NetSim", dependencies: ["TutorCore"], plugins: ["SceneRegistry"]),
+        .executableTarget(name: "scene-registry"),
+        .plugin(name: "SceneRegistry", capability: .buildTool(), dependencies: ["scene-registry"]),
         .target(name: "TutorCore"),
         .target(name: "TutorRender"),
         .target(name: "TutorQuiz", dependencies: ["TutorCore", "NetSim"]),
@@ -44,6 +47,7 @@ let package = Package(
         .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
                 path: "Tests/TutorTestSupport"),
 
+        .testTarget(name: "NetSimTests", dependencies: ["NetSim", "TutorCore"]),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorTestSupport"]),
         .testTarget(name: "TutorContentTests", dependencies: ["TutorContent", "TutorCore", "TutorRender", "NetSim", "TutorQuiz"]),
         .testTarget(name: "TutorAppTests", dependencies: [

@@ -1,3 +1,5 @@
+import TutorCore
+
 /// The congestion-control lab's models (the `cwnd-lab` scene and `nettutor cwnd`).
 ///
 /// - `textbook`: one step per transmission round, windows in MSS, Kurose & Ross conventions.
@@ -14,11 +16,11 @@ public enum CwndModel: String, CaseIterable, Sendable, Hashable { case textbook,
 
 public enum CwndPhase: String, Sendable, Hashable {
     case slowStart = "slow-start", congestionAvoidance = "congestion-avoidance", fastRecovery = "fast-recovery"
-    public var title: Narration {
+    public var title: Localized {
         switch self {
-        case .slowStart: Narration(ko: "slow start", en: "slow start")
-        case .congestionAvoidance: Narration(ko: "혼잡 회피", en: "congestion avoidance")
-        case .fastRecovery: Narration(ko: "fast recovery", en: "fast recovery")
+        case .slowStart: Localized(ko: "slow start", en: "slow start")
+        case .congestionAvoidance: Localized(ko: "혼잡 회피", en: "congestion avoidance")
+        case .fastRecovery: Localized(ko: "fast recovery", en: "fast recovery")
         }
     }
 }
@@ -114,7 +116,7 @@ public struct CwndRound: Sendable, Hashable {
     /// A loss detected in this round.
     public var event: LossKind?
     /// Why the next round's window is what it is.
-    public var narration: Narration
+    public var narration: Localized
 }
 
 /// A point of the curve: x in rounds (round r spans [r, r+1)), windows in segments.
@@ -141,7 +143,7 @@ public struct AckRecord: Sendable, Hashable {
     public var flight: Int
     public var rto: Double
     public var phase: CwndPhase
-    public var narration: Narration
+    public var narration: Localized
 }
 
 public struct CwndTrace: Sendable, Hashable {

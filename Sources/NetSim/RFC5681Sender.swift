@@ -1,3 +1,5 @@
+import TutorCore
+
 /// The rfc5681 model: a bulk sender clocked by ACKs, in bytes. Slow start and congestion
 /// avoidance (RFC 5681 §3.1), fast retransmit and fast recovery (§3.2), the retransmission
 /// timer with Karn's rule and exponential backoff (RFC 6298). The receiver acknowledges every
@@ -49,7 +51,7 @@ struct RFC5681Sender {
         func phase() -> CwndPhase { inRecovery ? .fastRecovery : cwnd < ssthresh ? .slowStart : .congestionAvoidance }
         func record(_ kind: AckRecord.Kind, ack: Int, ko: String, en: String) {
             records.append(AckRecord(t: now, round: ackRound(now), kind: kind, ack: ack, cwnd: cwnd, ssthresh: ssthresh,
-                                     flight: flight(), rto: rto, phase: phase(), narration: Narration(ko: ko, en: en)))
+                                     flight: flight(), rto: rto, phase: phase(), narration: Localized(ko: ko, en: en)))
         }
         func transmit(_ index: Int, retransmit: Bool) {
             let r = round(now)
@@ -249,7 +251,7 @@ struct RFC5681Sender {
             let rw = p.rwnd ?? .infinity
             out.append(CwndRound(round: r, cwnd: Double(cwnd) / s, ssthresh: Double(ssthresh) / s, effective: min(Double(cwnd) / s, rw),
                                  phase: phase, sent: sent.count, lost: lost, dupAcks: dups, event: event,
-                                 narration: Narration(ko: ko.trimmingSpacesAround(), en: en.trimmingSpacesAround())))
+                                 narration: Localized(ko: ko.trimmingSpacesAround(), en: en.trimmingSpacesAround())))
             if let last = mine.last { cwnd = last.cwnd; ssthresh = last.ssthresh; phase = last.phase }
         }
         return out

@@ -100,15 +100,15 @@ private func pop(_ state: inout AppState) -> [Effect] {
 
 /// Opens a scene (the player, the cwnd lab or the URL journey) above the current screen; an
 /// error becomes a message. The run is recorded.
-func openScene(_ scene: SceneID, _ ctx: inout AppContext) -> [Outcome] {
+func openScene(_ scene: SceneSpec, _ ctx: inout AppContext) -> [Outcome] {
     do {
         let screen: Screen
-        switch scene {
-        case .cwndLab: screen = .cwnd(try CwndScreen.State(parameters: CwndParameters(), chart: ctx.ascii ? .ascii : .braille))
-        case .urlJourney: screen = .journey(try JourneyScreen.State(parameters: JourneyParameters()))
-        default: screen = .player(try PlayerScreen.State(scene: scene))
+        switch scene.kind {
+        case .chart: screen = .cwnd(try CwndScreen.State(parameters: CwndParameters(), chart: ctx.ascii ? .ascii : .braille))
+        case .map: screen = .journey(try JourneyScreen.State(parameters: JourneyParameters()))
+        case .sequence: screen = .player(try PlayerScreen.State(scene: scene))
         }
-        return [.push(screen), .effect(.sceneStarted(scene.rawValue))]
+        return [.push(screen), .effect(.sceneStarted(scene.id))]
     } catch {
         ctx.message = "\(error)"
         return []

@@ -9,7 +9,7 @@ extension TraceExport {
     public static func cwndPlain(_ traces: [CwndTrace], language: Language) -> String {
         guard let first = traces.first else { return "" }
         let p = first.parameters
-        var out = "\(SceneTitles.title(SceneID.cwndLab.rawValue, language)): \(traces.map(\.algorithm.title).joined(separator: ", ")) (\(p.model.rawValue))\n"
+        var out = "\(SceneSpec.cwndLab.title[language]): \(traces.map(\.algorithm.title).joined(separator: ", ")) (\(p.model.rawValue))\n"
         out += language == .ko
             ? "초기 ssthresh \(formatWindow(p.ssthresh)), 초기 윈도우 \(formatWindow(first.rounds.first?.cwnd ?? 1)), RTT \(Int(p.rtt))ms, 이벤트 \(p.events.isEmpty ? "없음" : p.events.map(\.spec).joined(separator: ","))"
             : "initial ssthresh \(formatWindow(p.ssthresh)), initial window \(formatWindow(first.rounds.first?.cwnd ?? 1)), RTT \(Int(p.rtt)) ms, events \(p.events.isEmpty ? "none" : p.events.map(\.spec).joined(separator: ","))"

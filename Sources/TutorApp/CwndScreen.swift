@@ -153,7 +153,7 @@ public enum CwndScreen: ScreenModel {
         let name = s.compare ? "Tahoe/Reno" + (p.model == .textbook ? "/CUBIC" : "") : p.algorithm.title
         // The round is in the reading line below; the bar keeps to position and speed.
         let status = "\(s.playing ? glyphs.play : "||") \(s.cursor)/\(p.rounds)  \(Int(s.roundsPerSecond))/s"
-        renderTitleBar(state, into: &grid, title: "\(SceneTitles.title(SceneID.cwndLab.rawValue, language)): \(name) (\(p.model.rawValue))", right: status)
+        renderTitleBar(state, into: &grid, title: "\(SceneSpec.cwndLab.title[language]): \(name) (\(p.model.rawValue))", right: status)
 
         // Row 1 (and 2 when it is long): the reading of the graph, so it makes sense without the curve.
         let readingLines = Wrap.wrap(reading(s, language: language), width: grid.width - 2, style: Style(.emphasis, bold: true))

@@ -14,21 +14,21 @@ public enum HomeScreen: ScreenModel {
     }
 
     /// A row of the list: a topic heading, a lesson, the Labs heading or a playable scene.
-    enum Row: Equatable { case topic(Topic), lesson(LessonMeta), labsHeading, lab(SceneID) }
+    enum Row: Equatable { case topic(Topic), lesson(LessonMeta), labsHeading, lab(SceneSpec) }
 
     static let labPrefix = "scene:"
 
     /// Playable scenes, filtered by their title like lessons.
-    static func visibleLabs(_ s: State) -> [SceneID] {
+    static func visibleLabs(_ s: State) -> [SceneSpec] {
         let filter = s.filter.lowercased()
-        return SceneID.allCases.filter(\.isPlayable).filter { scene in
-            filter.isEmpty || Language.allCases.contains { SceneTitles.title(scene.rawValue, $0).lowercased().contains(filter) } || scene.rawValue.contains(filter)
+        return SceneCatalog.all.filter { scene in
+            filter.isEmpty || Language.allCases.contains { scene.title[$0].lowercased().contains(filter) } || scene.id.contains(filter)
         }
     }
 
     /// Selectable ids in list order: lesson ids, then "scene:<id>" for labs.
     static func itemIDs(_ s: State, _ ctx: AppContext) -> [String] {
-        visibleLessons(s, ctx).map(\.id) + visibleLabs(s).map { labPrefix + $0.rawValue }
+        visibleLessons(s, ctx).map(\.id) + visibleLabs(s).map { labPrefix + $0.id }
     }
 
     /// Lessons shown, in reading order: every id once, in the current language when it exists.
@@ -43,7 +43,7 @@ public enum HomeScreen: ScreenModel {
         }
     }
 
-    static func rows(_ lessons: [LessonMeta], labs: [SceneID] = []) -> [Row] {
+    static func rows(_ lessons: [LessonMeta], labs: [SceneSpec] = []) -> [Row] {
         var rows: [Row] = []
         var topic: Topic?
         for meta in lessons {
@@ -64,7 +64,7 @@ public enum HomeScreen: ScreenModel {
         rows.firstIndex { row in
             switch row {
             case .lesson(let m): m.id == id
-            case .lab(let s): labPrefix + s.rawValue == id
+            case .lab(let s): labPrefix + s.id == id
             default: false
             }
         }
@@ -106,7 +106,7 @@ public enum HomeScreen: ScreenModel {
             guard let i = current else { return [] }
             let id = items[i]
             s.selectedID = id
-            if id.hasPrefix(labPrefix), let scene = SceneID(rawValue: String(id.dropFirst(labPrefix.count))) {
+            if id.hasPrefix(labPrefix), let scene = SceneCatalog.spec(String(id.dropFirst(labPrefix.count))) {
                 return openScene(scene, &ctx)
             }
             return ReaderScreen.open(id, anchorBlock: ctx.positions[id] ?? 0, order: visibleLessons(s, ctx).map(\.id), ctx)
@@ -193,7 +193,7 @@ public enum HomeScreen: ScreenModel {
         let rows = rows(lessons, labs: labs)
         let selectedID = selectedIndex(s, in: items).map { items[$0] }
         let selectedLesson = lessons.first { $0.id == selectedID }
-        let selectedLab = labs.first { HomeScreen.labPrefix + $0.rawValue == selectedID }
+        let selectedLab = labs.first { HomeScreen.labPrefix + $0.id == selectedID }
         if lessons.isEmpty {
             let text = state.catalog.ids.isEmpty ? UIText.noLessons[language] : UIText.noMatch[language]
             Paragraph(Wrap.wrap(text, width: inner.width - 2).first ?? [], width: inner.width - 2)
@@ -208,8 +208,8 @@ public enum HomeScreen: ScreenModel {
                 return [Span(" " + UIText.labs[language], Style(.heading, bold: true))]
             case .lab(let scene):
                 return [Span("   "), Span(glyphs.play, Style(.accent, bold: true)), Span(" "),
-                        Span(TextWidth.truncate(SceneTitles.title(scene.rawValue, language), to: inner.width - 6, ellipsis: glyphs.ellipsis)),
-                        Span("  " + scene.rawValue, Style(.dim))]
+                        Span(TextWidth.truncate(scene.title[language], to: inner.width - 6, ellipsis: glyphs.ellipsis)),
+                        Span("  " + scene.id, Style(.dim))]
             case .lesson(let meta):
                 let mark = state.readLessons.contains(meta.id) ? glyphs.check : " "
                 var title = TextWidth.truncate(meta.title, to: titleColumn, ellipsis: glyphs.ellipsis)
@@ -230,13 +230,13 @@ public enum HomeScreen: ScreenModel {
             let detail = Box(title: meta.title).render(into: &grid, area: detailArea, glyphs: glyphs)
             var spans: Line = [Span(meta.summary)]
             if !meta.scenes.isEmpty {
-                let titles = meta.scenes.map { SceneTitles.title($0, language) }.joined(separator: ", ")
+                let titles = meta.scenes.map { SceneCatalog.title($0, language) }.joined(separator: ", ")
                 spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(titles)", Style(.accent)))
             }
             Paragraph(spans, width: detail.width - 2).render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else if let scene = selectedLab {
-            let detail = Box(title: SceneTitles.title(scene.rawValue, language)).render(into: &grid, area: detailArea, glyphs: glyphs)
-            Paragraph([Span(SceneTitles.summary(scene, language)), Span("  " + UIText.scenePlay[language], Style(.accent))], width: detail.width - 2)
+            let detail = Box(title: scene.title[language]).render(into: &grid, area: detailArea, glyphs: glyphs)
+            Paragraph([Span(scene.summary[language]), Span("  " + UIText.scenePlay[language], Style(.accent))], width: detail.width - 2)
                 .render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else {
             Box().render(into: &grid, area: detailArea, glyphs: glyphs)

@@ -2,11 +2,11 @@ import NetSim
 import TutorCore
 import TutorRender
 
-/// `nettutor journey --plain / --trace json`.
+/// `nettutor journey --plain / --trace json / --export mermaid`.
 extension TraceExport {
     /// The phase ruler (like httpstat), then each stage with its messages, hops and narration.
     public static func journeyPlain(_ j: Journey, language: Language, width: Int = 80) -> String {
-        var out = "\(SceneTitles.title(SceneID.urlJourney.rawValue, language)): \(j.url.text)"
+        var out = "\(SceneSpec.urlJourney.title[language]): \(j.url.text)"
         out += " \u{2014} " + (j.parameters.measured != nil ? (language == .ko ? "실측" : "live")
                                                           : (language == .ko ? j.parameters.variant.title.ko : j.parameters.variant.title.en)) + "\n"
         let address = j.remoteIP.isEmpty ? (language == .ko ? "(없음)" : "(none)") : j.remoteIP
@@ -64,5 +64,42 @@ extension TraceExport {
         return out
     }
 
+    /// A Mermaid sequence diagram: one participant per device a message starts or ends at
+    /// (left to right as on the map), one arrow per message, a note for what happens inside a
+    /// device, and a note across all of them where each stage begins.
+    public static func journeyMermaid(_ j: Journey, language: Language) -> String {
+        let devices = HopID.allCases.filter { hop in j.messages.contains { $0.from == hop || $0.to == hop } }
+        func id(_ hop: HopID) -> String { "h_" + hop.rawValue }
+        // `;` ends a Mermaid statement and `#` starts an entity: write both as entities.
+        func text(_ s: String) -> String { s.replacingEntities() }
+        var out = "sequenceDiagram\n"
+        for hop in devices { out += "    participant \(id(hop)) as \(text(language == .ko ? hop.title.ko : hop.title.en))\n" }
+        var stage: JourneyStage?
+        for m in j.messages {
+            if m.stage != stage, let first = devices.first, let last = devices.last {
+                stage = m.stage
+                out += "    Note over \(id(first)),\(id(last)): \(text((language == .ko ? m.stage.title.ko : m.stage.title.en).uppercased()))\n"
+            }
+            if m.from == m.to { out += "    Note over \(id(m.from)): \(text(m.label))\n" }
+            else { out += "    \(id(m.from))->>\(id(m.to)): \(text(m.label))\n" }
+        }
+        return out
+    }
+
     static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}
+
+extension String {
+    /// `#` and `;` as Mermaid entity codes.
+    func replacingEntities() -> String {
+        var out = ""
+        for c in self {
+            switch c {
+            case "#": out += "#35;"
+            case ";": out += "#59;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
 }

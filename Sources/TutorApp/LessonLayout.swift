@@ -83,13 +83,13 @@ public enum LessonLayout {
         }
     }
 
-    /// A scene card: a framed box naming the scene. Playback arrives with the simulator.
+    /// A scene card: a framed box naming the scene and saying what it shows; Enter plays it.
     static func sceneCard(_ id: String, width: Int, glyphs: Glyphs, language: Language) -> [Line] {
         let w = min(width, 72)
-        let scene = SceneID(rawValue: id)
-        let title = "\(glyphs.play) \(UIText.sceneCard[language]): \(SceneTitles.title(id, language))"
+        let scene = SceneCatalog.spec(id)
+        let title = "\(glyphs.play) \(UIText.sceneCard[language]): \(SceneCatalog.title(id, language))"
         let body: String
-        if let scene { body = scene.isPlayable ? SceneTitles.summary(scene, language) + ". " + UIText.scenePlayInReader[language] : UIText.sceneComingSoon[language] }
+        if let scene { body = scene.summary[language] + ". " + UIText.scenePlayInReader[language] }
         else { body = UIText.sceneUnknown[language] }
         let border = Style(.accent)
         var out: [Line] = []
@@ -133,48 +133,5 @@ public enum LessonLayout {
             }
         }
         return out
-    }
-}
-
-/// Human titles for the scene ids of DESIGN §5.
-public enum SceneTitles {
-    /// One sentence on what the scene shows.
-    public static func summary(_ scene: SceneID, _ language: Language) -> String {
-        let t: Localized
-        switch scene {
-        case .tcp3Way: t = Localized(ko: "SYN, SYN+ACK, ACK로 양쪽 ISN을 주고받는 과정", en: "SYN, SYN+ACK and ACK exchanging both ISNs")
-        case .tcp4Way: t = Localized(ko: "FIN과 ACK로 두 방향을 따로 닫고 TIME-WAIT를 거치는 과정", en: "FIN and ACK closing each direction, then TIME-WAIT")
-        case .tcpLostFinalAck: t = Localized(ko: "마지막 ACK가 유실되면 FIN이 재전송되고 TIME-WAIT가 다시 ACK합니다", en: "A lost final ACK: the FIN is retransmitted and TIME-WAIT re-ACKs it")
-        case .tcpSynRetransmit: t = Localized(ko: "SYN이 유실되면 RTO가 두 배씩 늘며 재전송됩니다", en: "A lost SYN is retransmitted with the RTO doubling each time")
-        case .tcpSimultaneousClose: t = Localized(ko: "양쪽이 동시에 FIN을 보내 CLOSING을 거쳐 둘 다 TIME-WAIT로 갑니다", en: "Both send FIN at once, pass CLOSING and both enter TIME-WAIT")
-        case .udpVsTcp: t = Localized(ko: "같은 손실에서 TCP와 UDP가 어떻게 다른지", en: "How TCP and UDP differ under the same losses")
-        case .arqStopAndWait: t = Localized(ko: "패킷 하나씩 보내고 ACK를 기다리며, 유실은 타임아웃으로 복구합니다", en: "One packet at a time; losses are repaired by timeouts")
-        case .arqGoBackN: t = Localized(ko: "누적 ACK와 타이머 하나, 유실 시 창 전체를 다시 보냅니다", en: "Cumulative ACKs, one timer, and the whole window resent on a loss")
-        case .arqSelectiveRepeat: t = Localized(ko: "패킷마다 ACK와 타이머, 수신 측 버퍼로 유실된 것만 다시 보냅니다", en: "Per-packet ACKs and timers and a receiver buffer: only losses are resent")
-        case .flowControl: t = Localized(ko: "느리게 읽는 수신자 때문에 rwnd가 0이 되고 zero-window probe가 오갑니다", en: "A slow reader shrinks rwnd to 0; zero-window probes follow")
-        case .cwndLab: t = Localized(ko: "혼잡 윈도우의 변화를 그래프로", en: "The congestion window as a graph")
-        case .urlJourney: t = Localized(ko: "URL 입력부터 화면 표시까지", en: "From typing a URL to a rendered page")
-        }
-        return t[language]
-    }
-
-    public static func title(_ id: String, _ language: Language) -> String {
-        guard let scene = SceneID(rawValue: id) else { return id }
-        let t: Localized
-        switch scene {
-        case .tcp3Way: t = Localized(ko: "TCP 3-way handshake", en: "TCP 3-way handshake")
-        case .tcp4Way: t = Localized(ko: "TCP 4-way handshake (연결 종료)", en: "TCP 4-way handshake (close)")
-        case .tcpLostFinalAck: t = Localized(ko: "마지막 ACK 손실과 TIME-WAIT", en: "Lost final ACK and TIME-WAIT")
-        case .tcpSynRetransmit: t = Localized(ko: "SYN 재전송", en: "SYN retransmission")
-        case .tcpSimultaneousClose: t = Localized(ko: "동시 종료", en: "Simultaneous close")
-        case .udpVsTcp: t = Localized(ko: "UDP와 TCP 나란히 보기", en: "UDP and TCP side by side")
-        case .arqStopAndWait: t = Localized(ko: "Stop-and-Wait ARQ", en: "Stop-and-wait ARQ")
-        case .arqGoBackN: t = Localized(ko: "Go-Back-N ARQ", en: "Go-Back-N ARQ")
-        case .arqSelectiveRepeat: t = Localized(ko: "Selective Repeat ARQ", en: "Selective Repeat ARQ")
-        case .flowControl: t = Localized(ko: "흐름 제어 (rwnd)", en: "Flow control (rwnd)")
-        case .cwndLab: t = Localized(ko: "혼잡 윈도우 실험실", en: "Congestion window lab")
-        case .urlJourney: t = Localized(ko: "URL에서 웹 페이지까지", en: "From URL to web page")
-        }
-        return t[language]
     }
 }

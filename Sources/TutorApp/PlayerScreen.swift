@@ -6,7 +6,7 @@ import TutorRender
 /// with narration, an event list, and faults injected by the user (the future re-simulates).
 public enum PlayerScreen: ScreenModel {
     public struct State: Sendable, Equatable {
-        public var scene: SceneID
+        public var scene: SceneSpec
         public var options: SceneOptions
         /// Drops added with `d`, newest last (`u` removes the last one).
         public var injected: [Int] = []
@@ -41,18 +41,20 @@ public enum PlayerScreen: ScreenModel {
         /// A trace that is not a scene's simulation (a part of the URL journey): `d` cannot re-simulate it.
         public var fixedTrace = false
 
-        public init(scene: SceneID, options: SceneOptions = SceneOptions()) throws {
+        public init(scene: SceneSpec, options: SceneOptions = SceneOptions()) throws {
             self.scene = scene; self.options = options
-            trace = try scene.trace(options)
+            trace = try scene.simulate(options)
         }
 
-        public init(trace: Trace, scene: SceneID) {
+        public init(trace: Trace, scene: SceneSpec) {
             self.scene = scene; self.options = SceneOptions()
             self.trace = trace; fixedTrace = true
         }
 
         var currentEvent: TraceEvent? { trace.events.indices.contains(cursor) ? trace.events[cursor] : nil }
         var atEnd: Bool { cursor >= trace.events.count - 1 }
+        /// What predict mode asks for: the scene's rule; a part of the journey is guessed by label.
+        var prediction: PredictionRule { scene.prediction ?? .label }
 
         /// Moves to event `i`, showing the diagram as of its time.
         mutating func go(to i: Int) {
@@ -64,7 +66,7 @@ public enum PlayerScreen: ScreenModel {
         mutating func resimulate() throws {
             var o = options
             o.drops.formUnion(injected)
-            trace = try scene.trace(o)
+            trace = try scene.simulate(o)
             cursor = trace.events.lastIndex { $0.t <= time } ?? -1
         }
     }
@@ -94,52 +96,30 @@ public enum PlayerScreen: ScreenModel {
         switch command {
         case .submit:
             let e = p.trace.events[index]
-            let expected = expectedAnswer(e)
-            let correct = check(guess: p.guess, against: e)
+            let expected = p.prediction.answer(e)
+            let correct = p.prediction.check(p.guess, against: e)
             p.score.total += 1
             if correct { p.score.right += 1 }
             p.verdict = (correct, expected)
             p.awaitingGuess = nil
             // A prediction is an attempt too (not scheduled for review).
-            return [.effect(.recordAnswer(Attempt(questionID: "predict/\(p.scene.rawValue)/\(e.n ?? index)", lesson: p.scene.rawValue, kind: "predict",
+            return [.effect(.recordAnswer(Attempt(questionID: "predict/\(p.scene.id)/\(e.n ?? index)", lesson: p.scene.id, kind: "predict",
                                                   answeredAt: ctx.now, correct: correct, score: correct ? 1 : 0, rating: correct ? .good : .again,
                                                   durationMS: 0, response: p.guess, source: "predict"), schedule: false))]
         case .reveal:
             p.awaitingGuess = nil
-            p.verdict = (false, expectedAnswer(p.trace.events[index]))
+            p.verdict = (false, p.prediction.answer(p.trace.events[index]))
         case .deleteBackward: if !p.guess.isEmpty { p.guess.removeLast() }
         default: break
         }
         return []
     }
 
-    /// What the user should have typed: flags then seq and ack ("SYN+ACK 5000 1001"), or for
-    /// ARQ the label ("pkt 2", "ACK 2").
-    static func expectedAnswer(_ e: TraceEvent) -> String {
-        guard let seg = e.segment else { return "" }
-        if let custom = seg.customLabel { return custom }
-        var s = seg.flags.name + " \(seg.seq)"
-        if seg.flags.contains(.ack) { s += " \(seg.ack)" }
-        return s
-    }
-
-    /// A guess is right when its flag words and its numbers match the segment's.
-    static func check(guess: String, against e: TraceEvent) -> Bool {
-        func parts(_ s: String) -> (words: Set<String>, numbers: [String]) {
-            let tokens = s.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            let words = Set(tokens.filter { $0.first!.isLetter }.map(String.init)).subtracting(["SEQ", "ACKNO", "DATA", "LEN", "WIN"])
-            return (words, tokens.filter { $0.allSatisfy(\.isNumber) }.map(String.init))
-        }
-        let want = parts(expectedAnswer(e)), got = parts(guess)
-        return want.words == got.words && want.numbers == got.numbers
-    }
-
     static func reduceTick(_ s: inout State, elapsed: Double) {
         guard s.playing else { return }
         var t = s.time + elapsed * msPerSecond * s.speed
         // Skip idle stretches (nothing in flight) so long timers do not stall the show.
-        let inFlight = s.trace.events.contains { e in e.kind == .send && e.t <= s.time && (e.arrival ?? e.t) > s.time }
-        if !inFlight, let next = s.trace.events.first(where: { $0.t > s.time }), next.t - s.time > 300 {
+        if s.trace.inFlight(at: s.time).isEmpty, let next = s.trace.events.first(where: { $0.t > s.time }), next.t - s.time > 300 {
             t = max(t, next.t - 100)
         }
         s.time = t
@@ -169,9 +149,11 @@ public enum PlayerScreen: ScreenModel {
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
         case .restart: p.playing = false; p.go(to: -1)
+        case .toggleStates where p.scene.stateMachine == nil:
+            state.message = UIText.noStateDiagram[state.language]
         case .toggleStates: p.showStates.toggle()
-        case .dropNext where p.fixedTrace:
-            state.message = UIText.fixedTrace[state.language]
+        case .dropNext where p.fixedTrace || !p.scene.options.contains(.drop):
+            state.message = (p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
         case .dropNext:
             // The next segment to be sent after the current time, by its ordinal.
             guard let next = p.trace.events.enumerated().first(where: { $0.element.kind == .send && $0.element.n != nil && $0.offset > p.cursor })?.element,
@@ -180,7 +162,7 @@ public enum PlayerScreen: ScreenModel {
             }
             p.injected.append(n)
             do { try p.resimulate() } catch { p.injected.removeLast(); state.message = "\(error)" }
-            state.message = "\(UIText.dropped[state.language]) #\(n) \(next.segment?.label ?? "")"
+            state.message = "\(UIText.dropped[state.language]) #\(n) \(next.label ?? "")"
         case .undoFault:
             guard !p.injected.isEmpty else { state.message = UIText.nothingToUndo[state.language]; break }
             let n = p.injected.removeLast()
@@ -197,7 +179,7 @@ public enum PlayerScreen: ScreenModel {
         let language = state.language, glyphs = state.glyphs
         let total = p.trace.events.count
         let status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
-        renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(SceneTitles.title(p.scene.rawValue, language))", right: status)
+        renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
 
         // The event list needs room: only from 110 columns; at 80 the diagram takes the width.
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
@@ -215,19 +197,19 @@ public enum PlayerScreen: ScreenModel {
         let (header, rest) = area.splitTop(1)
         area = rest
         for (i, name) in p.trace.endpoints.enumerated() {
-            var st = currentState(p, endpoint: name)
-            // TIME-WAIT counts down in the header (its timer is only ever restarted, never cancelled).
-            if st == "TIME-WAIT", let start = p.trace.events.prefix(p.cursor + 1).last(where: { $0.kind == .timerStart && $0.endpoint == name && $0.timer == "TIME-WAIT" }),
-               let d = start.duration {
+            var st = p.trace.state(of: name, at: p.cursor)
+            // A state timed by a timer of its name (TCP's TIME-WAIT) counts down in the header;
+            // such a timer is only ever restarted, never cancelled.
+            if let s = st, let start = p.trace.lastStart(ofTimer: s, on: name, through: p.cursor), let d = start.duration {
                 let left = max(0, start.t + d - p.time) / 1000
-                st = "TIME-WAIT \(Double(Int(left * 10)) / 10)s"
+                st = "\(s) \(Double(Int(left * 10)) / 10)s"
             }
             var text = st.map { "\(name) [\($0)]" } ?? name
             if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
             let x = min(max(area.x, xs[i] - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
             grid.put(text, x: x, y: header.y + (xs.count > 2 ? 0 : 0), style: Style(.heading, bold: true), clip: header)
         }
-        if let arq = (p.currentEvent ?? p.trace.events.first)?.arq {
+        if case .arqWindow(let arq)? = (p.currentEvent ?? p.trace.events.first)?.panel {
             let (w, rest2) = area.splitTop(2)
             renderWindow(arq, into: &grid, area: w, language: language, glyphs: glyphs)
             area = rest2
@@ -247,19 +229,6 @@ public enum PlayerScreen: ScreenModel {
     }
 
     static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
-
-    /// The endpoint's TCP state at the cursor; nil for endpoints without states (ARQ, UDP).
-    static func currentState(_ p: State, endpoint: String) -> String? {
-        guard p.trace.events.contains(where: { $0.kind == .state && $0.endpoint == endpoint }) else { return nil }
-        return p.trace.events.prefix(max(0, p.cursor + 1)).last { $0.kind == .state && $0.endpoint == endpoint }?.state ?? "CLOSED"
-    }
-
-    /// Whether a sent segment is lost: by ordinal, or (lanes without ordinals) by sender and label.
-    static func isLost(_ send: TraceEvent, in events: [TraceEvent]) -> Bool {
-        events.contains { d in
-            d.kind == .drop && (send.n != nil ? d.n == send.n : d.n == nil && d.from == send.from && d.segment?.label == send.segment?.label)
-        }
-    }
 
     /// The time axis: each distinct event time gets a row; rows between follow elapsed time
     /// (one row per 12.5 ms, so a 50 ms one-way delay spans four rows), and a pause longer than
@@ -319,16 +288,16 @@ public enum PlayerScreen: ScreenModel {
             let row = Int(axis.row(e.t).rounded())
             switch e.kind {
             case .send:
-                guard let seg = e.segment else { continue }
+                guard let label = e.label else { continue }
                 let x1 = x(e.from), x2 = x(e.to)
                 let dir = x2 > x1 ? 1 : -1
                 let laneLo = min(x1, x2), laneHi = max(x1, x2)
-                let lost = isLost(e, in: events)
+                let lost = p.trace.isLost(e)
                 let end = e.arrival ?? (e.t + 1)
                 let endRow = Int(axis.row(end).rounded())
                 let progress = end > e.t ? min(1, max(0, (now - e.t) / (end - e.t))) : 1
                 let xEnd = lost ? (x1 + x2) / 2 : x2 - dir
-                let style = Style(role(for: seg), bold: highlight)
+                let style = Style(role(e.role), bold: highlight)
                 // The line: from (x1, row) to (xEnd, endRow), drawn as far as the packet has got.
                 let rowsSpan = max(1, endRow - row)
                 let reach = Double(rowsSpan) * progress
@@ -347,7 +316,7 @@ public enum PlayerScreen: ScreenModel {
                     let head: String
                     if progress < 1 { head = glyphs.bullet } else if lost { head = glyphs.loss } else { head = dir > 0 ? glyphs.arrowRight : glyphs.arrowLeft }
                     let hx = min(laneHi - 1, max(laneLo + 1, prevX))
-                    heads.append((hx, yy, head, Style(lost && progress >= 1 ? .loss : role(for: seg), bold: true), progress >= 1))
+                    heads.append((hx, yy, head, Style(lost && progress >= 1 ? .loss : role(e.role), bold: true), progress >= 1))
                 }
                 // The label just above the line's start, on a free row.
                 var lr = row - 1
@@ -355,10 +324,10 @@ public enum PlayerScreen: ScreenModel {
                 labelRows.insert(lr)
                 if let yy = y(lr) {
                     let hidden = p.awaitingGuess == i
-                    let label = hidden ? "#\(e.n ?? 0) ?" : (e.n.map { "#\($0) \(seg.label)" } ?? seg.label)
+                    let label = hidden ? "#\(e.n ?? 0) ?" : (e.n.map { "#\($0) \(label)" } ?? label)
                     let w = TextWidth.width(of: label)
                     let lx = dir > 0 ? laneLo + 2 : max(laneLo + 2, laneHi - 1 - w)
-                    grid.put(label, x: lx, y: yy, style: Style(role(for: seg), bold: true, underline: highlight),
+                    grid.put(label, x: lx, y: yy, style: Style(role(e.role), bold: true, underline: highlight),
                              clip: Rect(x: laneLo + 1, y: yy, width: laneHi - laneLo - 1, height: 1))
                 }
             case .state, .timerStart, .timerFire:
@@ -388,12 +357,15 @@ public enum PlayerScreen: ScreenModel {
         if let yy = y(currentRow) { grid.put(glyphs.pointer, x: area.x, y: yy, style: Style(.accent, bold: true)) }
     }
 
-    static func role(for seg: Segment) -> Role {
-        if seg.flags.contains(.syn) { return .syn }
-        if seg.flags.contains(.fin) { return .fin }
-        if seg.flags.contains(.rst) { return .loss }
-        if seg.len > 0 || seg.customLabel?.hasPrefix("pkt") == true { return .data }
-        return .ack
+    /// The theme role of a message: the trace says what it does, the theme how that looks.
+    static func role(_ role: MessageRole?) -> Role {
+        switch role {
+        case .open: .syn
+        case .close: .fin
+        case .reset: .loss
+        case .data: .data
+        case .ack, nil: .ack
+        }
     }
 
     static func renderWindow(_ a: ARQSnapshot, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
@@ -427,7 +399,7 @@ public enum PlayerScreen: ScreenModel {
         if p.predictMode { title += language == .ko ? "  예측 \(p.score.right)/\(p.score.total)" : "  predict \(p.score.right)/\(p.score.total)" }
         let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
         if p.awaitingGuess != nil {
-            let prompt = language == .ko ? "이 세그먼트를 예측하세요: 플래그, seq, ack (예: SYN+ACK 5000 1001). Enter 확인, Esc 보기" : "Predict this segment: flags, seq, ack (e.g. SYN+ACK 5000 1001). Enter checks, Esc reveals"
+            let prompt = p.prediction.prompt[language]
             let lines = Wrap.wrap(prompt, width: inner.width - 2, style: Style(.accent))
             Paragraph(lines: lines).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
             let y = min(inner.maxY - 1, inner.y + lines.count)
@@ -452,9 +424,9 @@ public enum PlayerScreen: ScreenModel {
             let t = TextWidth.pad("\(Int(e.t))", to: 5)
             let text: String
             switch e.kind {
-            case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.segment?.label ?? "")"
-            case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.segment?.label ?? "")"
-            case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.segment?.label ?? "")"
+            case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.label ?? "")"
+            case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
+            case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
             case .state: text = "\(e.endpoint ?? ""): \(e.state ?? "")"
             case .timerStart: text = "\(e.endpoint ?? "") \(e.timer ?? "") start"
             case .timerFire: text = "\(e.endpoint ?? "") \(e.timer ?? "") fires"
@@ -492,7 +464,7 @@ enum StateDiagram {
         let area = grid.bounds.centered(width: width, height: height)
         let inner = Box(title: language == .ko ? "TCP 상태 (RFC 9293 Figure 5)" : "TCP states (RFC 9293 Figure 5)", style: Style(.accent))
             .render(into: &grid, area: area, glyphs: glyphs)
-        let marks: [String: [String]] = Dictionary(grouping: p.trace.endpoints, by: { PlayerScreen.currentState(p, endpoint: $0) ?? "" })
+        let marks: [String: [String]] = Dictionary(grouping: p.trace.endpoints, by: { p.trace.state(of: $0, at: p.cursor) ?? "" })
         let ox = inner.x + max(0, (inner.width - 52) / 2), oy = inner.y
         for (state, cx, cy) in layout {
             let here = marks[state.rawValue] ?? []

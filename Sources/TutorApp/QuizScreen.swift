@@ -136,7 +136,7 @@ public enum QuizScreen: ScreenModel {
             if command == .nextQuestion {
                 s.shownAt = ctx.now
                 s.prepare()
-            } else if command == .replayScene, let scene = q.scene.flatMap(SceneID.init(rawValue:)) {
+            } else if command == .replayScene, let scene = q.scene.flatMap(SceneCatalog.spec) {
                 return openScene(scene, &ctx)  // above the quiz; back returns here
             }
             return []
@@ -255,7 +255,7 @@ public enum QuizScreen: ScreenModel {
         let item = s.phase == .feedback ? s.answered! : s.item!
         let q = item.question
         let kindName = kindTitle(q.kind)[language]
-        add("\(kindName) \(glyphs.bullet) \(language == .ko ? "난이도" : "level") \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneTitles.title(q.scene!, language))" : "")", Style(.dim))
+        add("\(kindName) \(glyphs.bullet) \(language == .ko ? "난이도" : "level") \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneCatalog.title(q.scene!, language))" : "")", Style(.dim))
         add(item.prompt[language], Style(.heading, bold: true))
         blankLine()
         var cursor: (x: Int, y: Int)?

@@ -118,9 +118,9 @@ public enum ReaderScreen: ScreenModel {
             let lines = r.lines(size: ctx.size, glyphs: ctx.glyphs)
             let visible = lines.dropFirst(r.top).prefix(State.viewHeight(ctx.size)).map(\.block)
             guard let lesson = r.lesson,
-                  let scene = visible.lazy.compactMap({ b -> SceneID? in
-                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneID(rawValue: id) } else { return nil }
-                  }).first(where: \.isPlayable) else { return [] }
+                  let scene = visible.lazy.compactMap({ b -> SceneSpec? in
+                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneCatalog.spec(id) } else { return nil }
+                  }).first else { return [] }
             return openScene(scene, &ctx)
         case .startQuiz:
             return [.effect(.startQuiz(.lesson(r.lessonID)))]

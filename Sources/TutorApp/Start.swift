@@ -10,7 +10,7 @@ public struct StartUp: Sendable {
     /// `cwnd`, `journey`, `quiz` on a terminal): leaving it quits.
     public enum StartScreen: Sendable {
         case home
-        case scene(SceneID, SceneOptions)
+        case scene(SceneSpec, SceneOptions)
         case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
         case journey(JourneyParameters)
         case quiz(QuizSession, title: String)

@@ -11,7 +11,7 @@ public enum TraceExport {
     public static func plain(_ trace: Trace, language: Language, width: Int = 80, glyphs: Glyphs = .ascii) -> String {
         let left = 10, right = max(left + 30, min(width - 2, 70))
         var out: [String] = []
-        let title = SceneTitles.title(trace.scene, language)
+        let title = SceneCatalog.title(trace.scene, language)
         out.append("\(title) [\(trace.scene)]")
         if let note = trace.scaleNote { out += Wrap.wrap(language == .ko ? note.ko : note.en, width: width).map(\.plainText) }
         out.append("")
@@ -27,9 +27,9 @@ public enum TraceExport {
             var line: String?
             switch event.kind {
             case .send:
-                guard let seg = event.segment else { continue }
-                let lost = PlayerScreen.isLost(event, in: trace.events)
-                let label = " #\(event.n ?? 0) \(seg.label) "
+                guard let name = event.label else { continue }
+                let lost = trace.isLost(event)
+                let label = " #\(event.n ?? 0) \(name) "
                 let span = right - left - 1
                 let body: String
                 if lost {
@@ -59,7 +59,7 @@ public enum TraceExport {
                 line = nil
             }
             if let line { out.append(line) }
-            if let arq = event.arq, event.kind == .note {  // notes follow each window or buffer change
+            if let arq = event.panel?.arqWindow, event.kind == .note {  // notes follow each window or buffer change
                 let w = windowLine(arq, language: language)
                 if w != lastWindow { out.append(String(repeating: " ", count: left) + "|  " + w); lastWindow = w }
             }
@@ -71,11 +71,11 @@ public enum TraceExport {
             }
         }
         out.append("")
-        if let arq = trace.events.last?.arq {
+        if let arq = trace.events.last?.panel?.arqWindow {
             out.append(language == .ko ? "애플리케이션에 순서대로 전달된 패킷: \(arq.delivered)개" : "Packets delivered in order to the application: \(arq.delivered)")
             return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
         }
-        let finals = trace.endpoints.map { name in "\(name): \(trace.events.last { $0.kind == .state && $0.endpoint == name }?.state ?? "CLOSED")" }
+        let finals = trace.endpoints.map { name in "\(name): \(trace.state(of: name, at: trace.events.count - 1) ?? "-")" }
         out.append((language == .ko ? "최종 상태: " : "Final states: ") + finals.joined(separator: ", "))
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
@@ -87,9 +87,9 @@ public enum TraceExport {
             let time = TextWidth.pad("\(Int(e.t))ms", to: 8)
             var line: String
             switch e.kind {
-            case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.segment?.label ?? "")"
-            case .deliver: line = "\(e.to ?? "") <- \(e.segment?.label ?? "") (\(language == .ko ? "도착" : "arrives"))"
-            case .drop: line = "x \(e.segment?.label ?? "") (\(language == .ko ? "유실" : "lost"))"
+            case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.label ?? "")"
+            case .deliver: line = "\(e.to ?? "") <- \(e.label ?? "") (\(language == .ko ? "도착" : "arrives"))"
+            case .drop: line = "x \(e.label ?? "") (\(language == .ko ? "유실" : "lost"))"
             case .state: line = "\(e.endpoint ?? ""): [\(e.state ?? "")]"
             case .timerStart: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") \(e.duration.map { "\(Int($0))ms" } ?? ""))"
             case .timerFire: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") fires)"
@@ -111,9 +111,9 @@ public enum TraceExport {
             if let f = e.from { fields.append(("from", quote(f))) }
             if let t = e.to { fields.append(("to", quote(t))) }
             if let s = e.segment {
-                fields += [("flags", quote(s.flags.name)), ("seq", "\(s.seq)"), ("ack", "\(s.ack)"), ("len", "\(s.len)"),
-                           ("win", "\(s.win)"), ("label", quote(s.label))]
+                fields += [("flags", quote(s.flags.name)), ("seq", "\(s.seq)"), ("ack", "\(s.ack)"), ("len", "\(s.len)"), ("win", "\(s.win)")]
             }
+            if let label = e.label { fields.append(("label", quote(label))) }
             if let ep = e.endpoint { fields.append(("endpoint", quote(ep))) }
             if let st = e.state { fields.append(("state", quote(st))) }
             if let tm = e.timer { fields.append(("timer", quote(tm))) }
@@ -134,9 +134,9 @@ public enum TraceExport {
         for e in trace.events {
             switch e.kind {
             case .send:
-                guard let s = e.segment, let from = e.from, let to = e.to else { continue }
-                let lost = PlayerScreen.isLost(e, in: trace.events)
-                out += "    \(id(from))\(lost ? "-x" : "->>")\(id(to)): \(e.n.map { "#\($0) " } ?? "")\(s.label)\(lost ? " (lost)" : "")\n"
+                guard let label = e.label, let from = e.from, let to = e.to else { continue }
+                let lost = trace.isLost(e)
+                out += "    \(id(from))\(lost ? "-x" : "->>")\(id(to)): \(e.n.map { "#\($0) " } ?? "")\(label)\(lost ? " (lost)" : "")\n"
             case .state:
                 if let ep = e.endpoint, let st = e.state { out += "    Note over \(id(ep)): \(st)\n" }
             case .timerStart:

@@ -20,7 +20,6 @@ public enum UIText {
     static let readerSection = Localized(ko: "레슨 읽기", en: "Reading a lesson")
     static let filterSection = Localized(ko: "검색 입력 중", en: "While filtering")
     static let sceneCard = Localized(ko: "장면", en: "Scene")
-    static let sceneComingSoon = Localized(ko: "애니메이션 재생은 시뮬레이터와 함께 제공될 예정입니다.", en: "Playback arrives with the simulator; this card marks where it plays.")
     static let sceneUnknown = Localized(ko: "알 수 없는 장면입니다.", en: "Unknown scene.")
     static let end = Localized(ko: "끝", en: "End")
     static let firstLesson = Localized(ko: "첫 레슨입니다.", en: "This is the first lesson.")
@@ -58,4 +57,6 @@ public enum UIText {
     static let changed = Localized(ko: "바뀜", en: "changed")
     static let variantLabel = Localized(ko: "변형", en: "variant")
     static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
+    static let noStateDiagram = Localized(ko: "이 장면에는 그릴 상태 다이어그램이 없습니다.", en: "This scene has no state diagram to draw.")
+    static let noDrops = Localized(ko: "이 장면에는 손실을 넣을 수 없습니다.", en: "This scene takes no injected drops.")
 }

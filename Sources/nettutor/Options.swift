@@ -31,7 +31,7 @@ struct GlobalOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path, isDirectory: &isDir), isDir.boolValue else {
             throw CLIError("no Content/ folder in \(root.path)", code: 1)
         }
-        return ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+        return ContentLibrary(root: root, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
     }
 
     /// Data folder (DESIGN §6): flag, $NETTUTOR_DATA_DIR, $XDG_DATA_HOME/nettutor, ~/.local/share/nettutor.

@@ -7,8 +7,9 @@ import TutorTerminal
 /// runs TutorApp's loop with the shell's effects and clock.
 struct RunLoop {
     let global: GlobalOptions
+    typealias Start = StartUp.StartScreen
     /// `nettutor play SCENE`, `cwnd`, `journey` or `quiz` on a terminal start on that screen alone.
-    var start: StartUp.StartScreen = .home
+    var start: Start = .home
 
     func run() throws {
         let utf8 = TerminalInfo.localeIsUTF8()

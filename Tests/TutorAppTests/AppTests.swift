@@ -11,7 +11,7 @@ struct AppBehaviourTests {
         let h = AppHarness(lessons: Fixtures.all)
         let rows = HomeScreen.rows(HomeScreen.visibleLessons(h.state.home!, h.state.context))
         #expect(rows.map { row -> String in
-            switch row { case .topic(let t): "#\(t.rawValue)"; case .lesson(let m): m.id; case .labsHeading: "#labs"; case .lab(let s): s.rawValue }
+            switch row { case .topic(let t): "#\(t.rawValue)"; case .lesson(let m): m.id; case .labsHeading: "#labs"; case .lab(let s): s.id }
         } == ["#transport", "tcp", "udp", "#infrastructure", "ip"])
     }
 

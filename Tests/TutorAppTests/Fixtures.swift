@@ -5,7 +5,7 @@ import TutorCore
 /// Small, stable lessons for app tests (real content changes; these must not).
 enum Fixtures {
     static func parse(_ text: String, _ language: Language) -> Lesson {
-        let r = LessonParser.parse(text, file: "fixture.md", language: language, knownScenes: Set(SceneID.allCases.map(\.rawValue)))
+        let r = LessonParser.parse(text, file: "fixture.md", language: language, knownScenes: Set(SceneCatalog.ids))
         guard let lesson = r.lesson else { fatalError("fixture does not parse: \(r.diagnostics)") }
         return lesson
     }

@@ -78,7 +78,7 @@ enum QuizFixtures {
         explain: {ko: "면접 단골", en: "an interview favourite"}
     """
     static let bank: QuizBank = {
-        let r = QuizParser.parse(yaml, file: "udp.yaml", knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+        let r = QuizParser.parse(yaml, file: "udp.yaml", knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
         guard let b = r.bank else { fatalError("\(r.diagnostics)") }
         return b
     }()

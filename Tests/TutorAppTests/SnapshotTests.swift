@@ -139,7 +139,7 @@ struct SnapshotTests {
 @Suite("Shipped lessons in the reader")
 struct ShippedLessonSnapshots {
     static let library = ContentLibrary(root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent(),
-                                        knownScenes: Set(SceneID.allCases.map(\.rawValue)))
+                                        knownScenes: Set(SceneCatalog.ids))
     static let ids: [String] = library.loadCatalog().0.ids
 
     /// The scene cards of the lab lessons open their labs (Enter with the card on screen).

@@ -4,7 +4,7 @@ import Testing
 import TutorCore
 @testable import TutorContent
 
-let scenes = Set(SceneID.allCases.map(\.rawValue))
+let scenes = Set(SceneCatalog.ids)
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func lessonText(id: String = "sample", title: String = "제목", topic: String = "transport", extra: String = "", body: String = "본문") -> String {

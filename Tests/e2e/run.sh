@@ -307,6 +307,17 @@ err=$("$BIN" cwnd --events 3dup@99 2>&1); code=$?
 if [ $code -eq 2 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 2 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
 out=$("$BIN" play cwnd-lab --export mermaid); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "xychart-beta"; then ok "play cwnd-lab --export mermaid: an xychart"; else fail "play cwnd-lab --export mermaid (exit $code)" "$out"; fi
+# The help is built from the scene catalog: every scene file (Sources/NetSim/Scenes/<id>.swift) is listed.
+help=$("$BIN" play --help 2>&1 | python3 -c 'import re,sys; t=" ".join(sys.stdin.read().split()); m=re.search(r"Scenes that play: ([^.]*)\.", t); print("\n".join(x.strip() for x in m.group(1).split(",")) if m else "")'); missing=""
+for f in "$ROOT"/Sources/NetSim/Scenes/*.swift; do id=$(basename "$f" .swift); printf '%s\n' "$help" | grep -qxF -- "$id" || missing="$missing $id"; done
+if [ -z "$missing" ] && ls "$ROOT"/Sources/NetSim/Scenes/*.swift >/dev/null 2>&1; then ok "play --help lists every scene of the catalog"; else fail "play --help misses:$missing" "$help"; fi
+err=$("$BIN" play tcp-3way --window 3 2>&1); code=$?
+if [ $code -eq 2 ] && echo "$err" | grep -q "tcp-3way does not take --window"; then ok "play rejects an option the scene does not take"; else fail "play tcp-3way --window (exit $code)" "$err"; fi
+for cmd in "play url-journey" "journey"; do
+  out=$("$BIN" $cmd --export mermaid); code=$?
+  if [ $code -eq 0 ] && printf '%s' "$out" | head -1 | grep -qx "sequenceDiagram" && printf '%s' "$out" | grep -q "h_os->>h_resolver: DNS query" \
+     && printf '%s' "$out" | grep -q "h_cache->>h_os: 200 OK"; then ok "$cmd --export mermaid: the messages between the devices"; else fail "$cmd --export mermaid (exit $code)" "$(printf '%s' "$out" | head -8)"; fi
+done
 # Live mode against servers on loopback: plain HTTP, HTTPS with a certificate made now, a refused port.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 mkdir -p "$WORK/www" && echo "<html><body>journey</body></html>" > "$WORK/www/index.html"

@@ -12,7 +12,7 @@ enum BenchRender {
         let width = args.int("width", 200), height = args.int("height", 60), frames = args.int("frames", 2000)
         var state = AppState(size: Size(width: width, height: height), language: .en, catalog: LessonCatalog([]))
         var samples: [Double] = []
-        for scene in SceneID.allCases where scene.isSequenceScene {
+        for scene in SceneCatalog.all where scene.kind == .sequence {
             state = AppState(size: state.size, language: .en, catalog: LessonCatalog([]), screen: .player(try PlayerScreen.State(scene: scene)))
             _ = reduce(&state, .keyPressed(.char(" ")))
             let clock = ContinuousClock()

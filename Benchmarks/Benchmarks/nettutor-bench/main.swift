@@ -21,7 +21,7 @@ struct Arguments {
     func library() -> ContentLibrary? {
         guard let root = ContentLibrary.locate(explicit: value("content"), environment: ProcessInfo.processInfo.environment,
                                                executable: CommandLine.arguments[0], workingDirectory: FileManager.default.currentDirectoryPath) else { return nil }
-        return ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+        return ContentLibrary(root: root, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
     }
 }
 

@@ -26,7 +26,7 @@ struct Check: Command {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("no such file or folder: \(path)", code: 2) }
         let url = URL(fileURLWithPath: path)
         func library(_ root: URL) -> ContentLibrary {
-            ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+            ContentLibrary(root: root, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
         }
         guard isDir.boolValue else { return library(url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()).check(file: url) }
         return library(FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path) ? url : url.deletingLastPathComponent()).check()

@@ -37,7 +37,7 @@ struct Cwnd: Command {
         try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: Output(plain: plain, trace: trace), global: global)
     }
 
-    /// The lab on a terminal, else the table, JSON lines or Mermaid (`play cwnd-lab` too).
+    /// The lab on a terminal, else the table, JSON lines or Mermaid.
     static func output(_ p: CwndParameters, compare: Bool, chart: BrailleCanvas.Mode, to output: Output, global: GlobalOptions) throws {
         let traces = compare ? try CongestionLab.compare(p) : [try CongestionLab.run(p)]
         switch output {

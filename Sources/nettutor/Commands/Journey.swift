@@ -17,6 +17,7 @@ struct Journey: Command {
     @Flag(help: "Live mode: accept certificates that do not verify (self-signed).") var insecure = false
     @Flag(help: "A readable stage list with the phase ruler (the default when not on a terminal).") var plain = false
     @Option(help: "Print the journey: one JSON object per message.") var trace: TraceFormat?
+    @Option(help: "Export: a Mermaid sequence diagram of the messages between the devices.") var export: ExportFormat?
 
     func execute() throws {
         var p = JourneyParameters()
@@ -33,20 +34,21 @@ struct Journey: Command {
             if TerminalInfo.stderrIsTerminal { printError("fetching \(parsed.text) (up to \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s)…") }
             p.measured = LiveFetch.fetch(parsed.text, options: o)
         }
-        try Self.output(p, to: Output(plain: plain, trace: trace), global: global)
+        try Self.output(p, to: Output(plain: plain, trace: trace, export: export), global: global)
         if let f = p.measured?.failure {
             printError("\(f.stage.rawValue): \(f.message)")
             throw ExitCode(1)
         }
     }
 
-    /// The journey on a terminal, else the stage list or JSON lines (`play url-journey` too).
+    /// The journey on a terminal, else the stage list, JSON lines or Mermaid.
     static func output(_ p: JourneyParameters, to output: Output, global: GlobalOptions) throws {
         let journey = try URLJourney.build(p)
         switch output {
         case .tui: try RunLoop(global: global, start: .journey(p)).run()
         case .json: Output.write(TraceExport.journeyJSONLines(journey))
-        case .plain, .mermaid: Output.write(TraceExport.journeyPlain(journey, language: global.language))
+        case .mermaid: Output.write(TraceExport.journeyMermaid(journey, language: global.language))
+        case .plain: Output.write(TraceExport.journeyPlain(journey, language: global.language))
         }
     }
 }

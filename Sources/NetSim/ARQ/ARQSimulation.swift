@@ -1,3 +1,5 @@
+import TutorCore
+
 /// The Korean particle after a number: 을/를, 이/가, 은/는 depend on whether the number's last
 /// syllable (영 일 이 삼 사 오 육 칠 팔 구) ends in a consonant.
 func josa(_ number: Int, _ withFinal: String) -> String {
@@ -118,9 +120,9 @@ public final class ARQSimulation {
     func josa(_ packet: Int, _ withFinal: String) -> String { NetSim.josa(seqNumber(packet), withFinal) }
     func label(_ packet: Int) -> String { "pkt \(seqNumber(packet))" }
 
-    func record(_ e: TraceEvent) { var e = e; e.arq = snapshot; events.append(e) }
+    func record(_ e: TraceEvent) { var e = e; e.panel = .arqWindow(snapshot); events.append(e) }
     func note(_ ko: String, _ en: String, endpoint: String) {
-        record(TraceEvent(t: now, kind: .note, endpoint: endpoint, narration: Narration(ko: ko, en: en)))
+        record(TraceEvent(t: now, kind: .note, endpoint: endpoint, narration: Localized(ko: ko, en: en)))
     }
 
     func transmit(toReceiver: Bool, packet: Int, at t: Double, ko: String, en: String) {
@@ -131,14 +133,16 @@ public final class ARQSimulation {
         let seg = toReceiver ? Segment(flags: [], seq: UInt32(seqNumber(packet)), label: label(packet))
                              : Segment(flags: .ack, seq: 0, ack: UInt32(seqNumber(packet)), label: "ACK \(seqNumber(packet))")
         let from = toReceiver ? sender : receiver, to = toReceiver ? receiver : sender
+        // A packet carries data although its segment has no length: the role says so.
+        let role: MessageRole = toReceiver ? .data : .ack
         let saved = now; now = t
-        record(TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg,
-                          arrival: t + (lost ? p.oneWayDelay / 2 : p.oneWayDelay), narration: Narration(ko: ko, en: en)))
+        record(TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg, role: role,
+                          arrival: t + (lost ? p.oneWayDelay / 2 : p.oneWayDelay), narration: Localized(ko: ko, en: en)))
         now = saved
         if lost {
-            var e = TraceEvent(t: t + p.oneWayDelay / 2, kind: .drop, n: n, from: from, to: to, segment: seg, narration: Narration(
+            var e = TraceEvent(t: t + p.oneWayDelay / 2, kind: .drop, n: n, from: from, to: to, segment: seg, role: role, narration: Localized(
                 ko: "\(seg.label)\(josa(packet, "이")) 링크에서 사라집니다.", en: "\(seg.label) is lost on the link."))
-            e.arq = snapshot
+            e.panel = .arqWindow(snapshot)
             events.append(e)
         } else {
             push(t + p.oneWayDelay, .arrival(toReceiver: toReceiver, packet: packet, n: n))
@@ -149,10 +153,10 @@ public final class ARQSimulation {
         let g = (timerGeneration[packet] ?? 0) + 1
         timerGeneration[packet] = g
         push(t + p.timeout, .timeout(packet: packet, generation: g))
-        let who = proto == .goBackN ? Narration(ko: "가장 오래된 미확인 패킷 \(label(packet))의 타이머(하나뿐)를 시작합니다.", en: "Starts the single timer, for the oldest unacknowledged packet, \(label(packet)).")
-                                    : Narration(ko: "\(label(packet))의 타이머를 시작합니다(패킷마다 하나).", en: "Starts the timer of \(label(packet)) (one per packet).")
+        let who = proto == .goBackN ? Localized(ko: "가장 오래된 미확인 패킷 \(label(packet))의 타이머(하나뿐)를 시작합니다.", en: "Starts the single timer, for the oldest unacknowledged packet, \(label(packet)).")
+                                    : Localized(ko: "\(label(packet))의 타이머를 시작합니다(패킷마다 하나).", en: "Starts the timer of \(label(packet)) (one per packet).")
         var e = TraceEvent(t: t, kind: .timerStart, endpoint: sender, timer: "timeout \(seqNumber(packet))", duration: p.timeout, narration: who)
-        e.arq = snapshot
+        e.panel = .arqWindow(snapshot)
         events.append(e)
     }
 
@@ -177,7 +181,7 @@ public final class ARQSimulation {
     func senderGetsAck(_ ackNumber: Int, n: Int) {
         record(TraceEvent(t: now, kind: .deliver, n: n, from: receiver, to: sender,
                           segment: Segment(flags: .ack, seq: 0, ack: UInt32(seqNumber(ackNumber)), label: "ACK \(seqNumber(ackNumber))"),
-                          narration: Narration(ko: "송신자가 ACK \(seqNumber(ackNumber))\(josa(ackNumber, "을")) 받습니다.", en: "The sender receives ACK \(seqNumber(ackNumber)).")))
+                          narration: Localized(ko: "송신자가 ACK \(seqNumber(ackNumber))\(josa(ackNumber, "을")) 받습니다.", en: "The sender receives ACK \(seqNumber(ackNumber)).")))
         switch proto {
         case .stopAndWait, .selectiveRepeat:
             guard ackNumber >= base, ackNumber < next, !acked.contains(ackNumber) else {
@@ -208,7 +212,7 @@ public final class ARQSimulation {
     }
 
     func timeout(_ packet: Int) {
-        record(TraceEvent(t: now, kind: .timerFire, endpoint: sender, timer: "timeout \(seqNumber(packet))", narration: Narration(
+        record(TraceEvent(t: now, kind: .timerFire, endpoint: sender, timer: "timeout \(seqNumber(packet))", narration: Localized(
             ko: "\(label(packet))의 타이머가 만료되었습니다.", en: "The timer of \(label(packet)) expires.")))
         switch proto {
         case .stopAndWait, .selectiveRepeat:
@@ -230,8 +234,8 @@ public final class ARQSimulation {
     // MARK: receiver
 
     func receiverGets(_ packet: Int, n: Int) {
-        record(TraceEvent(t: now, kind: .deliver, n: n, from: sender, to: receiver, segment: Segment(flags: [], seq: UInt32(seqNumber(packet)), label: label(packet)),
-                          narration: Narration(ko: "수신자가 \(label(packet))\(josa(packet, "을")) 받습니다.", en: "The receiver gets \(label(packet)).")))
+        record(TraceEvent(t: now, kind: .deliver, n: n, from: sender, to: receiver, segment: Segment(flags: [], seq: UInt32(seqNumber(packet)), label: label(packet)), role: .data,
+                          narration: Localized(ko: "수신자가 \(label(packet))\(josa(packet, "을")) 받습니다.", en: "The receiver gets \(label(packet)).")))
         switch proto {
         case .stopAndWait, .goBackN:
             if packet == expected {
@@ -272,18 +276,6 @@ public final class ARQSimulation {
                          ko: "이미 받은 \(label(packet))입니다. ACK가 유실됐을 수 있으므로 ACK \(seqNumber(packet))\(josa(packet, "을")) 다시 보냅니다.",
                          en: "\(label(packet)) was already received; its ACK may have been lost, so ACK \(seqNumber(packet)) is sent again.")
             }
-        }
-    }
-}
-
-extension SceneID {
-    /// The ARQ protocol of an ARQ scene.
-    public var arqProtocol: ARQProtocol? {
-        switch self {
-        case .arqStopAndWait: .stopAndWait
-        case .arqGoBackN: .goBackN
-        case .arqSelectiveRepeat: .selectiveRepeat
-        default: nil
         }
     }
 }

@@ -1,45 +1,47 @@
+import TutorCore
+
 /// "What happens when you type a URL": one page load as messages crossing a path of hops, each
 /// with the headers on every link and what each device does with it. Addresses come from the
 /// documentation ranges (RFC 5737, RFC 3849) except the real root and .com servers.
 
 public enum JourneyVariant: String, CaseIterable, Sendable, Hashable {
     case standard, cdnHit = "cdn-hit", dnsCached = "dns-cached", http, tls12
-    public var title: Narration {
+    public var title: Localized {
         switch self {
-        case .standard: Narration(ko: "기본(HTTPS, TLS 1.3, 캐시 미스)", en: "standard (HTTPS, TLS 1.3, cache miss)")
-        case .cdnHit: Narration(ko: "CDN 캐시 적중", en: "CDN cache hit")
-        case .dnsCached: Narration(ko: "DNS 캐시 적중", en: "DNS cached")
-        case .http: Narration(ko: "HTTP(TLS 없음)", en: "HTTP (no TLS)")
-        case .tls12: Narration(ko: "TLS 1.2(2-RTT)", en: "TLS 1.2 (2-RTT)")
+        case .standard: Localized(ko: "기본(HTTPS, TLS 1.3, 캐시 미스)", en: "standard (HTTPS, TLS 1.3, cache miss)")
+        case .cdnHit: Localized(ko: "CDN 캐시 적중", en: "CDN cache hit")
+        case .dnsCached: Localized(ko: "DNS 캐시 적중", en: "DNS cached")
+        case .http: Localized(ko: "HTTP(TLS 없음)", en: "HTTP (no TLS)")
+        case .tls12: Localized(ko: "TLS 1.2(2-RTT)", en: "TLS 1.2 (2-RTT)")
         }
     }
 }
 
 extension JourneyVariant {
     /// For title bars.
-    public var shortTitle: Narration {
+    public var shortTitle: Localized {
         switch self {
-        case .standard: Narration(ko: "기본", en: "standard")
-        case .cdnHit: Narration(ko: "CDN 적중", en: "CDN hit")
-        case .dnsCached: Narration(ko: "DNS 캐시", en: "DNS cached")
-        case .http: Narration(ko: "HTTP", en: "HTTP")
-        case .tls12: Narration(ko: "TLS 1.2", en: "TLS 1.2")
+        case .standard: Localized(ko: "기본", en: "standard")
+        case .cdnHit: Localized(ko: "CDN 적중", en: "CDN hit")
+        case .dnsCached: Localized(ko: "DNS 캐시", en: "DNS cached")
+        case .http: Localized(ko: "HTTP", en: "HTTP")
+        case .tls12: Localized(ko: "TLS 1.2", en: "TLS 1.2")
         }
     }
 }
 
 public enum JourneyStage: String, CaseIterable, Sendable, Hashable {
     case url, dns, arp, tcp, tls, http, render, close
-    public var title: Narration {
+    public var title: Localized {
         switch self {
-        case .url: Narration(ko: "URL 해석", en: "URL")
-        case .dns: Narration(ko: "DNS", en: "DNS")
-        case .arp: Narration(ko: "ARP", en: "ARP")
-        case .tcp: Narration(ko: "TCP 연결", en: "TCP connect")
-        case .tls: Narration(ko: "TLS 핸드셰이크", en: "TLS handshake")
-        case .http: Narration(ko: "HTTP", en: "HTTP")
-        case .render: Narration(ko: "렌더링", en: "rendering")
-        case .close: Narration(ko: "연결 종료", en: "close")
+        case .url: Localized(ko: "URL 해석", en: "URL")
+        case .dns: Localized(ko: "DNS", en: "DNS")
+        case .arp: Localized(ko: "ARP", en: "ARP")
+        case .tcp: Localized(ko: "TCP 연결", en: "TCP connect")
+        case .tls: Localized(ko: "TLS 핸드셰이크", en: "TLS handshake")
+        case .http: Localized(ko: "HTTP", en: "HTTP")
+        case .render: Localized(ko: "렌더링", en: "rendering")
+        case .close: Localized(ko: "연결 종료", en: "close")
         }
     }
 }
@@ -54,21 +56,21 @@ public enum HopID: String, CaseIterable, Sendable, Hashable {
     public static let path: [HopID] = [.browser, .os, .lanSwitch, .router, .isp, .core, .firewall, .cache, .server]
     public var isOnPath: Bool { Self.path.contains(self) }
 
-    public var title: Narration {
+    public var title: Localized {
         switch self {
-        case .browser: Narration(ko: "브라우저", en: "Browser")
-        case .os: Narration(ko: "OS/NIC", en: "OS/NIC")
-        case .lanSwitch: Narration(ko: "스위치", en: "Switch")
-        case .router: Narration(ko: "공유기(NAT)", en: "Router/NAT")
-        case .isp: Narration(ko: "ISP", en: "ISP")
-        case .core: Narration(ko: "인터넷 코어", en: "Core")
-        case .firewall: Narration(ko: "방화벽", en: "Firewall")
-        case .cache: Narration(ko: "CDN/프록시", en: "CDN/proxy")
-        case .server: Narration(ko: "웹 서버", en: "Web server")
-        case .resolver: Narration(ko: "재귀 리졸버", en: "Resolver")
-        case .root: Narration(ko: "루트", en: "Root")
-        case .tld: Narration(ko: ".com TLD", en: ".com TLD")
-        case .authoritative: Narration(ko: "권한 서버", en: "Authoritative")
+        case .browser: Localized(ko: "브라우저", en: "Browser")
+        case .os: Localized(ko: "OS/NIC", en: "OS/NIC")
+        case .lanSwitch: Localized(ko: "스위치", en: "Switch")
+        case .router: Localized(ko: "공유기(NAT)", en: "Router/NAT")
+        case .isp: Localized(ko: "ISP", en: "ISP")
+        case .core: Localized(ko: "인터넷 코어", en: "Core")
+        case .firewall: Localized(ko: "방화벽", en: "Firewall")
+        case .cache: Localized(ko: "CDN/프록시", en: "CDN/proxy")
+        case .server: Localized(ko: "웹 서버", en: "Web server")
+        case .resolver: Localized(ko: "재귀 리졸버", en: "Resolver")
+        case .root: Localized(ko: "루트", en: "Root")
+        case .tld: Localized(ko: ".com TLD", en: ".com TLD")
+        case .authoritative: Localized(ko: "권한 서버", en: "Authoritative")
         }
     }
     /// The on-path hop a DNS server hangs off (the resolver at the ISP, the others beyond the core).
@@ -110,7 +112,7 @@ public struct LinkStep: Sendable, Hashable {
     public var t: Double
     public var arrival: Double
     public var headers: WireHeaders?
-    public var device: Narration
+    public var device: Localized
 }
 
 public struct JourneyMessage: Sendable, Hashable {
@@ -123,7 +125,7 @@ public struct JourneyMessage: Sendable, Hashable {
     public var t: Double
     public var arrival: Double
     public var steps: [LinkStep]
-    public var narration: Narration
+    public var narration: Localized
 }
 
 /// httpstat-like phases with their times in ms.
@@ -133,13 +135,13 @@ public struct JourneyPhase: Sendable, Hashable {
     public var start: Double
     public var end: Double
     public var duration: Double { end - start }
-    public var title: Narration {
+    public var title: Localized {
         switch kind {
-        case .dns: Narration(ko: "DNS 조회", en: "DNS lookup")
-        case .connect: Narration(ko: "TCP 연결", en: "TCP connection")
-        case .tls: Narration(ko: "TLS 핸드셰이크", en: "TLS handshake")
-        case .server: Narration(ko: "서버 처리", en: "Server processing")
-        case .transfer: Narration(ko: "콘텐츠 전송", en: "Content transfer")
+        case .dns: Localized(ko: "DNS 조회", en: "DNS lookup")
+        case .connect: Localized(ko: "TCP 연결", en: "TCP connection")
+        case .tls: Localized(ko: "TLS 핸드셰이크", en: "TLS handshake")
+        case .server: Localized(ko: "서버 처리", en: "Server processing")
+        case .transfer: Localized(ko: "콘텐츠 전송", en: "Content transfer")
         }
     }
 }
@@ -274,36 +276,5 @@ public struct Journey: Sendable, Hashable {
         var out: [JourneyStage] = []
         for m in messages where out.last != m.stage { out.append(m.stage) }
         return out
-    }
-}
-
-extension Journey {
-    /// One stage as a two-lifeline sequence diagram (client and edge), for the player's `v`.
-    public func sequenceTrace(_ stage: JourneyStage) -> Trace {
-        var events: [TraceEvent] = []
-        var n = 0
-        for m in messages where m.stage == stage && !m.steps.isEmpty {
-            let fromClient = m.from == .os || m.from == .browser
-            let from = fromClient ? "client" : "edge", to = fromClient ? "edge" : "client"
-            n += 1
-            let seg = Segment(flags: [], seq: UInt32(n), label: m.label)
-            let t = m.steps.first { $0.from != .browser }?.t ?? m.t
-            let arrival = m.steps.last?.arrival ?? m.arrival
-            events.append(TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg, arrival: arrival, narration: m.narration))
-            events.append(TraceEvent(t: arrival, kind: .deliver, n: n, from: from, to: to, segment: seg,
-                                     narration: Narration(ko: "\(m.label) 도착.", en: "\(m.label) arrives.")))
-        }
-        events = events.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
-        let base = events.first?.t ?? 0
-        events = events.map { var e = $0; e.t -= base; e.arrival = e.arrival.map { $0 - base }; return e }
-        return Trace(scene: "url-journey", endpoints: ["client", "edge"], events: events,
-                     scaleNote: Narration(ko: "URL 여정의 \(stage.title.ko) 부분(RTT \(Int((2 * oneWayToEdge).rounded())) ms)",
-                                          en: "The \(stage.title.en) part of the URL journey (RTT \(Int((2 * oneWayToEdge).rounded())) ms)"))
-    }
-
-    /// One-way delay from the client's NIC to the edge, from the TCP handshake.
-    public var oneWayToEdge: Double {
-        guard let syn = messages.first(where: { $0.stage == .tcp }) else { return 0 }
-        return (syn.steps.last?.arrival ?? syn.t) - (syn.steps.first?.t ?? syn.t)
     }
 }

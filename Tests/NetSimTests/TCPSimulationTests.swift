@@ -15,7 +15,7 @@ extension Trace {
 struct TCPSimulationTests {
     @Test("RFC 9293 §3.5: the 3-way handshake moves client CLOSED→SYN-SENT→ESTABLISHED and server LISTEN→SYN-RECEIVED→ESTABLISHED")
     func threeWayStates() throws {
-        let t = try SceneID.tcp3Way.trace()
+        let t = try SceneSpec.tcp3Way.simulate()
         #expect(t.states("client") == ["SYN-SENT", "ESTABLISHED"])
         #expect(t.states("server") == ["LISTEN", "SYN-RECEIVED", "ESTABLISHED"])
         #expect(t.sent.count == 3)
@@ -24,7 +24,7 @@ struct TCPSimulationTests {
     @Test("RFC 9293 §3.4: SYN occupies one sequence number, so SYN+ACK acks ISN+1 and the final ACK has seq ISN+1")
     func handshakeNumbers() throws {
         var o = SceneOptions(); o.clientISN = 4_294_967_295; o.serverISN = 77
-        let t = try SceneID.tcp3Way.trace(o)
+        let t = try SceneSpec.tcp3Way.simulate(o)
         let c = t.sends(from: "client"), s = t.sends(from: "server")
         #expect(c[0].flags == .syn && c[0].seq == 4_294_967_295)
         #expect(s[0].flags == [.syn, .ack] && s[0].seq == 77 && s[0].ack == 0)  // wraps mod 2^32
@@ -33,7 +33,7 @@ struct TCPSimulationTests {
 
     @Test("RFC 9293 §3.6: active close FIN-WAIT-1→FIN-WAIT-2→TIME-WAIT→CLOSED; passive close CLOSE-WAIT→LAST-ACK→CLOSED")
     func fourWayStates() throws {
-        let t = try SceneID.tcp4Way.trace()
+        let t = try SceneSpec.tcp4Way.simulate()
         #expect(t.states("client") == ["SYN-SENT", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT", "CLOSED"])
         #expect(t.states("server") == ["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSE-WAIT", "LAST-ACK", "CLOSED"])
         let fins = t.sent.filter { $0.segment!.flags.contains(.fin) }
@@ -44,15 +44,15 @@ struct TCPSimulationTests {
 
     @Test("RFC 9293 §3.6.1: TIME-WAIT lasts 2 x MSL before CLOSED")
     func timeWaitDuration() throws {
-        let t = try SceneID.tcp4Way.trace()
+        let t = try SceneSpec.tcp4Way.simulate()
         let enter = t.events.first { $0.kind == .state && $0.state == "TIME-WAIT" }!.t
         let leave = t.events.last { $0.kind == .state && $0.endpoint == "client" && $0.state == "CLOSED" }!.t
-        #expect(leave - enter == 2 * SceneID.scaledMSL)
+        #expect(leave - enter == 2 * TCPScene.scaledMSL)
     }
 
     @Test("RFC 9293 §3.10.7.4: a lost final ACK makes LAST-ACK retransmit its FIN; TIME-WAIT re-ACKs and restarts 2 x MSL")
     func lostFinalAck() throws {
-        let t = try SceneID.tcpLostFinalAck.trace()
+        let t = try SceneSpec.tcpLostFinalAck.simulate()
         #expect(t.events.contains { $0.kind == .drop && $0.n == 7 })
         let serverFins = t.sends(from: "server").filter { $0.flags.contains(.fin) }
         #expect(serverFins.count == 2 && serverFins[0] == serverFins[1])
@@ -62,12 +62,12 @@ struct TCPSimulationTests {
         // The client closes 2 x MSL after the re-ACK, not after the first TIME-WAIT entry.
         let reAck = t.sent.last { $0.from == "client" }!.t
         let closed = t.events.last { $0.kind == .state && $0.endpoint == "client" }!.t
-        #expect(closed - reAck == 2 * SceneID.scaledMSL)
+        #expect(closed - reAck == 2 * TCPScene.scaledMSL)
     }
 
     @Test("RFC 6298 §2.1, §5.5: the RTO starts at 1 s and doubles on each retransmission of a lost SYN")
     func synBackoff() throws {
-        let t = try SceneID.tcpSynRetransmit.trace()
+        let t = try SceneSpec.tcpSynRetransmit.simulate()
         let syns = t.sent.filter { $0.from == "client" && $0.segment!.flags == .syn }
         #expect(syns.count == 3)
         #expect(syns.map(\.t) == [0, 1000, 3000])
@@ -88,7 +88,7 @@ struct TCPSimulationTests {
 
     @Test("RFC 9293 §3.6: simultaneous close goes FIN-WAIT-1→CLOSING→TIME-WAIT on both sides")
     func simultaneousClose() throws {
-        let t = try SceneID.tcpSimultaneousClose.trace()
+        let t = try SceneSpec.tcpSimultaneousClose.simulate()
         for side in ["client", "server"] {
             #expect(Array(t.states(side).suffix(4)) == ["FIN-WAIT-1", "CLOSING", "TIME-WAIT", "CLOSED"], "\(side)")
         }
@@ -132,7 +132,7 @@ struct TCPSimulationTests {
 
     @Test("udp-vs-tcp: with the same loss TCP retransmits and delivers every byte; UDP loses that datagram")
     func udpVersusTCP() throws {
-        let t = try SceneID.udpVsTcp.trace()
+        let t = try SceneSpec.udpVsTcp.simulate()
         #expect(t.endpoints == ["TCP client", "TCP server", "UDP client", "UDP server"])
         let tcpData = t.sent.filter { $0.from == "TCP client" && ($0.segment?.len ?? 0) > 0 }.compactMap(\.segment)
         #expect(tcpData.count == 5)                               // 4 segments + 1 retransmission
@@ -170,16 +170,21 @@ struct TCPSimulationTests {
     @Test("Traces are deterministic for the same scene, options and seed")
     func deterministic() throws {
         var o = SceneOptions(); o.lossRate = 0.3; o.seed = 9
-        #expect(try SceneID.tcp4Way.trace(o) == SceneID.tcp4Way.trace(o))
+        #expect(try SceneSpec.tcp4Way.simulate(o) == SceneSpec.tcp4Way.simulate(o))
     }
 
     @Test("Bad options are clear errors")
     func badOptions() {
         var o = SceneOptions(); o.rtt = 0
-        #expect(throws: SceneError.invalid("--rtt must be between 1 and 10000 ms")) { try SceneID.tcp3Way.trace(o) }
+        #expect(throws: SceneError.invalid("--rtt must be between 1 and 10000 ms")) { try SceneSpec.tcp3Way.simulate(o) }
         // The cwnd lab is a chart (CongestionLab) and the URL journey a map (URLJourney), not sequence traces.
-        #expect(throws: SceneError.invalid("cwnd-lab is a chart, not a sequence diagram: see 'nettutor cwnd'")) { try SceneID.cwndLab.trace() }
-        #expect(throws: SceneError.invalid("url-journey is a map of hops, not a sequence diagram: see 'nettutor journey'")) { try SceneID.urlJourney.trace() }
-        #expect(SceneID.allCases.allSatisfy(\.isPlayable) && !SceneID.cwndLab.isSequenceScene && !SceneID.urlJourney.isSequenceScene)
+        #expect(throws: SceneError.invalid("cwnd-lab is a chart, not a sequence diagram: see 'nettutor cwnd'")) { try SceneSpec.cwndLab.simulate() }
+        #expect(throws: SceneError.invalid("url-journey is a map of hops, not a sequence diagram: see 'nettutor journey'")) { try SceneSpec.urlJourney.simulate() }
+        o = SceneOptions(); o.lossRate = 1.5
+        #expect(throws: SceneError.invalid("--loss must be between 0 and 1")) { try SceneSpec.tcp4Way.simulate(o) }
+        o = SceneOptions(); o.window = 500
+        #expect(throws: SceneError.invalid("--window (receive buffer) must be between 1000 and 65535 bytes")) { try SceneSpec.flowControl.simulate(o) }
+        // Exactly these two have screens of their own; every other scene plays as a sequence.
+        #expect(SceneCatalog.all.filter { $0.kind != .sequence }.map { "\($0.id) \($0.kind)" } == ["cwnd-lab chart", "url-journey map"])
     }
 }

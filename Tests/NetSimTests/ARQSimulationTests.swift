@@ -4,7 +4,7 @@ import Testing
 extension Trace {
     func packetsSent() -> [String] { sent.filter { $0.from == "sender" }.compactMap { $0.segment?.label } }
     func acksSent() -> [String] { sent.filter { $0.from == "receiver" }.compactMap { $0.segment?.label } }
-    var deliveredCount: Int { events.last?.arq?.delivered ?? -1 }
+    var deliveredCount: Int { events.last?.panel?.arqWindow?.delivered ?? -1 }
 }
 
 func arq(_ proto: ARQProtocol, packets: Int = 6, window: Int = 4, drops: Set<Int>) throws -> Trace {
@@ -56,7 +56,7 @@ struct ARQSimulationTests {
         #expect(t.acksSent().prefix(3) == ["ACK 0", "ACK 1", "ACK 3"])
         #expect(t.packetsSent().filter { $0 == "pkt 2" }.count == 2)
         #expect(t.packetsSent().filter { $0 == "pkt 3" }.count == 1)
-        let buffering = t.events.contains { ($0.arq?.buffered.contains(3) ?? false) && ($0.arq?.expected == 2) }
+        let buffering = t.events.contains { ($0.panel?.arqWindow?.buffered.contains(3) ?? false) && ($0.panel?.arqWindow?.expected == 2) }
         #expect(buffering)
         #expect(t.deliveredCount == 6)
     }
@@ -79,7 +79,7 @@ struct ARQSimulationTests {
         p.window = 4
         #expect(throws: Never.self) { try ARQSimulation(.selectiveRepeat, parameters: p) }
         var o = SceneOptions(); o.window = 5
-        #expect(throws: SceneError.self) { try SceneID.arqSelectiveRepeat.trace(o) }
+        #expect(throws: SceneError.self) { try SceneSpec.arqSelectiveRepeat.simulate(o) }
     }
 
     @Test("Sequence numbers wrap modulo 2^k in labels")

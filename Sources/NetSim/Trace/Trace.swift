@@ -1,0 +1,95 @@
+import TutorCore
+
+/// What a message does in its protocol, for the player to colour by (a QUIC Initial would be
+/// `open` like a TCP SYN).
+public enum MessageRole: String, Sendable, Hashable {
+    case open, close, reset, data, ack
+}
+
+/// A panel a scene shows beside its diagram, carried by each event that changes it.
+public enum SidePanel: Sendable, Hashable {
+    /// ARQ: the sender's window and the receiver's expectation and buffer.
+    case arqWindow(ARQSnapshot)
+
+    public var arqWindow: ARQSnapshot? {
+        switch self { case .arqWindow(let a): a }
+    }
+}
+
+/// The state an ARQ scene shows beside the diagram: the sender's window over the sequence
+/// numbers and the receiver's expectation and buffer.
+public struct ARQSnapshot: Sendable, Hashable {
+    public var base: Int
+    public var next: Int
+    public var window: Int
+    public var sequenceSpace: Int
+    /// Packets acknowledged individually inside the window (Selective Repeat).
+    public var ackedInWindow: Set<Int>
+    /// The next in-order packet the receiver expects.
+    public var expected: Int
+    /// Out-of-order packets the receiver holds (Selective Repeat).
+    public var buffered: Set<Int>
+    public var delivered: Int
+}
+
+/// What happened, in time order (DESIGN §5). Protocol-neutral: messages go between lanes
+/// (`from`, `to`) with a `label` and a `role`; protocol details ride along in `segment` and
+/// `panel` for the rules and exports that know them.
+public struct TraceEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case send, deliver, drop, state, timerStart = "timer-start", timerFire = "timer-fire", note
+    }
+
+    /// Simulated time in milliseconds.
+    public var t: Double
+    public var kind: Kind
+    /// Ordinal of a transmitted message (1-based, both directions), on send/deliver/drop.
+    public var n: Int?
+    /// Message events: the lanes (endpoints) it goes between.
+    public var from: String?
+    public var to: String?
+    /// Message events: what the diagram writes on the arrow.
+    public var label: String?
+    /// Message events: what the player colours the arrow by.
+    public var role: MessageRole?
+    /// Message events: the header fields (see `Segment`).
+    public var segment: Segment?
+    /// For state events: the endpoint and its new state (RFC spelling). For timers: the endpoint.
+    public var endpoint: String?
+    public var state: String?
+    /// For timer events: which timer ("RTO", "TIME-WAIT", "persist") and its duration in ms.
+    public var timer: String?
+    public var duration: Double?
+    /// When a sent message arrives or is lost (send events), for drawing the arrow.
+    public var arrival: Double?
+    /// The side panel as of this event, for scenes that have one.
+    public var panel: SidePanel?
+    public var narration: Localized
+
+    /// `label` and `role` default to the segment's own.
+    public init(t: Double, kind: Kind, n: Int? = nil, from: String? = nil, to: String? = nil, segment: Segment? = nil,
+                label: String? = nil, role: MessageRole? = nil, endpoint: String? = nil, state: String? = nil,
+                timer: String? = nil, duration: Double? = nil, arrival: Double? = nil, panel: SidePanel? = nil,
+                narration: Localized) {
+        self.t = t; self.kind = kind; self.n = n; self.from = from; self.to = to; self.segment = segment
+        self.label = label ?? segment?.label; self.role = role ?? segment?.role
+        self.endpoint = endpoint; self.state = state; self.timer = timer; self.duration = duration
+        self.arrival = arrival; self.panel = panel; self.narration = narration
+    }
+}
+
+/// A finished simulation: the endpoints (left to right) and the events.
+public struct Trace: Sendable, Hashable {
+    public var scene: String
+    public var endpoints: [String]
+    public var events: [TraceEvent]
+    /// Shown on screen when time is scaled for viewing (e.g. MSL).
+    public var scaleNote: Localized?
+    /// The state an endpoint with states is in before its first state event (TCP: CLOSED).
+    public var initialState: String?
+
+    public init(scene: String, endpoints: [String], events: [TraceEvent], scaleNote: Localized? = nil, initialState: String? = nil) {
+        self.scene = scene; self.endpoints = endpoints; self.events = events; self.scaleNote = scaleNote
+        self.initialState = initialState
+    }
+}

@@ -1,0 +1,28 @@
+/// What the player (and the exports) ask of a trace. A cursor is an event index; -1 is
+/// before the first event.
+extension Trace {
+    /// The endpoint's state after the event at `cursor`; nil for an endpoint that never changes
+    /// state (ARQ and UDP lanes), `initialState` before its first change.
+    public func state(of endpoint: String, at cursor: Int) -> String? {
+        guard events.contains(where: { $0.kind == .state && $0.endpoint == endpoint }) else { return nil }
+        return events.prefix(max(0, cursor + 1)).last { $0.kind == .state && $0.endpoint == endpoint }?.state ?? initialState
+    }
+
+    /// Whether a sent message is lost: matched by ordinal, or (lanes without ordinals) by
+    /// sender and label.
+    public func isLost(_ send: TraceEvent) -> Bool {
+        events.contains { d in
+            d.kind == .drop && (send.n != nil ? d.n == send.n : d.n == nil && d.from == send.from && d.label == send.label)
+        }
+    }
+
+    /// The sends on the wire at time `t`: left at or before `t`, arriving (or lost) after it.
+    public func inFlight(at t: Double) -> [TraceEvent] {
+        events.filter { $0.kind == .send && $0.t <= t && ($0.arrival ?? $0.t) > t }
+    }
+
+    /// The latest start of `timer` on `endpoint` up to the event at `cursor`.
+    public func lastStart(ofTimer timer: String, on endpoint: String, through cursor: Int) -> TraceEvent? {
+        events.prefix(max(0, cursor + 1)).last { $0.kind == .timerStart && $0.endpoint == endpoint && $0.timer == timer }
+    }
+}
