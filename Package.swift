@@ -9,7 +9,7 @@ let package = Package(
     products: [
         .executable(name: "nettutor", targets: ["nettutor"]),
         // For the micro-benchmarks package (Benchmarks/).
-        .library(name: "NettutorKit", targets: ["NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorApp", "TutorContent"]),
+        .library(name: "NettutorKit", targets: ["NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorApp", "TutorContent", "TutorProgress"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,7 +32,7 @@ let package = Package(
             "TutorCore", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "TutorProgress", dependencies: [
-            "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "TutorCore", "TutorQuiz", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TutorApp", dependencies: ["TutorCore", "TutorRender", "TutorQuiz", "NetSim"]),
         .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "TutorQuizTests", dependencies: ["TutorQuiz", "TutorCore", "NetSim"]),
         .testTarget(name: "TutorLiveTests", dependencies: ["TutorLive", "NetSim"]),
         .testTarget(name: "TutorProgressTests", dependencies: [
-            "TutorProgress", "TutorCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "TutorProgress", "TutorCore", "TutorQuiz", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -17,6 +17,9 @@ OUT="$ROOT/bench-out"
 rm -rf "$OUT"; mkdir -p "$OUT"
 cd "$ROOT"
 LOG="$OUT/results.txt"
+# The benchmark commands are not in the product: nettutor-bench in the Benchmarks/ package.
+(cd "$ROOT/Benchmarks" && swift build -c release --product nettutor-bench) > "$OUT/bench-tool.log" 2>&1 || { tail -20 "$OUT/bench-tool.log"; exit 1; }
+export NETTUTOR_BENCH="$ROOT/Benchmarks/.build/release/nettutor-bench"
 : > "$LOG"
 say() { echo "$@" | tee -a "$LOG"; }
 
@@ -63,7 +66,7 @@ say "## Frame render times (in process, no terminal)"
 say ""
 for size in "80 24" "200 60"; do
   set -- $size
-  "$BIN" bench-render --width "$1" --height "$2" | sed 's/^/- /' | tee -a "$LOG"
+  "$NETTUTOR_BENCH" render --width "$1" --height "$2" --content "$ROOT" | sed 's/^/- /' | tee -a "$LOG"
 done
 say ""
 
@@ -109,9 +112,9 @@ say ""
 say "## Quizzes and progress"
 say ""
 python3 - "$BIN" <<'PY' | sed 's/^/- /' | tee -a "$LOG"
-import subprocess, sys, tempfile
+import os, subprocess, sys, tempfile
 with tempfile.TemporaryDirectory() as d:
-    print(subprocess.run([sys.argv[1], "bench-store", "--rows", "100000", "--data-dir", d], capture_output=True, text=True).stdout, end="")
+    print(subprocess.run([os.environ["NETTUTOR_BENCH"], "store", "--rows", "100000", "--data-dir", d, "--content", os.getcwd()], capture_output=True, text=True).stdout, end="")
 PY
 say ""
 

@@ -123,10 +123,13 @@ drain(fd, 0.5)
 os.waitpid(pid, 0)
 os.close(fd)
 
-# Start-up with a big progress store (100,000 review-log rows), filled by `bench-store`.
+# Start-up with a big progress store (100,000 review-log rows), filled by `nettutor-bench store`
+# (Benchmarks/; scripts/bench.sh builds it and sets NETTUTOR_BENCH).
 import subprocess
+BENCH = os.environ.get("NETTUTOR_BENCH") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "../Benchmarks/.build/release/nettutor-bench")
 with tempfile.TemporaryDirectory() as big:
-    print(subprocess.run([BIN, "bench-store", "--rows", "100000", "--data-dir", big], capture_output=True, text=True).stdout, end="")
+    print(subprocess.run([BENCH, "store", "--rows", "100000", "--data-dir", big, "--content", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")],
+                         capture_output=True, text=True).stdout, end="")
     big_times = startup_times(big, 10)
     print(f"TUI start-up with that store (median of {len(big_times)}): {statistics.median(big_times):.1f} ms")
 

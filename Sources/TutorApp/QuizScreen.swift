@@ -71,11 +71,7 @@ public enum QuizScreen: ScreenModel {
             switch item.question.answer {
             case .cloze(let t): blanks = Array(repeating: TextInput(), count: max(1, Cloze.parts(t.en).blanks.count))
             case .order(let items):
-                // Shuffled by the item's seed, never already in order.
-                var rng = SeededRandom(seed: item.seed)
-                var a = Array(items.en.indices)
-                while a == Array(items.en.indices) && a.count > 1 { a.shuffle(using: &rng) }
-                arrangement = a
+                arrangement = AnswerInput.shownOrder(count: items.en.count, seed: item.seed)
             default: blanks = []; arrangement = []
             }
         }
@@ -196,13 +192,13 @@ public enum QuizScreen: ScreenModel {
             case .previousBlank: s.blank = (s.blank + s.blanks.count - 1) % s.blanks.count
             case .submit:
                 if s.blank < s.blanks.count - 1 { s.blank += 1 }
-                else { return submitted(s.blanks.allSatisfy({ $0.text.trimmingSpaces().isEmpty }) ? .skipped : .blanks(s.blanks.map(\.text))) }
+                else { return submitted(AnswerInput.blanks(s.blanks.map(\.text))) }
             default: _ = s.blanks[s.blank].edit(command)
             }
         case .open:
             if command == .submit { s.phase = .rubric; s.cursor = 0 } else { _ = s.input.edit(command) }
         case .short, .numeric, .generated:
-            if command == .submit { return submitted(s.input.text.trimmingSpaces().isEmpty ? .skipped : .text(s.input.text)) }
+            if command == .submit { return submitted(AnswerInput.text(s.input.text)) }
             _ = s.input.edit(command)
         }
         return []

@@ -4,7 +4,7 @@ import TutorRender
 
 /// The ncurses back end: the only code that touches the terminal. It presents `CellGrid`s by
 /// diff, turns input into named keys, and restores the terminal on every way out.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     public struct Options: Sendable {
         public var color: Bool
         /// The locale is not UTF-8: every non-ASCII grapheme is replaced before it is drawn.
@@ -83,17 +83,9 @@ public final class Terminal {
 
     /// Draws the cells that changed since the last frame (all of them after a resize).
     public func present(_ grid: CellGrid) {
-        let full = previous == nil || previous!.width != grid.width || previous!.height != grid.height
-        if full { wclear(nt_stdscr()) }
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if !full, let p = previous, p[x, y] == cell,
-                   cell.width == 1 || p[x + 1, y] == grid[x + 1, y] { continue }
-                draw(cell, x: x, y: y)
-            }
-        }
+        let changes = grid.diff(from: previous)
+        if previous == nil || previous!.width != grid.width || previous!.height != grid.height { wclear(nt_stdscr()) }
+        for change in changes { draw(change.cell, x: change.x, y: change.y) }
         if let c = grid.cursor {
             curs_set(1); wmove(nt_stdscr(), Int32(c.y), Int32(c.x))
         } else {

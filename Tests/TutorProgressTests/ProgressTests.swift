@@ -85,12 +85,31 @@ struct QuizProgressTests {
         try store.setPosition(lessonID: "tcp", block: 7)
         #expect(try store.position(lessonID: "tcp") == 7 && store.positions() == ["tcp": 7])
         try store.recordSceneRun(scene: "tcp-3way", at: Date(timeIntervalSince1970: 9))
-        try store.setSetting("desired_retention", "0.9")
-        #expect(try store.setting("desired_retention") == "0.9" && store.setting("nope") == nil)
+        #expect(try store.settings() == ProgressSettings(), "defaults before anything is set")
+        try store.save(ProgressSettings(streak: true, desiredRetention: 0.85, newPerDay: 3))
+        #expect(try store.settings() == ProgressSettings(streak: true, desiredRetention: 0.85, newPerDay: 3))
         let e = try store.export()
         #expect(e.attempts.count == 2 && e.cards.count == 1 && e.sceneRuns.count == 1 && e.positions["tcp"] == 7)
         try store.reset()
         #expect(try store.attempts().isEmpty && store.cards().isEmpty && store.readLessons().isEmpty)
+    }
+
+    @Test("Settings: saved and read back typed, kept in the export, read from the rows older versions wrote", arguments: ["memory", "sqlite"])
+    func settings(kind: String) throws {
+        let store: ProgressStore = kind == "memory" ? MemoryProgressStore() : try SQLiteProgressStore(path: tempPath())
+        var s = try store.settings()
+        s.newPerDay = 25
+        try store.save(s)
+        s.streak = true
+        try store.save(s)
+        #expect(try store.settings() == ProgressSettings(streak: true, desiredRetention: 0.9, newPerDay: 25))
+        #expect(try store.export().settings == ["streak": "on", "desired_retention": "0.9", "new_per_day": "25"])
+        try store.reset()
+        var old = ProgressExport()
+        old.settings = ["desired_retention": "0.8", "new_per_day": "not a number"]
+        try store.merge(old)
+        #expect(try store.settings() == ProgressSettings(streak: false, desiredRetention: 0.8, newPerDay: 10))
+        #expect(try store.settings().scheduler.desiredRetention == 0.8)
     }
 
     @Test("Import merges and is idempotent: importing twice adds nothing the second time")
@@ -180,5 +199,29 @@ struct NewCardsTests {
         try store.record(attempt("n/new", at: 1000), card: Card(due: 2000))
         #expect(try store.newCardsStarted(since: 500) == 1)
         #expect(try store.newCardsStarted(since: 0) == 2)
+    }
+}
+
+@Suite("Progress files")
+struct ProgressFilesTests {
+    @Test("An export file imports into another store once: the second import adds nothing; a bad file is named")
+    func roundTrip() throws {
+        let a = try SQLiteProgressStore(path: tempPath()), b = MemoryProgressStore()
+        try a.record(attempt("x/1", at: 10), card: nil)
+        try a.record(attempt("x/2", at: 11), card: nil)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nt-export-\(UUID().uuidString).json").path
+        try ProgressFiles.export(a, to: file)
+        #expect(try ProgressFiles.importExport(from: file, into: b) == 2)
+        #expect(try ProgressFiles.importExport(from: file, into: b) == 0)
+        try "{}x".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ProgressFiles.FileError.self) { try ProgressFiles.importExport(from: file, into: b) }
+        #expect(throws: ProgressFiles.FileError.self) { try ProgressFiles.export(a, to: "/proc/nope/x.json") }
+    }
+
+    @Test("The app's store falls back to memory, with a warning, when the folder cannot be written")
+    func fallBack() {
+        let (store, warning) = ProgressFiles.openForApp(path: "/proc/self/nettutor-ro/progress.sqlite")
+        #expect(store is MemoryProgressStore)
+        #expect(warning?.hasSuffix("(progress is not saved this session)") == true)
     }
 }

@@ -73,3 +73,14 @@ struct TerminalTests {
         #expect(KeyMap.character(0x41) == .char("A"))
     }
 }
+
+@Suite("ANSI writer")
+struct ANSITests {
+    @Test("Styled spans get SGR codes and a reset; plain text has none; trailing blanks go")
+    func styles() {
+        let line: Line = [Span("Title", Style(.heading, bold: true)), Span(" x  ", .plain)]
+        #expect(ANSI.line(line) == "\u{1B}[1;34mTitle\u{1B}[0m x  ")
+        #expect(ANSI.text([line, []], styled: false) == "Title x\n\n")
+        #expect(ANSI.text([[Span("a", Style(.code, underline: true))]], styled: true) == "\u{1B}[4;36ma\u{1B}[0m\n")
+    }
+}

@@ -3,22 +3,67 @@ import TutorCore
 import TutorQuiz
 import TutorRender
 
-/// Drives the pure app like the run loop does, with fake content: press named keys, resize,
-/// and inspect the whole state, the effects issued and the rendered frame. No sleeping.
-public struct AppHarness {
-    public var state: AppState
-    /// Every effect issued so far, in order.
-    public private(set) var effects: [Effect] = []
-    /// Lessons the fake shell can load, keyed by "lang/id".
+/// The test shell: runs effects against fake content and an in-memory record of answers. A
+/// second `EffectRunner` beside the real shell's, so tests and the run loop use one dispatch.
+public struct FakeShell: EffectRunner {
+    /// Lessons it can load, keyed by "lang/id".
     public var lessons: [String: Lesson]
-    public private(set) var quit = false
-    /// Quizzes the fake shell can start, and the answers it has stored.
+    /// Quizzes it can start, and the answers it has stored.
     public var quizBanks: [QuizBank] = []
     public private(set) var recorded: [Attempt] = []
 
+    public init(lessons: [Lesson], quizBanks: [QuizBank] = []) {
+        self.lessons = Dictionary(lessons.map { ("\($0.meta.language.rawValue)/\($0.meta.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        self.quizBanks = quizBanks
+    }
+
+    public mutating func run(_ effect: Effect, state: AppState) -> [AppAction] {
+        switch effect {
+        case .loadLesson(let id, let language):
+            if let lesson = lessons["\(language.rawValue)/\(id)"] { return [.lessonLoaded(lesson)] }
+            return [.lessonFailed(id: id, message: "Content/\(language.rawValue)/\(id).md:1: cannot read file")]
+        case .markRead, .suspend, .lessonOpened, .savePosition, .sceneStarted, .quit: return []
+        case .startQuiz(let request):
+            let day = Int(state.now / 86_400)
+            switch request {
+            case .lesson(let id):
+                if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day), title: id)] }
+                return [.quizFailed("no quiz for \(id)")]
+            case .review:
+                return [.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), title: "review")]
+            case .interview:
+                return [.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview")]
+            }
+        case .recordAnswer(let attempt, let schedule):
+            recorded.append(attempt)
+            return [.answerRecorded(questionID: attempt.questionID,
+                                    card: schedule ? Scheduling.next(state.cards[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt) : nil)]
+        case .loadDashboard:
+            var topics: [String: String] = [:]
+            for id in state.catalog.ids { topics[id] = state.catalog.meta(id: id, language: .en)?.topic.rawValue ?? state.catalog.meta(id: id, language: .ko)?.topic.rawValue }
+            return [.dashboardLoaded(Dashboard.compute(questions: quizBanks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
+                                                       readLessons: state.readLessons, cards: state.cards, attempts: recorded,
+                                                       reviews: recorded.map { (questionID: $0.questionID, reviewedAt: $0.answeredAt, due: state.cards[$0.questionID]?.due ?? $0.answeredAt) },
+                                                       now: state.now))]
+        }
+    }
+}
+
+/// Drives the pure app like the run loop does, with the fake shell: press named keys, resize,
+/// and inspect the whole state, the effects issued and the rendered frame. No sleeping.
+public struct AppHarness {
+    public var state: AppState
+    public var shell: FakeShell
+    /// Every effect issued so far, in order.
+    public private(set) var effects: [Effect] = []
+    public private(set) var quit = false
+    public var lessons: [String: Lesson] { get { shell.lessons } set { shell.lessons = newValue } }
+    public var quizBanks: [QuizBank] { get { shell.quizBanks } set { shell.quizBanks = newValue } }
+    public var recorded: [Attempt] { shell.recorded }
+
     public init(size: Size = Size(width: 80, height: 24), language: Language = .ko, lessons: [Lesson],
                 readLessons: Set<String> = [], warnings: [String] = [], ascii: Bool = false) {
-        self.lessons = Dictionary(lessons.map { ("\($0.meta.language.rawValue)/\($0.meta.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        shell = FakeShell(lessons: lessons)
         state = AppState(size: size, language: language, catalog: LessonCatalog(lessons.map(\.meta)),
                          readLessons: readLessons, warnings: warnings, ascii: ascii)
     }
@@ -45,44 +90,11 @@ public struct AppHarness {
         send(.tick(elapsed: elapsed, generation: state.animationGeneration))
     }
 
-    /// Sends one action and runs the effects it produces against the fakes.
+    /// Sends one action and runs the effects it produces with the fake shell.
     public mutating func send(_ action: AppAction) {
-        var queue = [action]
-        while !queue.isEmpty {
-            for effect in reduce(&state, queue.removeFirst()) {
-                effects.append(effect)
-                switch effect {
-                case .loadLesson(let id, let language):
-                    if let lesson = lessons["\(language.rawValue)/\(id)"] { queue.append(.lessonLoaded(lesson)) }
-                    else { queue.append(.lessonFailed(id: id, message: "Content/\(language.rawValue)/\(id).md:1: cannot read file")) }
-                case .quit: quit = true
-                case .markRead, .suspend, .lessonOpened, .savePosition, .sceneStarted: break
-                case .startQuiz(let request):
-                    let day = Int(state.now / 86_400)
-                    switch request {
-                    case .lesson(let id):
-                        if let bank = quizBanks.first(where: { $0.lesson == id }) { queue.append(.quizReady(QuizSession.lesson(bank, day: day), title: id)) }
-                        else { queue.append(.quizFailed("no quiz for \(id)")) }
-                    case .review:
-                        queue.append(.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), title: "review"))
-                    case .interview:
-                        queue.append(.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview"))
-                    }
-                case .recordAnswer(let attempt, let schedule):
-                    recorded.append(attempt)
-                    queue.append(.answerRecorded(questionID: attempt.questionID,
-                                                 card: schedule ? Scheduling.next(state.cards[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt) : nil))
-                case .loadDashboard:
-                    let questions = quizBanks.flatMap(\.questions)
-                    var topics: [String: String] = [:]
-                    for id in state.catalog.ids { topics[id] = state.catalog.meta(id: id, language: .en)?.topic.rawValue ?? state.catalog.meta(id: id, language: .ko)?.topic.rawValue }
-                    queue.append(.dashboardLoaded(Dashboard.compute(questions: questions, lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
-                                                                    readLessons: state.readLessons, cards: state.cards, attempts: recorded,
-                                                                    reviews: recorded.map { (questionID: $0.questionID, reviewedAt: $0.answeredAt, due: state.cards[$0.questionID]?.due ?? $0.answeredAt) },
-                                                                    now: state.now)))
-                }
-            }
-        }
+        var issued: [Effect] = []
+        if state.dispatch(action, runner: &shell, observe: { issued.append($0) }) == .quit { quit = true }
+        effects += issued
     }
 
     public func frame() -> CellGrid { render(state) }

@@ -10,7 +10,7 @@ import TutorRender
 /// The hot paths a user feels: text width and wrapping of Korean text, lesson parsing, grading,
 /// scheduling, the simulators, and rendering each screen.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let library = ContentLibrary(root: root, knownScenes: Set(SceneID.allCases.map(\.rawValue)), knownGenerators: QuestionGenerators.names)
+let library = ContentLibrary(root: root, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
 let koreanText = (try? String(contentsOf: root.appendingPathComponent("Content/ko/tcp-vs-udp.md"), encoding: .utf8)) ?? "한국어"
 
 let benchmarks: @Sendable () -> Void = {
@@ -39,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     Benchmark("Simulate tcp-lost-final-ack") { b in
-        for _ in b.scaledIterations { blackHole(try? SceneID.tcpLostFinalAck.trace()) }
+        for _ in b.scaledIterations { blackHole(try? SceneCatalog.spec("tcp-lost-final-ack")!.simulate(SceneOptions())) }
     }
     Benchmark("Congestion lab, rfc5681 model, 20 rounds") { b in
         var p = CwndParameters(); p.model = .rfc5681

@@ -13,8 +13,8 @@ struct Play: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Scene id.") var scene: String
     @Flag(help: "Readable ladder diagram with the state changes and narration (the default when not on a terminal).") var plain = false
-    @Option(help: "Print the trace: 'json' writes one JSON object per event.") var trace: String?
-    @Option(help: "Export: 'mermaid' writes a Mermaid sequence diagram (an xychart for cwnd-lab).") var export: String?
+    @Option(help: "Print the trace: one JSON object per event.") var trace: TraceFormat?
+    @Option(help: "Export: a Mermaid sequence diagram (an xychart for cwnd-lab).") var export: ExportFormat?
     @Option(help: optionHelp(.drop)) var drop: String?
     @Option(help: optionHelp(.loss)) var loss: Double = 0
     @Option(help: optionHelp(.seed)) var seed: UInt64 = 1
@@ -52,10 +52,8 @@ struct Play: ParsableCommand {
                 let takes = spec.options.isEmpty ? "it takes no scene options" : "it takes \(spec.options.map(\.flag).joined(separator: ", "))"
                 throw CLIError("\(spec.id) does not take \(unsupported.map(\.flag).joined(separator: ", ")); \(takes)", code: 2)
             }
-            if let trace, trace != "json" { throw CLIError("--trace takes 'json'", code: 2) }
-            if let export, export != "mermaid" { throw CLIError("--export takes 'mermaid'", code: 2) }
-            let format: SceneExport.Format? = trace != nil ? .json : export != nil ? .mermaid : plain ? .plain : nil
-            if format == nil && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+            let output = Output(plain: plain, trace: trace, export: export)
+            if output == .tui {
                 // Simulate first, so a bad option is reported before the terminal is taken.
                 do { if spec.kind == .sequence { _ = try spec.simulate(options) } } catch let e as SceneError { throw CLIError(e.description, code: 2) }
                 try RunLoop(global: global, start: Self.start(spec, options, ascii: global.ascii)).run()
@@ -63,7 +61,7 @@ struct Play: ParsableCommand {
             }
             let text: String
             do {
-                text = try SceneExport.text(spec, options: options, format: format ?? .plain, language: global.language, width: 80)
+                text = try SceneExport.text(spec, options: options, format: output == .json ? .json : output == .mermaid ? .mermaid : .plain, language: global.language, width: 80)
             } catch let e as SceneError { throw CLIError(e.description, code: 2) }
             FileHandle.standardOutput.write(text.data(using: .utf8)!)
         }

@@ -1,0 +1,52 @@
+import Foundation
+import NetSim
+import TutorCore
+import TutorProgress
+import TutorQuiz
+
+/// `nettutor-bench store --data-dir DIR [--rows N] [--content DIR]`: a store with many
+/// review-log rows, and what a day's scheduling and the dashboard cost on it.
+enum BenchStore {
+    static func run(_ args: Arguments) throws {
+        do {
+            let rows = args.int("rows", 100_000)
+            guard let library = args.library(), let dataDir = args.value("data-dir") else { throw BenchError("bench store needs --data-dir and the content") }
+            let (banks, _) = library.loadQuizzes()
+            let questions = banks.flatMap(\.questions)
+            let store = try SQLiteProgressStore(path: dataDir + "/progress.sqlite")
+            let clock = ContinuousClock()
+            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+            // A year of history: every question reviewed again and again with the real scheduler.
+            var data = ProgressExport()
+            let fsrs = FSRS()
+            var rng = SeededRandom(seed: 7)
+            let start = Date().timeIntervalSince1970 - 365 * 86_400
+            var cards: [String: Card] = [:]
+            let fill = clock.measure {
+                for i in 0..<rows {
+                    let q = questions[i % questions.count]
+                    let t = start + Double(i) * (365 * 86_400 / Double(rows))
+                    let r = rng.next() % 10
+                    let rating: Rating = r < 1 ? .again : r < 2 ? .hard : r < 9 ? .good : .easy
+                    let card = fsrs.review(cards[q.id] ?? Card(due: t), rating: rating, at: t)
+                    cards[q.id] = card
+                    data.attempts.append(Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: t, correct: rating != .again,
+                                                 score: rating == .again ? 0 : 1, rating: rating, durationMS: 8000, response: "", source: "review"))
+                    data.reviews.append(ReviewEntry(questionID: q.id, rating: rating, reviewedAt: t, durationMS: 8000, card: card))
+                }
+                data.cards = cards
+            }
+            let write = clock.measure { try? store.merge(data) }
+            let now = Date().timeIntervalSince1970
+            var session: QuizSession?
+            let schedule = clock.measure {
+                session = try? store.session(.review(lesson: nil), banks: banks, newPerDay: 10, now: now, utcOffset: 0)
+            }
+            var dash: DashboardData?
+            let dashboard = clock.measure { dash = try? store.dashboard(catalog: library.loadCatalog().0, banks: library.loadQuizzes().0, now: now, utcOffset: 0) }
+            print(String(format: "store with %d review-log rows: generated in %.0f ms, written in %.0f ms", try store.reviews().count, ms(fill), ms(write)))
+            print(String(format: "a day's review session (%d questions) scheduled in %.1f ms; dashboard computed in %.1f ms (%d answers)",
+                         session?.items.count ?? 0, ms(schedule), ms(dashboard), dash?.answered ?? 0))
+        } catch let e as BenchError { FileHandle.standardError.write((e.message + "\n").data(using: .utf8)!); exit(2) }
+    }
+}

@@ -1,0 +1,45 @@
+import TutorCore
+import TutorRender
+
+/// Lessons as command-line text: `nettutor lessons` (a list or JSON entries) and
+/// `nettutor read` (a lesson laid out like the reader, by display columns).
+public enum LessonText {
+    /// One lesson in `nettutor lessons --json`.
+    public struct Entry: Encodable, Sendable {
+        public var id, title, topic, summary: String
+        public var order: Int
+        public var scenes, sources, languages: [String]
+    }
+
+    static func metas(_ catalog: LessonCatalog, _ language: Language) -> [LessonMeta] {
+        catalog.ids.compactMap { catalog.meta(id: $0, language: language) }
+    }
+
+    public static func entries(_ catalog: LessonCatalog, language: Language) -> [Entry] {
+        metas(catalog, language).map { m in
+            Entry(id: m.id, title: m.title, topic: m.topic.rawValue, summary: m.summary, order: m.order, scenes: m.scenes, sources: m.sources,
+                  languages: Language.allCases.filter { l in catalog.lessons(in: l).contains { $0.id == m.id } }.map(\.rawValue))
+        }
+    }
+
+    /// Lessons by topic: the topic's name, then one line per lesson (id and title).
+    public static func list(_ catalog: LessonCatalog, language: Language) -> String {
+        let metas = metas(catalog, language)
+        let idWidth = metas.map(\.id.count).max() ?? 0
+        var out = "", topic: Topic?
+        for m in metas {
+            if m.topic != topic { out += "\(topic == nil ? "" : "\n")\(m.topic.title[language])\n"; topic = m.topic }
+            out += "  \(m.id + String(repeating: " ", count: max(0, idWidth - m.id.count)))  \(m.title)\n"
+        }
+        return out
+    }
+
+    /// The title, a rule under it, the summary, then the body as the reader lays it out.
+    public static func printed(_ lesson: Lesson, width: Int, glyphs: Glyphs) -> [Line] {
+        var lines: [Line] = Wrap.wrap(lesson.meta.title, width: width, style: Style(.heading, bold: true))
+        lines.append([Span(String(repeating: glyphs.heavyHorizontal, count: min(width, lines.map(\.width).max() ?? 0)), Style(.heading))])
+        lines += Wrap.wrap(lesson.meta.summary, width: width, style: Style(.dim))
+        lines.append([])
+        return lines + LessonLayout.lines(lesson, width: width, glyphs: glyphs, language: lesson.meta.language).map(\.line)
+    }
+}

@@ -1,0 +1,23 @@
+import TutorCore
+import TutorQuiz
+
+extension QuizRequest {
+    /// What `SessionPlanner` is asked for (the TUI's interview round has five questions).
+    public var plan: SessionPlanner.Request {
+        switch self {
+        case .lesson(let id): .lesson(id)
+        case .review: .review(lesson: nil)
+        case .interview: .interview(count: 5)
+        }
+    }
+
+    /// The answer to `.startQuiz(self)` once the shell has planned `session`: the quiz with its
+    /// title, or a message when there is nothing to ask.
+    public func answer(_ session: QuizSession, _ context: AppContext) -> AppAction {
+        let language = context.language
+        if session.items.isEmpty { return .quizFailed(language == .ko ? "지금 풀 문제가 없습니다." : "Nothing to do now: no reviews are due and no new questions are left.") }
+        var title = session.mode.title(language)
+        if case .lesson(let id) = self { title += ": " + (context.catalog.meta(id: id, language: language)?.title ?? id) }
+        return .quizReady(session, title: title)
+    }
+}

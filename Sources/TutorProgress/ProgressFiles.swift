@@ -1,0 +1,43 @@
+import Foundation
+
+/// Opening the store for the TUI, and the JSON file of `nettutor progress --export/--import`.
+public enum ProgressFiles {
+    /// The SQLite store, a corrupt file moved aside and a fresh one started (with a message).
+    /// When the database is locked or the folder cannot be written, an in-memory store plus a
+    /// warning: the app still works, says it is not saving, and nothing on disk is touched.
+    public static func openForApp(path: String) -> (ProgressStore, String?) {
+        do { return try SQLiteProgressStore.openMovingCorruptAside(path: path) }
+        catch { return (MemoryProgressStore(), "\(error) (progress is not saved this session)") }
+    }
+
+    public enum FileError: Error, CustomStringConvertible {
+        case cannotWrite(path: String, reason: String)
+        case cannotRead(path: String)
+        case notAnExport(path: String, reason: String)
+        public var description: String {
+            switch self {
+            case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            case .cannotRead(let path): "cannot read \(path)"
+            case .notAnExport(let path, let reason): "\(path) is not a nettutor progress export: \(reason)"
+            }
+        }
+    }
+
+    /// Writes everything `store` holds to `path` as JSON.
+    public static func export(_ store: ProgressStore, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(try store.export())
+        do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw FileError.cannotWrite(path: path, reason: error.localizedDescription) }
+    }
+
+    /// Merges the export at `path` into `store`; returns how many answers were new.
+    public static func importExport(from path: String, into store: ProgressStore) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { throw FileError.cannotRead(path: path) }
+        let incoming: ProgressExport
+        do { incoming = try JSONDecoder().decode(ProgressExport.self, from: data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
+        let before = try store.attempts().count
+        try store.merge(incoming)
+        return try store.attempts().count - before
+    }
+}

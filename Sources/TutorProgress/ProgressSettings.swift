@@ -1,0 +1,34 @@
+import TutorCore
+import TutorQuiz
+
+/// The learner's settings (`nettutor progress --streak/--retention/--new-per-day`), typed.
+/// Stored as key/value rows so an export file and older databases keep working.
+public struct ProgressSettings: Sendable, Equatable {
+    /// The dashboard shows a study streak (opt-in).
+    public var streak = false
+    /// Desired retention for FSRS as set; `SessionPlanner.scheduler` clamps it.
+    public var desiredRetention = SessionPlanner.defaultRetention
+    /// New questions a day in reviews.
+    public var newPerDay = SessionPlanner.defaultNewPerDay
+
+    public init(streak: Bool = false, desiredRetention: Double = SessionPlanner.defaultRetention,
+                newPerDay: Int = SessionPlanner.defaultNewPerDay) {
+        self.streak = streak; self.desiredRetention = desiredRetention; self.newPerDay = newPerDay
+    }
+
+    /// The scheduler these settings ask for.
+    public var scheduler: FSRS { SessionPlanner.scheduler(desiredRetention: desiredRetention) }
+
+    enum Key { static let streak = "streak", retention = "desired_retention", newPerDay = "new_per_day" }
+
+    /// From the stored rows; a missing or unreadable value is the default.
+    init(rows: [String: String]) {
+        streak = rows[Key.streak] == "on"
+        desiredRetention = rows[Key.retention].flatMap(Double.init) ?? SessionPlanner.defaultRetention
+        newPerDay = rows[Key.newPerDay].flatMap(Int.init) ?? SessionPlanner.defaultNewPerDay
+    }
+
+    var rows: [String: String] {
+        [Key.streak: streak ? "on" : "off", Key.retention: "\(desiredRetention)", Key.newPerDay: "\(newPerDay)"]
+    }
+}

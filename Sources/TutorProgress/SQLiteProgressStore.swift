@@ -1,0 +1,310 @@
+import Foundation
+import GRDB
+import TutorCore
+
+/// The SQLite store (GRDB, WAL). Schema changes go through the migrator, never by hand.
+public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
+    private let pool: DatabasePool
+    public let path: String
+
+    /// `busyTimeout`: how long to wait for another process's write before reporting "locked".
+    public init(path: String, busyTimeout: Double = 5) throws {
+        self.path = path
+        let dir = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressError.readOnly(path: path)
+        }
+        if !FileManager.default.isWritableFile(atPath: dir) { throw ProgressError.readOnly(path: path) }
+        do {
+            var config = Configuration()
+            config.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
+            pool = try DatabasePool(path: path, configuration: config)  // WAL: readers never block the writer
+            try Self.migrator.migrate(pool)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            throw ProgressError.locked(path: path)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+            throw ProgressError.cannotOpen(path: path, reason: "the file is not a valid database (\(e.message ?? "corrupt"))")
+        } catch let e as DatabaseError {
+            throw ProgressError.cannotOpen(path: path, reason: e.message ?? "\(e.resultCode)")
+        } catch {
+            throw ProgressError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens the store; a corrupt file is moved aside to `progress.sqlite.corrupt-<time>` (never
+    /// deleted) and a fresh one started. Returns the store and a message for the user, if any.
+    public static func openMovingCorruptAside(path: String, now: Date = Date()) throws -> (SQLiteProgressStore, String?) {
+        do {
+            return (try SQLiteProgressStore(path: path), nil)
+        } catch ProgressError.cannotOpen(_, let reason) where reason.contains("not a valid database") {
+            let stamp = Int(now.timeIntervalSince1970)
+            let aside = "\(path).corrupt-\(stamp)"
+            try FileManager.default.moveItem(atPath: path, toPath: aside)
+            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try? FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
+            }
+            return (try SQLiteProgressStore(path: path), "the progress database was damaged; it was moved to \(aside) and a new one started")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-lesson-reads") { db in
+            try db.create(table: "lesson_read") { t in
+                t.primaryKey("lesson_id", .text)
+                t.column("first_read_at", .datetime).notNull()
+            }
+        }
+        m.registerMigration("v2-quiz-progress") { db in
+            try db.create(table: "lesson_open") { t in
+                t.primaryKey("lesson_id", .text)
+                t.column("first_opened_at", .double).notNull()
+                t.column("position", .integer)
+            }
+            try db.create(table: "attempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("question_id", .text).notNull().indexed()
+                t.column("lesson", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("answered_at", .double).notNull().indexed()
+                t.column("correct", .boolean).notNull()
+                t.column("score", .double).notNull()
+                t.column("rating", .integer).notNull()
+                t.column("duration_ms", .integer).notNull()
+                t.column("response", .text).notNull()
+                t.column("source", .text).notNull()
+                t.uniqueKey(["question_id", "answered_at"])
+            }
+            try db.create(table: "card") { t in
+                t.primaryKey("question_id", .text)
+                t.column("state", .integer).notNull()
+                t.column("step", .integer)
+                t.column("stability", .double)
+                t.column("difficulty", .double)
+                t.column("due", .double).notNull().indexed()
+                t.column("last_review", .double)
+            }
+            try db.create(table: "review_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("question_id", .text).notNull().indexed()
+                t.column("rating", .integer).notNull()
+                t.column("reviewed_at", .double).notNull().indexed()
+                t.column("duration_ms", .integer).notNull()
+                t.column("state", .integer).notNull()
+                t.column("stability", .double)
+                t.column("difficulty", .double)
+                t.column("due", .double).notNull()
+                t.uniqueKey(["question_id", "reviewed_at"])
+            }
+            try db.create(table: "scene_run") { t in
+                t.column("scene", .text).notNull()
+                t.column("at", .double).notNull()
+                t.uniqueKey(["scene", "at"])
+            }
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return m
+    }
+
+    public func readLessons() throws -> Set<String> {
+        try wrap { try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT lesson_id FROM lesson_read")) } }
+    }
+
+    public func markRead(lessonID: String, at date: Date) throws {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO lesson_read (lesson_id, first_read_at) VALUES (?, ?)", arguments: [lessonID, date])
+        }
+    }
+
+    public func markOpened(lessonID: String, at date: Date) throws {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at) VALUES (?, ?)", arguments: [lessonID, date.timeIntervalSince1970])
+        }
+    }
+
+    public func setPosition(lessonID: String, block: Int) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)
+                ON CONFLICT(lesson_id) DO UPDATE SET position = excluded.position
+                """, arguments: [lessonID, Date().timeIntervalSince1970, block])
+        }
+    }
+
+    public func position(lessonID: String) throws -> Int? {
+        try wrap { try pool.read { db in try Int.fetchOne(db, sql: "SELECT position FROM lesson_open WHERE lesson_id = ?", arguments: [lessonID]) } }
+    }
+
+    public func positions() throws -> [String: Int] {
+        try wrap {
+            try pool.read { db in
+                var out: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT lesson_id, position FROM lesson_open WHERE position IS NOT NULL") { out[row["lesson_id"]] = row["position"] }
+                return out
+            }
+        }
+    }
+
+    public func record(_ a: Attempt, card: Card?) throws {
+        try write { db in
+            try Self.insert(a, db)
+            if let card {
+                try Self.upsert(a.questionID, card, db)
+                try Self.insert(ReviewEntry(questionID: a.questionID, rating: a.rating, reviewedAt: a.answeredAt, durationMS: a.durationMS, card: card), db)
+            }
+        }
+    }
+
+    static func insert(_ a: Attempt, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO attempt (question_id, lesson, kind, answered_at, correct, score, rating, duration_ms, response, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.questionID, a.lesson, a.kind, a.answeredAt, a.correct, a.score, a.rating.rawValue, a.durationMS, a.response, a.source])
+    }
+
+    static func upsert(_ id: String, _ c: Card, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(question_id) DO UPDATE SET state = excluded.state, step = excluded.step, stability = excluded.stability,
+              difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review
+            """, arguments: [id, c.state.rawValue, c.step, c.stability, c.difficulty, c.due, c.lastReview])
+    }
+
+    static func insert(_ r: ReviewEntry, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO review_log (question_id, rating, reviewed_at, duration_ms, state, stability, difficulty, due)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.questionID, r.rating.rawValue, r.reviewedAt, r.durationMS, r.state.rawValue, r.stability, r.difficulty, r.due])
+    }
+
+    public func cards() throws -> [String: Card] {
+        try wrap {
+            try pool.read { db in
+                var out: [String: Card] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM card") {
+                    out[row["question_id"]] = Card(state: CardState(rawValue: row["state"]) ?? .learning, step: row["step"], stability: row["stability"],
+                                                   difficulty: row["difficulty"], due: row["due"], lastReview: row["last_review"])
+                }
+                return out
+            }
+        }
+    }
+
+    public func attempts() throws -> [Attempt] {
+        try wrap {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM attempt ORDER BY answered_at").map { row in
+                    Attempt(questionID: row["question_id"], lesson: row["lesson"], kind: row["kind"], answeredAt: row["answered_at"],
+                            correct: row["correct"], score: row["score"], rating: Rating(rawValue: row["rating"]) ?? .again,
+                            durationMS: row["duration_ms"], response: row["response"], source: row["source"])
+                }
+            }
+        }
+    }
+
+    public func reviews() throws -> [ReviewEntry] {
+        try wrap {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY reviewed_at").map { row in
+                    ReviewEntry(questionID: row["question_id"], rating: Rating(rawValue: row["rating"]) ?? .again, reviewedAt: row["reviewed_at"],
+                                durationMS: row["duration_ms"],
+                                card: Card(state: CardState(rawValue: row["state"]) ?? .review, step: nil, stability: row["stability"],
+                                           difficulty: row["difficulty"], due: row["due"], lastReview: row["reviewed_at"]))
+                }
+            }
+        }
+    }
+
+    public func newCardsStarted(since t: Double) throws -> Int {
+        try wrap {
+            try pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM review_log GROUP BY question_id) WHERE first >= ?", arguments: [t]) ?? 0
+            }
+        }
+    }
+
+    public func recordSceneRun(scene: String, at date: Date) throws {
+        try write { db in try db.execute(sql: "INSERT OR IGNORE INTO scene_run (scene, at) VALUES (?, ?)", arguments: [scene, date.timeIntervalSince1970]) }
+    }
+
+    public func settings() throws -> ProgressSettings {
+        try wrap { try pool.read { db in
+            ProgressSettings(rows: Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"], $0["value"]) }) { $1 })
+        } }
+    }
+
+    public func save(_ settings: ProgressSettings) throws {
+        try write { db in
+            for (key, value) in settings.rows {
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            }
+        }
+    }
+
+    public func export() throws -> ProgressExport {
+        var e = ProgressExport()
+        try wrap {
+            try pool.read { db in
+                for row in try Row.fetchAll(db, sql: "SELECT lesson_id, first_read_at FROM lesson_read") {
+                    let date: Date = row["first_read_at"]
+                    e.lessonsRead[row["lesson_id"]] = date.timeIntervalSince1970
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM lesson_open") {
+                    e.lessonsOpened[row["lesson_id"]] = row["first_opened_at"]
+                    if let p: Int = row["position"] { e.positions[row["lesson_id"]] = p }
+                }
+                e.sceneRuns = try Row.fetchAll(db, sql: "SELECT * FROM scene_run").map { SceneRun(scene: $0["scene"], at: $0["at"]) }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM setting") { e.settings[row["key"]] = row["value"] }
+            }
+        }
+        e.attempts = try attempts()
+        e.cards = try cards()
+        e.reviews = try reviews()
+        return e
+    }
+
+    public func merge(_ other: ProgressExport) throws {
+        var mine = try export()
+        mine.merge(other)
+        try write { db in
+            for (id, t) in mine.lessonsRead {
+                try db.execute(sql: "INSERT OR IGNORE INTO lesson_read (lesson_id, first_read_at) VALUES (?, ?)", arguments: [id, Date(timeIntervalSince1970: t)])
+            }
+            for (id, t) in mine.lessonsOpened {
+                try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)", arguments: [id, t, mine.positions[id]])
+            }
+            for a in mine.attempts { try Self.insert(a, db) }
+            for r in mine.reviews { try Self.insert(r, db) }
+            for (id, c) in mine.cards { try Self.upsert(id, c, db) }
+            for run in mine.sceneRuns { try db.execute(sql: "INSERT OR IGNORE INTO scene_run (scene, at) VALUES (?, ?)", arguments: [run.scene, run.at]) }
+            for (k, v) in mine.settings { try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", arguments: [k, v]) }
+        }
+    }
+
+    public func reset() throws {
+        try write { db in
+            for table in ["lesson_read", "lesson_open", "attempt", "card", "review_log", "scene_run", "setting"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+        }
+    }
+
+    private func write(_ body: (Database) throws -> Void) throws {
+        try wrap { try pool.write { db in try body(db) } }
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            throw ProgressError.locked(path: path)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {
+            throw ProgressError.readOnly(path: path)
+        } catch let e as DatabaseError {
+            throw ProgressError.failed(e.message ?? "\(e.resultCode)")
+        }
+    }
+}

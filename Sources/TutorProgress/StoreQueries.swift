@@ -1,0 +1,26 @@
+import TutorCore
+import TutorQuiz
+
+/// What the app asks of the store beyond single rows: a quiz session planned on the stored
+/// cards, and the dashboard computed from everything stored.
+extension ProgressStore {
+    /// `request` planned by `SessionPlanner` on the cards stored now.
+    public func session(_ request: SessionPlanner.Request, banks: [QuizBank], newPerDay: Int, now: Double, utcOffset: Double) throws -> QuizSession {
+        var cards: [String: Card] = [:], newToday = 0
+        if case .review = request, SessionPlanner.newPerDayRange.contains(newPerDay) {
+            cards = try self.cards()
+            newToday = try newCardsStarted(since: SessionPlanner.startOfDay(now, utcOffset: utcOffset))
+        }
+        return try SessionPlanner.plan(request, banks: banks, cards: cards, newStartedToday: newToday, newPerDay: newPerDay, now: now, utcOffset: utcOffset)
+    }
+
+    /// The dashboard (`Dashboard.compute`) of the stored progress over `catalog` and `banks`.
+    public func dashboard(catalog: LessonCatalog, banks: [QuizBank], now: Double, utcOffset: Double) throws -> DashboardData {
+        var topics: [String: String] = [:]
+        for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
+        let reviews = try reviews().map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
+        return Dashboard.compute(questions: banks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
+                                 readLessons: try readLessons(), cards: try cards(), attempts: try attempts(),
+                                 reviews: reviews, now: now, utcOffset: utcOffset, fsrs: try settings().scheduler)
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TutorContent
+
+struct Import: Command {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn Markdown study notes (Notion export) into lessons and open questions.",
+        discussion: "Sections come from headings, bold title lines, titles after source links and table-of-contents entries; bullets with an indented body become questions. The result passes 'nettutor check' and can be browsed with 'nettutor --content DIR'.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The notes file (Markdown).") var notes: String
+    @Option(help: "Output folder (gets Content/ and Quizzes/).") var out = "imported-notes"
+    @Flag(help: "Overwrite files that already exist.") var force = false
+
+    func execute() throws {
+        guard let data = FileManager.default.contents(atPath: notes) else { throw CLIError("cannot read \(notes)", code: 2) }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(notes) is not UTF-8 text", code: 2) }
+        let parsed = NotesImporter.parse(text)
+        let written: NotesImporter.Written
+        do { written = try NotesImporter.write(parsed, language: global.lang?.language ?? .ko, to: URL(fileURLWithPath: out), force: force) }
+        catch let e as NotesImporter.ImportError { throw CLIError(e.description, code: 1) }
+        let questions = parsed.sections.reduce(0) { $0 + $1.toggles.count }
+        print("Imported \(written.lessons.count) lessons (Korean and English files) and \(questions) questions in \(written.quizFiles.count) quiz files into \(out):")
+        for (section, id) in zip(parsed.sections, written.lessons) {
+            let n = section.toggles.count
+            print("  \(id)  \(section.title)\(n == 0 ? "" : "  (\(n) question\(n == 1 ? "" : "s"))")")
+        }
+        if parsed.imagesDropped > 0 { print("Dropped \(parsed.imagesDropped) images (the reader shows text only).") }
+        print("Browse them with: nettutor --content \(out)")
+    }
+}

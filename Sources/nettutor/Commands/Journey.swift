@@ -1,0 +1,54 @@
+import ArgumentParser
+import NetSim
+import TutorApp
+import TutorLive
+import TutorTerminal
+
+struct Journey: Command {
+    static let configuration = CommandConfiguration(
+        abstract: "What happens when you type a URL: the page load as an animated journey over the hops, or a stage list.",
+        discussion: "Without --live the journey is modelled (addresses from the documentation ranges). With --live the URL is really resolved and fetched with libcurl, and the journey plays with the measured DNS, TCP, TLS, first-byte and transfer times; a failure is shown at the stage where it happened.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The URL (http or https; a bare host means https).") var url: String = "https://www.example.com/"
+    @Flag(help: "Really fetch the URL and use the measured times.") var live = false
+    @Option(help: "A variant of the model (not with --live).") var variant: JourneyVariant?
+    @Option(help: "Which client of the DNS round robin (rotates the A records).") var client: Int = 0
+    @Option(help: "Live mode: give up after this many seconds.") var timeout: Double = 10
+    @Flag(help: "Live mode: accept certificates that do not verify (self-signed).") var insecure = false
+    @Flag(help: "A readable stage list with the phase ruler (the default when not on a terminal).") var plain = false
+    @Option(help: "Print the journey: one JSON object per message.") var trace: TraceFormat?
+    @Option(help: "Export: a Mermaid sequence diagram of the messages between the devices.") var export: ExportFormat?
+
+    func execute() throws {
+        var p = JourneyParameters()
+        p.url = url; p.client = client
+        if let variant {
+            if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: 2) }
+            p.variant = variant
+        }
+        guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: 2) }
+        let parsed = try ParsedURL.parse(url)
+        if live {
+            var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
+            p.url = parsed.text
+            if TerminalInfo.stderrIsTerminal { printError("fetching \(parsed.text) (up to \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s)…") }
+            p.measured = LiveFetch.fetch(parsed.text, options: o)
+        }
+        try Self.output(p, to: Output(plain: plain, trace: trace, export: export), global: global)
+        if let f = p.measured?.failure {
+            printError("\(f.stage.rawValue): \(f.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The journey on a terminal, else the stage list, JSON lines or Mermaid.
+    static func output(_ p: JourneyParameters, to output: Output, global: GlobalOptions) throws {
+        let journey = try URLJourney.build(p)
+        switch output {
+        case .tui: try RunLoop(global: global, start: .journey(p)).run()
+        case .json: Output.write(TraceExport.journeyJSONLines(journey))
+        case .mermaid: Output.write(TraceExport.journeyMermaid(journey, language: global.language))
+        case .plain: Output.write(TraceExport.journeyPlain(journey, language: global.language))
+        }
+    }
+}

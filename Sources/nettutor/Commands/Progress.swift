@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TutorApp
+import TutorProgress
+import TutorQuiz
+
+struct Progress: Command {
+    static let configuration = CommandConfiguration(abstract: "Study progress: mastery by topic, reviews due, activity; export and import.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Option(name: .customLong("export"), help: "Write everything the store holds to this JSON file.") var exportPath: String?
+    @Option(name: .customLong("import"), help: "Merge a JSON export into the store (importing twice adds nothing).") var importPath: String?
+    @Option(help: "Show a study streak (off by default).") var streak: Switch?
+    @Option(help: "Desired retention for scheduling, 0.7 to 0.99 (default 0.9).") var retention: Double?
+    @Option(help: "New questions a day in reviews (default 10).") var newPerDay: Int?
+
+    enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
+
+    func execute() throws {
+        let store = try global.store()
+        do {
+            if let exportPath { try ProgressFiles.export(store, to: exportPath); return printError("exported to \(exportPath)") }
+            if let importPath { return printError("imported \(importPath): \(try ProgressFiles.importExport(from: importPath, into: store)) new answers") }
+        } catch let e as ProgressFiles.FileError {
+            if case .cannotWrite = e { throw CLIError(e.description, code: 1) }
+            throw CLIError(e.description, code: 2)
+        } catch let e as ProgressError { throw CLIError(e.description, code: 1) }
+        var settings = try store.settings()
+        if let streak { settings.streak = streak == .on }
+        if let retention {
+            guard SessionPlanner.retentionRange.contains(retention) else { throw CLIError("--retention must be between 0.7 and 0.99", code: 2) }
+            settings.desiredRetention = retention
+        }
+        if let newPerDay {
+            guard SessionPlanner.newPerDayRange.contains(newPerDay) else { throw SessionPlanner.PlanError.newPerDayOutOfRange }
+            settings.newPerDay = newPerDay
+        }
+        if settings != (try store.settings()) { try store.save(settings) }
+        let library = try global.library()
+        let dash = try store.dashboard(catalog: library.loadCatalog().0, banks: library.loadQuizzes().0, now: SystemClock().wallTime(), utcOffset: utcOffset())
+        guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }
+        let encoder = JSONEncoder(); encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(data: try encoder.encode(dash), encoding: .utf8)!)
+    }
+}

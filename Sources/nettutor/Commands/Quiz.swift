@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TutorApp
+import TutorCore
+import TutorProgress
+import TutorQuiz
+import TutorTerminal
+
+struct Quiz: Command {
+    static let configuration = CommandConfiguration(
+        abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
+        discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A lesson id (default: today's reviews).") var lesson: String?
+    @Flag(help: "Today's reviews: due cards, then new questions.") var due = false
+    @Flag(help: "Interview mode: open questions across lessons, two minutes each.") var interview = false
+    @Option(help: "Interview mode: how many questions.") var count = 5
+    @Option(help: "New questions a day in reviews.") var newPerDay: Int?
+    @Flag(help: "Line-oriented quiz on stdin/stdout (the default when not on a terminal).") var plain = false
+
+    func execute() throws {
+        let (banks, diags) = try global.library().loadQuizzes()
+        for d in diags where d.severity == .error { printError(d.description) }
+        let store = try global.store()
+        let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
+        let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
+                                         now: SystemClock().wallTime(), utcOffset: utcOffset())
+        guard Output(plain: plain) == .tui else {
+            var quiz = PlainQuiz(session: session, language: global.language)
+            return try quiz.run(StdioQuiz(store: store, fsrs: try store.settings().scheduler))
+        }
+        guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
+        let title = session.mode.title(TerminalInfo.localeIsUTF8() ? global.language : .en)
+        try RunLoop(global: global, start: .quiz(session, title: title)).run()
+    }
+}
+
+/// The plain quiz on stdin and stdout; each answer is scheduled and stored as it is given.
+struct StdioQuiz: QuizConversation {
+    let store: ProgressStore
+    let fsrs: FSRS
+
+    func say(_ line: String) { Output.write(line + "\n") }
+    func ask(_ prompt: String) -> String? { Output.write(prompt + " "); return readLine(strippingNewline: true) }
+    func now() -> Double { SystemClock().wallTime() }
+    func record(_ attempt: Attempt) throws -> Card {
+        let card = Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt, fsrs: fsrs)
+        try store.record(attempt, card: card)
+        return card
+    }
+}

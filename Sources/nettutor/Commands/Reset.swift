@@ -1,0 +1,13 @@
+import ArgumentParser
+
+struct Reset: Command {
+    static let configuration = CommandConfiguration(abstract: "Delete all study progress (reads, answers, reviews). Needs --yes.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Really delete everything.") var yes = false
+
+    func execute() throws {
+        guard yes else { throw CLIError("this deletes all progress in \(global.dataDirectory); run 'nettutor reset --yes' to do it (consider 'nettutor progress --export FILE' first)", code: 2) }
+        try global.store().reset()
+        printError("progress deleted")
+    }
+}

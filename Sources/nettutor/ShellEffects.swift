@@ -1,0 +1,64 @@
+import Foundation
+import TutorApp
+import TutorContent
+import TutorCore
+import TutorProgress
+import TutorQuiz
+
+/// The shell's `EffectRunner`: effects run against the content library and the progress store.
+struct ShellEffects: EffectRunner {
+    let library: ContentLibrary
+    let store: ProgressStore
+    /// Quiz files are parsed when a quiz first starts, not at start-up.
+    var banks: [QuizBank]?
+
+    mutating func quizBanks() -> [QuizBank] {
+        if banks == nil { banks = library.loadQuizzes().0 }
+        return banks!
+    }
+
+    mutating func run(_ effect: Effect, state: AppState) -> [AppAction] {
+        do {
+            switch effect {
+            case .loadLesson(let id, let language):
+                switch library.loadLesson(id: id, language: language) {
+                case .success(let lesson): return [.lessonLoaded(lesson)]
+                case .failure(let e): return [.lessonFailed(id: id, message: e.diagnostics.first?.description ?? "cannot load \(id)")]
+                }
+            case .markRead(let id): try store.markRead(lessonID: id, at: Date())
+            case .lessonOpened(let id): try store.markOpened(lessonID: id, at: Date())
+            case .savePosition(let id, let block): try store.setPosition(lessonID: id, block: block)
+            case .sceneStarted(let scene): try store.recordSceneRun(scene: scene, at: Date())
+            case .startQuiz(let request):
+                do {
+                    return [request.answer(try store.session(request.plan, banks: quizBanks(), newPerDay: (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
+                                                             now: SystemClock().wallTime(), utcOffset: utcOffset()), state.context)]
+                } catch { return [.quizFailed("\(error)")] }
+            case .recordAnswer(let attempt, let schedule):
+                do {
+                    let card = schedule ? Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt,
+                                                          fsrs: try store.settings().scheduler) : nil
+                    try store.record(attempt, card: card)
+                    return [.answerRecorded(questionID: attempt.questionID, card: card)]
+                } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
+            case .loadDashboard:
+                return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, banks: quizBanks(), now: SystemClock().wallTime(), utcOffset: utcOffset()))]
+            case .quit, .suspend: break  // the loop's own
+            }
+        } catch { return [.progressFailed("\(error)")] }
+        return []
+    }
+}
+
+/// The system's clocks, for the run loop: wall time for the app, a monotonic one for ticks.
+struct SystemClock: LoopClock {
+    let origin = ContinuousClock.now
+    func wallTime() -> Double { Date().timeIntervalSince1970 }
+    func monotonic() -> Double {
+        let d = ContinuousClock.now - origin
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// The local time zone's offset from UTC in seconds (days start at local midnight).
+func utcOffset() -> Double { Double(TimeZone.current.secondsFromGMT()) }
