@@ -37,9 +37,11 @@ let package = Package(
         .target(name: "TutorApp", dependencies: ["TutorCore", "TutorRender", "TutorQuiz", "NetSim"]),
         .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
         .target(name: "TutorLive", dependencies: ["NetSim", "CCurl"]),
+        // The imperative shell: effects against the store and the content, the system clock, the TUI session.
+        .target(name: "TutorShell", dependencies: ["TutorApp", "TutorContent", "TutorCore", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
-            "TutorApp", "TutorTerminal", "TutorLive",
+            "TutorApp", "TutorTerminal", "TutorLive", "TutorShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.

@@ -256,6 +256,19 @@ extension NotesImporter {
     /// with a note that it is not translated yet, so every lesson exists in both as `check`
     /// requires) and `Quizzes/<id>.yaml` of open questions for sections with toggles.
     /// Refuses to overwrite any existing file unless `force`, and then writes nothing.
+    /// What `nettutor import` prints after writing.
+    public static func summary(_ notes: Notes, _ written: Written, folder: String) -> String {
+        let questions = notes.sections.reduce(0) { $0 + $1.toggles.count }
+        var lines = ["Imported \(written.lessons.count) lessons (Korean and English files) and \(questions) questions in \(written.quizFiles.count) quiz files into \(folder):"]
+        for (section, id) in zip(notes.sections, written.lessons) {
+            let n = section.toggles.count
+            lines.append("  \(id)  \(section.title)\(n == 0 ? "" : "  (\(n) question\(n == 1 ? "" : "s"))")")
+        }
+        if notes.imagesDropped > 0 { lines.append("Dropped \(notes.imagesDropped) images (the reader shows text only).") }
+        lines.append("Browse them with: nettutor --content \(folder)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     public static func write(_ notes: Notes, language: Language, to dir: URL, force: Bool) throws -> Written {
         guard !notes.sections.isEmpty else { throw ImportError.noSections }
         var taken = Set<String>()

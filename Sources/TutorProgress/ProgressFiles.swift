@@ -2,6 +2,15 @@ import Foundation
 
 /// Opening the store for the TUI, and the JSON file of `nettutor progress --export/--import`.
 public enum ProgressFiles {
+    /// The data folder (DESIGN §6): the flag, `$NETTUTOR_DATA_DIR`, `$XDG_DATA_HOME/nettutor`,
+    /// `~/.local/share/nettutor`.
+    public static func dataDirectory(flag: String?, environment: [String: String]) -> String {
+        if let flag { return flag }
+        if let d = environment["NETTUTOR_DATA_DIR"], !d.isEmpty { return d }
+        if let x = environment["XDG_DATA_HOME"], !x.isEmpty { return x + "/nettutor" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/nettutor"
+    }
+
     /// The SQLite store, a corrupt file moved aside and a fresh one started (with a message).
     /// When the database is locked or the folder cannot be written, an in-memory store plus a
     /// warning: the app still works, says it is not saving, and nothing on disk is touched.

@@ -16,6 +16,21 @@ public struct ProgressSettings: Sendable, Equatable {
         self.streak = streak; self.desiredRetention = desiredRetention; self.newPerDay = newPerDay
     }
 
+    /// The settings with those given changed (`nettutor progress --streak/--retention/--new-per-day`).
+    public func changing(streak: Bool?, retention: Double?, newPerDay: Int?) throws -> ProgressSettings {
+        var s = self
+        if let streak { s.streak = streak }
+        if let retention {
+            guard SessionPlanner.retentionRange.contains(retention) else { throw SessionPlanner.PlanError.retentionOutOfRange }
+            s.desiredRetention = retention
+        }
+        if let newPerDay {
+            guard SessionPlanner.newPerDayRange.contains(newPerDay) else { throw SessionPlanner.PlanError.newPerDayOutOfRange }
+            s.newPerDay = newPerDay
+        }
+        return s
+    }
+
     /// The scheduler these settings ask for.
     public var scheduler: FSRS { SessionPlanner.scheduler(desiredRetention: desiredRetention) }
 

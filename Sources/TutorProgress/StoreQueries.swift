@@ -1,9 +1,17 @@
 import TutorCore
 import TutorQuiz
 
-/// What the app asks of the store beyond single rows: a quiz session planned on the stored
-/// cards, and the dashboard computed from everything stored.
+/// What the app asks of the store beyond single rows: an answer scheduled and stored, a quiz
+/// session planned on the stored cards, and the dashboard computed from everything stored.
 extension ProgressStore {
+    /// Stores an answer; with a scheduler, its card after FSRS reviews it at the answer's time.
+    @discardableResult
+    public func record(_ attempt: Attempt, scheduling fsrs: FSRS?) throws -> Card? {
+        let card = try fsrs.map { Scheduling.next(try cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt, fsrs: $0) }
+        try record(attempt, card: card)
+        return card
+    }
+
     /// `request` planned by `SessionPlanner` on the cards stored now.
     public func session(_ request: SessionPlanner.Request, banks: [QuizBank], newPerDay: Int, now: Double, utcOffset: Double) throws -> QuizSession {
         var cards: [String: Card] = [:], newToday = 0

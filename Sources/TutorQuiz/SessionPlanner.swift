@@ -16,12 +16,14 @@ public enum SessionPlanner {
         case noQuiz(lesson: String, close: [String], all: [String])
         case countOutOfRange
         case newPerDayOutOfRange
+        case retentionOutOfRange
         public var description: String {
             switch self {
             case .noQuiz(let lesson, let close, let all):
                 "no quiz for '\(lesson)'; \(close.isEmpty ? "lessons with quizzes: \(all.joined(separator: ", "))" : "did you mean: \(close.joined(separator: ", "))?")"
             case .countOutOfRange: "--count must be between 1 and 50"
             case .newPerDayOutOfRange: "--new-per-day must be between 0 and 500"
+            case .retentionOutOfRange: "--retention must be between 0.7 and 0.99"
             }
         }
     }

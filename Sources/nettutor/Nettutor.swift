@@ -1,19 +1,4 @@
 import ArgumentParser
-import NetSim
-import Foundation
-import TutorApp
-import TutorContent
-import TutorCore
-import TutorQuiz
-import TutorLive
-import TutorRender
-
-@main
-enum Main {
-    static func main() {
-        Nettutor.main(GlobalArguments.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
-    }
-}
 
 /// Global options may come before the subcommand (`nettutor --lang ko read x`); ArgumentParser
 /// only reads a subcommand's options after its name, so they are moved there.
@@ -42,7 +27,9 @@ enum GlobalArguments {
     }
 }
 
+@main
 struct Nettutor: ParsableCommand {
+    static func main() { main(GlobalArguments.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()))) }
     static let version = "0.1.0"
     static let configuration = CommandConfiguration(
         commandName: "nettutor",

@@ -41,7 +41,7 @@ struct Cwnd: Command {
     static func output(_ p: CwndParameters, compare: Bool, chart: BrailleCanvas.Mode, to output: Output, global: GlobalOptions) throws {
         let traces = compare ? try CongestionLab.compare(p) : [try CongestionLab.run(p)]
         switch output {
-        case .tui: try RunLoop(global: global, start: .cwnd(p, compare: compare, chart: chart)).run()
+        case .tui: try global.runTUI(.cwnd(p, compare: compare, chart: chart))
         case .json: Output.write(TraceExport.cwndJSONLines(traces))
         case .mermaid: Output.write(TraceExport.cwndMermaid(traces))
         case .plain: Output.write(TraceExport.cwndPlain(traces, language: global.language))

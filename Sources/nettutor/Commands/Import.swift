@@ -16,15 +16,8 @@ struct Import: Command {
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(notes) is not UTF-8 text", code: 2) }
         let parsed = NotesImporter.parse(text)
         let written: NotesImporter.Written
-        do { written = try NotesImporter.write(parsed, language: global.lang?.language ?? .ko, to: URL(fileURLWithPath: out), force: force) }
+        do { written = try NotesImporter.write(parsed, language: global.lang ?? .ko, to: URL(fileURLWithPath: out), force: force) }
         catch let e as NotesImporter.ImportError { throw CLIError(e.description, code: 1) }
-        let questions = parsed.sections.reduce(0) { $0 + $1.toggles.count }
-        print("Imported \(written.lessons.count) lessons (Korean and English files) and \(questions) questions in \(written.quizFiles.count) quiz files into \(out):")
-        for (section, id) in zip(parsed.sections, written.lessons) {
-            let n = section.toggles.count
-            print("  \(id)  \(section.title)\(n == 0 ? "" : "  (\(n) question\(n == 1 ? "" : "s"))")")
-        }
-        if parsed.imagesDropped > 0 { print("Dropped \(parsed.imagesDropped) images (the reader shows text only).") }
-        print("Browse them with: nettutor --content \(out)")
+        Output.write(NotesImporter.summary(parsed, written, folder: out))
     }
 }

@@ -45,7 +45,7 @@ struct Journey: Command {
     static func output(_ p: JourneyParameters, to output: Output, global: GlobalOptions) throws {
         let journey = try URLJourney.build(p)
         switch output {
-        case .tui: try RunLoop(global: global, start: .journey(p)).run()
+        case .tui: try global.runTUI(.journey(p))
         case .json: Output.write(TraceExport.journeyJSONLines(journey))
         case .mermaid: Output.write(TraceExport.journeyMermaid(journey, language: global.language))
         case .plain: Output.write(TraceExport.journeyPlain(journey, language: global.language))

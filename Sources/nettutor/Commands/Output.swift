@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TutorCore
 import TutorRender
 import TutorTerminal
 
@@ -12,6 +13,7 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case mermaid }
 protocol CaseInsensitiveArgument: ExpressibleByArgument, RawRepresentable<String>, CaseIterable {}
 extension CaseInsensitiveArgument { public init?(argument: String) { self.init(rawValue: argument.lowercased()) } }
 extension BrailleCanvas.Mode: ExpressibleByArgument, CaseInsensitiveArgument {}
+extension Language: ExpressibleByArgument {}
 extension CongestionAlgorithm: ExpressibleByArgument, CaseInsensitiveArgument {}
 extension CwndModel: ExpressibleByArgument, CaseInsensitiveArgument {}
 extension JourneyVariant: ExpressibleByArgument, CaseInsensitiveArgument {}

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TutorApp
 import TutorProgress
-import TutorQuiz
+import TutorShell
 
 struct Progress: Command {
     static let configuration = CommandConfiguration(abstract: "Study progress: mastery by topic, reviews due, activity; export and import.")
@@ -18,24 +18,11 @@ struct Progress: Command {
 
     func execute() throws {
         let store = try global.store()
-        do {
-            if let exportPath { try ProgressFiles.export(store, to: exportPath); return printError("exported to \(exportPath)") }
-            if let importPath { return printError("imported \(importPath): \(try ProgressFiles.importExport(from: importPath, into: store)) new answers") }
-        } catch let e as ProgressFiles.FileError {
-            if case .cannotWrite = e { throw CLIError(e.description, code: 1) }
-            throw CLIError(e.description, code: 2)
-        } catch let e as ProgressError { throw CLIError(e.description, code: 1) }
-        var settings = try store.settings()
-        if let streak { settings.streak = streak == .on }
-        if let retention {
-            guard SessionPlanner.retentionRange.contains(retention) else { throw CLIError("--retention must be between 0.7 and 0.99", code: 2) }
-            settings.desiredRetention = retention
-        }
-        if let newPerDay {
-            guard SessionPlanner.newPerDayRange.contains(newPerDay) else { throw SessionPlanner.PlanError.newPerDayOutOfRange }
-            settings.newPerDay = newPerDay
-        }
-        if settings != (try store.settings()) { try store.save(settings) }
+        if let exportPath { try ProgressFiles.export(store, to: exportPath); return printError("exported to \(exportPath)") }
+        if let importPath { return printError("imported \(importPath): \(try ProgressFiles.importExport(from: importPath, into: store)) new answers") }
+        let stored = try store.settings()
+        let settings = try stored.changing(streak: streak.map { $0 == .on }, retention: retention, newPerDay: newPerDay)
+        if settings != stored { try store.save(settings) }
         let library = try global.library()
         let dash = try store.dashboard(catalog: library.loadCatalog().0, banks: library.loadQuizzes().0, now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }

@@ -1,9 +1,8 @@
 import ArgumentParser
-import Foundation
 import TutorApp
 import TutorCore
-import TutorProgress
 import TutorQuiz
+import TutorShell
 import TutorTerminal
 
 struct Quiz: Command {
@@ -27,25 +26,10 @@ struct Quiz: Command {
                                          now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard Output(plain: plain) == .tui else {
             var quiz = PlainQuiz(session: session, language: global.language)
-            return try quiz.run(StdioQuiz(store: store, fsrs: try store.settings().scheduler))
+            return try quiz.run(StdioQuiz(store: store))
         }
         guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
         let title = session.mode.title(TerminalInfo.localeIsUTF8() ? global.language : .en)
-        try RunLoop(global: global, start: .quiz(session, title: title)).run()
-    }
-}
-
-/// The plain quiz on stdin and stdout; each answer is scheduled and stored as it is given.
-struct StdioQuiz: QuizConversation {
-    let store: ProgressStore
-    let fsrs: FSRS
-
-    func say(_ line: String) { Output.write(line + "\n") }
-    func ask(_ prompt: String) -> String? { Output.write(prompt + " "); return readLine(strippingNewline: true) }
-    func now() -> Double { SystemClock().wallTime() }
-    func record(_ attempt: Attempt) throws -> Card {
-        let card = Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt, fsrs: fsrs)
-        try store.record(attempt, card: card)
-        return card
+        try global.runTUI(.quiz(session, title: title))
     }
 }

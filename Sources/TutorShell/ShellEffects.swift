@@ -6,7 +6,7 @@ import TutorProgress
 import TutorQuiz
 
 /// The shell's `EffectRunner`: effects run against the content library and the progress store.
-struct ShellEffects: EffectRunner {
+public struct ShellEffects: EffectRunner {
     let library: ContentLibrary
     let store: ProgressStore
     /// Quiz files are parsed when a quiz first starts, not at start-up.
@@ -17,7 +17,9 @@ struct ShellEffects: EffectRunner {
         return banks!
     }
 
-    mutating func run(_ effect: Effect, state: AppState) -> [AppAction] {
+    public init(library: ContentLibrary, store: ProgressStore) { self.library = library; self.store = store }
+
+    public mutating func run(_ effect: Effect, state: AppState) -> [AppAction] {
         do {
             switch effect {
             case .loadLesson(let id, let language):
@@ -36,10 +38,7 @@ struct ShellEffects: EffectRunner {
                 } catch { return [.quizFailed("\(error)")] }
             case .recordAnswer(let attempt, let schedule):
                 do {
-                    let card = schedule ? Scheduling.next(try store.cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt,
-                                                          fsrs: try store.settings().scheduler) : nil
-                    try store.record(attempt, card: card)
-                    return [.answerRecorded(questionID: attempt.questionID, card: card)]
+                    return [.answerRecorded(questionID: attempt.questionID, card: try store.record(attempt, scheduling: schedule ? try store.settings().scheduler : nil))]
                 } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
             case .loadDashboard:
                 return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, banks: quizBanks(), now: SystemClock().wallTime(), utcOffset: utcOffset()))]
@@ -51,14 +50,15 @@ struct ShellEffects: EffectRunner {
 }
 
 /// The system's clocks, for the run loop: wall time for the app, a monotonic one for ticks.
-struct SystemClock: LoopClock {
+public struct SystemClock: LoopClock {
     let origin = ContinuousClock.now
-    func wallTime() -> Double { Date().timeIntervalSince1970 }
-    func monotonic() -> Double {
+    public init() {}
+    public func wallTime() -> Double { Date().timeIntervalSince1970 }
+    public func monotonic() -> Double {
         let d = ContinuousClock.now - origin
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
 
 /// The local time zone's offset from UTC in seconds (days start at local midnight).
-func utcOffset() -> Double { Double(TimeZone.current.secondsFromGMT()) }
+public func utcOffset() -> Double { Double(TimeZone.current.secondsFromGMT()) }

@@ -1,0 +1,60 @@
+import Foundation
+import TutorApp
+import TutorContent
+import TutorProgress
+import TutorRender
+import TutorCore
+import TutorQuiz
+import TutorTerminal
+
+/// The interactive tutor: loads what the first state needs into a `StartUp`, opens the
+/// terminal and runs TutorApp's loop with the shell's effects and the system clock.
+public struct TUISession {
+    public var library: ContentLibrary
+    public var dataDirectory: String
+    public var language: Language
+    public var ascii = false
+    public var color = true
+
+    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool) {
+        self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color
+    }
+
+    /// Runs until the last screen is left. `start` other than `.home` is the only screen.
+    public func run(_ start: StartUp.StartScreen = .home) throws {
+        let utf8 = TerminalInfo.localeIsUTF8()
+        let (catalog, diags) = library.loadCatalog()
+        let (store, storeWarning) = ProgressFiles.openForApp(path: dataDirectory + "/progress.sqlite")
+        var s = StartUp(catalog: catalog, language: language, size: Size(width: 80, height: 24), screen: start)
+        s.message = storeWarning
+        do {
+            s.readLessons = try store.readLessons(); s.cards = try store.cards()
+            s.positions = try store.positions(); s.streak = try store.settings().streak
+        } catch { s.message = "\(error)" }
+        s.warnings = diags.filter { $0.severity == .error }.map(\.description)
+        s.notSaving = store is MemoryProgressStore
+        s.ascii = ascii || !utf8; s.englishOnly = !utf8
+        let clock = SystemClock()
+        s.now = clock.wallTime()
+        let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8))
+        defer { terminal.shutdown() }
+        s.size = terminal.size
+        var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)
+        loop.run()
+    }
+}
+
+/// The plain quiz on stdin and stdout; each answer is scheduled and stored as it is given.
+public struct StdioQuiz: QuizConversation {
+    let store: ProgressStore
+    let fsrs: FSRS?
+
+    public init(store: ProgressStore) throws { self.store = store; fsrs = try store.settings().scheduler }
+    public func say(_ line: String) { FileHandle.standardOutput.write((line + "\n").data(using: .utf8)!) }
+    public func ask(_ prompt: String) -> String? {
+        FileHandle.standardOutput.write((prompt + " ").data(using: .utf8)!)  // unbuffered: the prompt shows before the read
+        return readLine(strippingNewline: true)
+    }
+    public func now() -> Double { SystemClock().wallTime() }
+    public func record(_ attempt: Attempt) throws -> Card { try store.record(attempt, scheduling: fsrs)! }
+}
