@@ -334,5 +334,4 @@ public enum QuizScreen: ScreenModel {
     }
 
     static func kindTitle(_ k: QuestionKind) -> Localized { UIText.kindTitle(k) }
-    }
 }
