@@ -133,7 +133,7 @@ public func render(_ state: AppState) -> CellGrid {
 func renderTitleBar(_ state: AppContext, into grid: inout CellGrid, title: String, right: String) {
     let area = Rect(x: 0, y: 0, width: grid.width, height: 1)
     grid.fill(area, style: Style(.title, reverse: true))
-    let lang = state.language == .ko ? "[한국어]" : "[English]"
+    let lang = UIText.languageTag[state.language]
     let rightText = right.isEmpty ? lang : "\(right)  \(lang)"
     let rw = TextWidth.width(of: rightText)
     let titleText = TextWidth.truncate(title, to: max(0, grid.width - rw - 4), ellipsis: state.glyphs.ellipsis)
@@ -158,7 +158,7 @@ func renderBottomBar(_ state: AppContext, into grid: inout CellGrid, bindings: [
 
 enum TooSmallNotice {
     static func render(into grid: inout CellGrid, size: Size, language: Language) {
-        let lines = [UIText.tooSmallTitle[language], "\(UIText.tooSmallBody[language]) \(size.width)×\(size.height)", "Ctrl-C: \(language == .ko ? "종료" : "quit")"]
+        let lines = [UIText.tooSmallTitle[language], "\(UIText.tooSmallBody[language]) \(size.width)×\(size.height)", "Ctrl-C: \(UIText.quit[language])"]
         let top = max(0, (size.height - lines.count) / 2)
         for (i, text) in lines.enumerated() where top + i < size.height {
             let wrapped = Wrap.wrap(text, width: size.width).first ?? []

@@ -10,18 +10,17 @@ extension TraceExport {
         guard let first = traces.first else { return "" }
         let p = first.parameters
         var out = "\(SceneSpec.cwndLab.title[language]): \(traces.map(\.algorithm.title).joined(separator: ", ")) (\(p.model.rawValue))\n"
-        out += language == .ko
-            ? "초기 ssthresh \(formatWindow(p.ssthresh)), 초기 윈도우 \(formatWindow(first.rounds.first?.cwnd ?? 1)), RTT \(Int(p.rtt))ms, 이벤트 \(p.events.isEmpty ? "없음" : p.events.map(\.spec).joined(separator: ","))"
-            : "initial ssthresh \(formatWindow(p.ssthresh)), initial window \(formatWindow(first.rounds.first?.cwnd ?? 1)), RTT \(Int(p.rtt)) ms, events \(p.events.isEmpty ? "none" : p.events.map(\.spec).joined(separator: ","))"
+        out += UIText.cwndSettings(ssthresh: formatWindow(p.ssthresh), window: formatWindow(first.rounds.first?.cwnd ?? 1), rtt: Int(p.rtt),
+                                   events: p.events.isEmpty ? nil : p.events.map(\.spec).joined(separator: ","), language)
         if p.lossRate > 0 { out += ", loss \(p.lossRate) seed \(p.seed)" }
         if let rwnd = p.rwnd { out += ", rwnd \(formatWindow(rwnd))" }
-        out += p.model == .rfc5681 ? (language == .ko ? " (윈도우 단위: SMSS = \(p.smss)바이트)\n\n" : " (windows in SMSS = \(p.smss) bytes)\n\n") : "\n\n"
+        out += p.model == .rfc5681 ? (UIText.smssUnit(p.smss, language) + "\n\n") : "\n\n"
 
         func pad(_ s: String, _ w: Int) -> String { TextWidth.pad(s, to: w) }
         func phaseShort(_ ph: CwndPhase) -> String { ph == .slowStart ? "SS" : ph == .fastRecovery ? "FR" : "CA" }
-        var header = pad(language == .ko ? "라운드" : "round", 7)
-        for t in traces { header += pad(t.algorithm.title + " cwnd", 12) + pad("ssthresh", 10) + pad(language == .ko ? "단계" : "phase", 7) }
-        header += language == .ko ? "이벤트" : "event"
+        var header = pad(UIText.roundColumn[language], 7)
+        for t in traces { header += pad(t.algorithm.title + " cwnd", 12) + pad("ssthresh", 10) + pad(UIText.phaseColumn[language], 7) }
+        header += UIText.eventColumn[language]
         out += header + "\n"
         for i in 0..<p.rounds {
             var line = pad("\(i + 1)", 7)
@@ -34,7 +33,7 @@ extension TraceExport {
             line += kinds.map { $0 == .timeout ? "timeout" : "3 dup ACKs" }.sorted().joined(separator: ", ")
             out += line.trimmingSpaces() + "\n"
         }
-        out += "\n" + (language == .ko ? "SS = slow start, CA = 혼잡 회피, FR = fast recovery" : "SS = slow start, CA = congestion avoidance, FR = fast recovery") + "\n\n"
+        out += "\n" + UIText.phaseKey[language] + "\n\n"
 
         // The chart: one row per round, a bar of cwnd, a mark where ssthresh is.
         let maxValue = traces.flatMap { $0.rounds.map { max($0.cwnd, $0.ssthresh) } }.max() ?? 1
@@ -56,7 +55,7 @@ extension TraceExport {
             out += "\n"
         }
         if traces.count == 1 {
-            out += language == .ko ? "라운드별 설명\n" : "Round by round\n"
+            out += UIText.roundByRound[language] + "\n"
             for r in first.rounds { out += "  \(r.round). " + (language == .ko ? r.narration.ko : r.narration.en) + "\n" }
         }
         return out

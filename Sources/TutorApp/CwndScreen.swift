@@ -201,11 +201,11 @@ public enum CwndScreen: ScreenModel {
                 guard let n = t.rounds.first(where: { $0.round == r + 1 }) else { return nil }
                 switch (t.algorithm, e) {
                 case (.reno, .tripleDupAck) where t.parameters.model == .textbook:
-                    return language == .ko ? "Reno는 반으로 줄여 \(formatWindow(n.ssthresh))+3" : "Reno halves to \(formatWindow(n.ssthresh))+3"
+                    return UIText.renoHalves(formatWindow(n.ssthresh), language)
                 case (.cubic, _) where e == .tripleDupAck:
-                    return language == .ko ? "CUBIC은 ×0.7 = \(formatWindow(n.cwnd))" : "CUBIC ×0.7 = \(formatWindow(n.cwnd))"
+                    return UIText.cubicCuts(formatWindow(n.cwnd), language)
                 default:
-                    return n.cwnd <= 1 ? (language == .ko ? "\(t.algorithm.title)는 1에서 다시" : "\(t.algorithm.title) restarts at 1")
+                    return n.cwnd <= 1 ? UIText.restartsAtOne(t.algorithm.title, language)
                                        : "\(t.algorithm.title) \(formatWindow(n.cwnd))"
                 }
             }
@@ -216,8 +216,8 @@ public enum CwndScreen: ScreenModel {
 
     static func eventName(_ e: LossKind, _ language: Language) -> String {
         switch e {
-        case .timeout: language == .ko ? "타임아웃" : "timeout"
-        case .tripleDupAck: language == .ko ? "중복 ACK 3개" : "3 dup ACKs"
+        case .timeout: UIText.timeout[language]
+        case .tripleDupAck: UIText.tripleDupAcks[language]
         }
     }
 }

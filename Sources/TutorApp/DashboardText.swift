@@ -5,25 +5,21 @@ import TutorRender
 /// `nettutor progress` as text: mastery by topic, what is due, activity, accuracy, time.
 public enum DashboardText {
     public static func plain(_ d: DashboardData, language: Language, streak: Bool = true, glyphs: Glyphs = .unicode) -> String {
-        let ko = language == .ko
-        var out = (ko ? "학습 현황" : "Study progress") + "\n\n"
-        out += (ko ? "주제별 숙달도 (읽은 레슨, 기억 유지율)" : "Mastery by topic (lessons read, recall)") + "\n"
+        var out = UIText.studyProgress[language] + "\n\n"
+        out += UIText.masteryHeading[language] + "\n"
         let nameWidth = d.topics.map { TextWidth.width(of: topicName($0.topic, language)) }.max() ?? 10
         for t in d.topics {
             out += "  " + TextWidth.pad(topicName(t.topic, language), to: nameWidth) + "  " + bar(t.mastery, width: 20, glyphs: glyphs)
             out += "  \(Int((t.mastery * 100).rounded()))%  "
-            out += ko ? "레슨 \(t.lessonsRead)/\(t.lessons), 문제 \(t.cards)/\(t.questions), 유지율 \(Int((t.retrievability * 100).rounded()))%\n"
-                      : "lessons \(t.lessonsRead)/\(t.lessons), questions \(t.cards)/\(t.questions), recall \(Int((t.retrievability * 100).rounded()))%\n"
+            out += UIText.topicLine(t, language)
         }
         out += "\n"
-        out += ko ? "복습 예정: 오늘 \(d.dueToday), 내일 \(d.dueTomorrow), 이번 주 \(d.dueThisWeek). 새 문제 \(d.newAvailable)개.\n"
-                  : "Reviews due: today \(d.dueToday), tomorrow \(d.dueTomorrow), this week \(d.dueThisWeek). New questions: \(d.newAvailable).\n"
-        if streak { out += ko ? "연속 학습: \(d.streak)일 (복습할 것이 없던 날은 끊기지 않습니다)\n" : "Streak: \(d.streak) day\(d.streak == 1 ? "" : "s") (days with nothing due do not break it)\n" }
-        out += ko ? "답한 문제 \(d.answered)개, 공부한 시간 \(minutes(d.minutesStudied, ko)) (이번 주 \(minutes(d.minutesThisWeek, ko)))\n"
-                  : "Answered \(d.answered), time studied \(minutes(d.minutesStudied, ko)) (this week \(minutes(d.minutesThisWeek, ko)))\n"
-        out += "\n" + (ko ? "최근 12주 활동 (열 = 주, 행 = 요일, 오른쪽 끝이 오늘)" : "Activity, last 12 weeks (columns = weeks, rows = days, today at the right end)") + "\n"
+        out += UIText.dueLine(d, language)
+        if streak { out += UIText.streakLine(d.streak, language) }
+        out += UIText.answeredLine(d, language)
+        out += "\n" + UIText.activityHeading[language] + "\n"
         for line in heatmapLines(d.heatmap, glyphs: glyphs) { out += "  " + line + "\n" }
-        out += "\n" + (ko ? "주별 정답률 (최근 8주)" : "Accuracy by week (last 8 weeks)") + "\n  "
+        out += "\n" + UIText.accuracyHeading[language] + "\n  "
         out += d.accuracyByWeek.map { $0.map { "\(Int(($0 * 100).rounded()))%" } ?? "-" }.map { TextWidth.pad($0, to: 5) }.joined(separator: " ") + "\n"
         return out
     }
@@ -33,7 +29,7 @@ public enum DashboardText {
     }
 
     static func minutes(_ m: Double, _ ko: Bool) -> String {
-        m < 60 ? (ko ? "\(Int(m.rounded()))분" : "\(Int(m.rounded())) min") : (ko ? "\(Int(m / 60))시간 \(Int(m.truncatingRemainder(dividingBy: 60)))분" : "\(Int(m / 60)) h \(Int(m.truncatingRemainder(dividingBy: 60))) min")
+        UIText.minutes(m, ko ? .ko : .en)
     }
 
     static func bar(_ share: Double, width: Int, glyphs: Glyphs) -> String {
@@ -62,7 +58,7 @@ public enum AnkiExport {
                 case .choices(let cs):
                     front += "<br>" + cs.enumerated().map { "\($0.offset + 1)) \(html($0.element.text[language]))" }.joined(separator: "<br>")
                     back = cs.enumerated().filter(\.element.correct).map { "\($0.offset + 1)) \(html($0.element.text[language]))" }.joined(separator: "<br>")
-                case .trueFalse(let b): back = language == .ko ? (b ? "참" : "거짓") : (b ? "True" : "False")
+                case .trueFalse(let b): back = (b ? UIText.trueWord : UIText.falseWord)[language]
                 case .short(let accept): back = html(accept[language].first ?? "")
                 case .cloze(let text):
                     let parts = Cloze.parts(text[language])

@@ -7,19 +7,19 @@ extension TraceExport {
     /// The phase ruler (like httpstat), then each stage with its messages, hops and narration.
     public static func journeyPlain(_ j: Journey, language: Language, width: Int = 80) -> String {
         var out = "\(SceneSpec.urlJourney.title[language]): \(j.url.text)"
-        out += " \u{2014} " + (j.parameters.measured != nil ? (language == .ko ? "실측" : "live")
+        out += " \u{2014} " + (j.parameters.measured != nil ? UIText.live[language]
                                                           : (language == .ko ? j.parameters.variant.title.ko : j.parameters.variant.title.en)) + "\n"
-        let address = j.remoteIP.isEmpty ? (language == .ko ? "(없음)" : "(none)") : j.remoteIP
-        out += "\(language == .ko ? "주소" : "address") \(address)\(j.tlsVersion.map { ", \($0)" } ?? ""), \(j.httpVersion)"
+        let address = j.remoteIP.isEmpty ? UIText.noAddress[language] : j.remoteIP
+        out += "\(UIText.address[language]) \(address)\(j.tlsVersion.map { ", \($0)" } ?? ""), \(j.httpVersion)"
         if let m = j.parameters.measured, m.failure == nil { out += ", status \(m.status), \(m.bytes) bytes" }
         out += "\n\n"
         // The ruler: name, duration, cumulative end.
         for ph in j.phases {
             let name = TextWidth.pad(language == .ko ? ph.title.ko : ph.title.en, to: 20)
             let bar = String(repeating: "#", count: max(1, Int((ph.duration / max(1, j.phases.last?.end ?? 1)) * 40)))
-            out += "  \(name) \(TextWidth.pad(JourneyLabels.milliseconds(ph.duration), to: 9)) \(TextWidth.pad(bar, to: 41)) \(language == .ko ? "누적" : "total") \(JourneyLabels.milliseconds(ph.end))\n"
+            out += "  \(name) \(TextWidth.pad(JourneyLabels.milliseconds(ph.duration), to: 9)) \(TextWidth.pad(bar, to: 41)) \(UIText.cumulative[language]) \(JourneyLabels.milliseconds(ph.end))\n"
         }
-        if let f = j.failure { out += "\n" + (language == .ko ? "실패(\(f.stage.title.ko)): " : "failed (\(f.stage.title.en)): ") + f.message + "\n" }
+        if let f = j.failure { out += "\n" + UIText.failed(f.stage.title[language], language) + f.message + "\n" }
         var stage: JourneyStage?
         for m in j.messages {
             if m.stage != stage {

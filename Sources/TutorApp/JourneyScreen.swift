@@ -136,7 +136,7 @@ public enum JourneyScreen: ScreenModel {
         let language = state.language, glyphs = state.glyphs
         let j = s.journey
         let live = s.parameters.measured != nil
-        let variant = live ? (language == .ko ? "실측" : "live") : (language == .ko ? j.parameters.variant.shortTitle.ko : j.parameters.variant.shortTitle.en)
+        let variant = live ? UIText.live[language] : (language == .ko ? j.parameters.variant.shortTitle.ko : j.parameters.variant.shortTitle.en)
         let status = "\(s.playing ? glyphs.play : "||") \(s.cursor + 1)/\(s.frames.count)  t=\(JourneyLabels.milliseconds(s.time))"
         renderTitleBar(state, into: &grid, title: "\(j.url.text) \(glyphs.bullet) \(variant)", right: status)
 

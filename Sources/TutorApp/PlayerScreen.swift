@@ -228,8 +228,8 @@ public enum PlayerScreen: ScreenModel {
     static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
 
     static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? (language == .ko ? "시작 전" : "Before the start")
-        if p.predictMode { title += language == .ko ? "  예측 \(p.score.right)/\(p.score.total)" : "  predict \(p.score.right)/\(p.score.total)" }
+        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? UIText.beforeStart[language]
+        if p.predictMode { title += UIText.predictScore(p.score.right, p.score.total, language) }
         let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
         if p.awaitingGuess != nil {
             let prompt = p.prediction.prompt[language]
@@ -241,12 +241,12 @@ public enum PlayerScreen: ScreenModel {
             return
         }
         if let v = p.verdict {
-            let head = v.correct ? "\(glyphs.check) " + (language == .ko ? "정답" : "Right") : "\(glyphs.loss) " + (language == .ko ? "정답은" : "It was")
+            let head = v.correct ? "\(glyphs.check) " + UIText.guessRight[language] : "\(glyphs.loss) " + UIText.itWas[language]
             grid.put("\(head): \(v.expected)", x: inner.x + 1, y: inner.y, style: Style(v.correct ? .success : .loss, bold: true), clip: inner)
         }
         let text: String
         if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
-        else { text = language == .ko ? "Space로 재생, → 로 한 단계씩 진행합니다. d는 다음에 보낼 세그먼트를 떨어뜨립니다." : "Space plays, → steps one event. d drops the next segment to be sent." }
+        else { text = UIText.playerHint[language] }
         let top = p.verdict == nil ? inner : inner.splitTop(1).1
         Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))
     }

@@ -236,18 +236,18 @@ public enum QuizScreen: ScreenModel {
         func blankLine() { lines.append([]) }
 
         if s.phase == .summary || (s.item == nil && s.phase != .feedback) {
-            add(language == .ko ? "끝났습니다" : "Finished", Style(.heading, bold: true))
+            add(UIText.finished[language], Style(.heading, bold: true))
             blankLine()
             let n = s.session.grades.count
-            add(language == .ko ? "\(n)문제 중 \(s.session.correctCount)개 정답." : "\(s.session.correctCount) of \(n) correct.")
+            add(UIText.correctOf(s.session.correctCount, n, language))
             let missed = zip(s.session.items, s.session.grades).filter { !$0.1.correct }
             if !missed.isEmpty {
                 blankLine()
-                add(language == .ko ? "다시 볼 문제:" : "To look at again:", Style(.emphasis, bold: true))
+                add(UIText.lookAgain[language], Style(.emphasis, bold: true))
                 for (item, _) in missed.prefix(8) { add("\(glyphs.loss) " + item.prompt[language], Style(.dim)) }
             }
             blankLine()
-            add(language == .ko ? "답은 모두 저장되었습니다. 틀린 문제는 곧 다시 나옵니다." : "Every answer is saved; the ones you missed come back soon.", Style(.dim))
+            add(UIText.allSaved[language], Style(.dim))
             Paragraph(lines: lines).render(into: &grid, area: area)
             renderBottomBar(state, into: &grid, bindings: bindings(s))
             return
@@ -255,7 +255,7 @@ public enum QuizScreen: ScreenModel {
         let item = s.phase == .feedback ? s.answered! : s.item!
         let q = item.question
         let kindName = kindTitle(q.kind)[language]
-        add("\(kindName) \(glyphs.bullet) \(language == .ko ? "난이도" : "level") \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneCatalog.title(q.scene!, language))" : "")", Style(.dim))
+        add("\(kindName) \(glyphs.bullet) \(UIText.level[language]) \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneCatalog.title(q.scene!, language))" : "")", Style(.dim))
         add(item.prompt[language], Style(.heading, bold: true))
         blankLine()
         var cursor: (x: Int, y: Int)?
@@ -266,7 +266,7 @@ public enum QuizScreen: ScreenModel {
                 add((i == 0 ? head : "  ") + f[language], i == 0 ? Style(g.correct ? .success : .loss, bold: true) : .plain)
             }
             blankLine()
-            add((language == .ko ? "설명: " : "Why: ") + item.explain[language])
+            add(UIText.why[language] + item.explain[language])
         } else {
             switch q.answer {
             case .choices(let choices):
@@ -276,7 +276,7 @@ public enum QuizScreen: ScreenModel {
                     lines += line
                 }
             case .trueFalse:
-                let labels = language == .ko ? ["참 (t)", "거짓 (f)"] : ["True (t)", "False (f)"]
+                let labels = [UIText.trueOption[language], UIText.falseOption[language]]
                 for (i, l) in labels.enumerated() { lines.append([Span("  " + l + "  ", i == s.cursor ? Style(.selection, reverse: true) : .plain)]) }
             case .order(let items):
                 let list = items[language]
@@ -295,34 +295,34 @@ public enum QuizScreen: ScreenModel {
                 add(text)
                 blankLine()
                 for (i, b) in s.blanks.enumerated() {
-                    let label = language == .ko ? "빈칸 \(i + 1): " : "Blank \(i + 1): "
+                    let label = UIText.blank(i + 1, language) + ": "
                     lines.append([Span(label, Style(.accent, bold: i == s.blank)), Span(b.text, Style(.normal, underline: i == s.blank))])
                     if i == s.blank { cursor = (TextWidth.width(of: label) + TextWidth.width(of: String(b.characters.prefix(b.cursor))), lines.count - 1) }
                 }
             case .open(let rubric, let model):
                 if s.phase == .rubric {
-                    add((language == .ko ? "내 답: " : "Your answer: ") + (s.input.text.isEmpty ? "-" : s.input.text), Style(.dim))
+                    add(UIText.yourAnswer[language] + (s.input.text.isEmpty ? "-" : s.input.text), Style(.dim))
                     blankLine()
-                    add((language == .ko ? "모범 답안: " : "Model answer: ") + model[language])
+                    add(UIText.modelAnswer[language] + model[language])
                     blankLine()
-                    add(language == .ko ? "다룬 항목을 Space로 고르세요:" : "Mark the points you covered with Space:", Style(.emphasis, bold: true))
+                    add(UIText.markCovered[language], Style(.emphasis, bold: true))
                     for (i, p) in rubric.enumerated() {
                         lines += Wrap.wrap("\(s.picked.contains(i) ? "[x]" : "[ ]") \(p[language])", width: area.width, style: i == s.cursor ? Style(.selection, reverse: true) : .plain)
                     }
                     let share = rubric.isEmpty ? 0 : Double(s.picked.count) / Double(rubric.count)
                     let suggested = Grader.suggestedRating(share: share)
                     blankLine()
-                    add((language == .ko ? "평가: " : "Rating: ") + Grader.ratingName(s.rating ?? suggested)[language]
-                        + (s.rating == nil ? (language == .ko ? " (제안)" : " (suggested)") : ""), Style(.accent, bold: true))
+                    add(UIText.rating[language] + Grader.ratingName(s.rating ?? suggested)[language]
+                        + (s.rating == nil ? UIText.suggestedMark[language] : ""), Style(.accent, bold: true))
                 } else {
                     fallthrough
                 }
             default:
-                let label = language == .ko ? "답: " : "Answer: "
+                let label = UIText.answer[language] + ": "
                 lines.append([Span(label, Style(.accent, bold: true)), Span(s.input.text, Style(.normal, underline: true))])
                 cursor = (TextWidth.width(of: label) + TextWidth.width(of: String(s.input.characters.prefix(s.input.cursor))), lines.count - 1)
                 if let unit = item.generated?.unit ?? { if case .numeric(_, _, let u) = q.answer { return u } else { return nil } }() {
-                    add(language == .ko ? "(단위: \(unit))" : "(unit: \(unit))", Style(.dim))
+                    add(UIText.unit(unit, language), Style(.dim))
                 }
             }
         }
@@ -333,17 +333,5 @@ public enum QuizScreen: ScreenModel {
         renderBottomBar(state, into: &grid, bindings: bindings(s), includeGlobal: !s.isTyping)
     }
 
-    static func kindTitle(_ k: QuestionKind) -> Localized {
-        switch k {
-        case .choice: Localized(ko: "객관식", en: "Choice")
-        case .multi: Localized(ko: "복수 선택", en: "Select all")
-        case .truefalse: Localized(ko: "참/거짓", en: "True or false")
-        case .short: Localized(ko: "단답형", en: "Short answer")
-        case .cloze: Localized(ko: "빈칸 채우기", en: "Fill in the blanks")
-        case .order: Localized(ko: "순서 맞추기", en: "Put in order")
-        case .numeric: Localized(ko: "계산", en: "Numeric")
-        case .open: Localized(ko: "면접 질문", en: "Interview question")
-        case .generated: Localized(ko: "시뮬레이터 문제", en: "From the simulator")
-        }
-    }
+    static func kindTitle(_ k: QuestionKind) -> Localized { UIText.kindTitle(k) }
 }

@@ -15,7 +15,7 @@ extension QuizRequest {
     /// title, or a message when there is nothing to ask.
     public func answer(_ session: QuizSession, _ context: AppContext) -> AppAction {
         let language = context.language
-        if session.items.isEmpty { return .quizFailed(language == .ko ? "지금 풀 문제가 없습니다." : "Nothing to do now: no reviews are due and no new questions are left.") }
+        if session.items.isEmpty { return .quizFailed(UIText.nothingToDoShort[language]) }
         var title = session.mode.title(language)
         if case .lesson(let id) = self { title += ": " + (context.catalog.meta(id: id, language: language)?.title ?? id) }
         return .quizReady(session, title: title)

@@ -72,11 +72,11 @@ public enum TraceExport {
         }
         out.append("")
         if let arq = trace.events.last?.panel?.arqWindow {
-            out.append(language == .ko ? "애플리케이션에 순서대로 전달된 패킷: \(arq.delivered)개" : "Packets delivered in order to the application: \(arq.delivered)")
+            out.append(UIText.deliveredInOrder(arq.delivered, language))
             return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
         }
         let finals = trace.endpoints.map { name in "\(name): \(trace.state(of: name, at: trace.events.count - 1) ?? "-")" }
-        out.append((language == .ko ? "최종 상태: " : "Final states: ") + finals.joined(separator: ", "))
+        out.append(UIText.finalStates[language] + finals.joined(separator: ", "))
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
 
@@ -88,8 +88,8 @@ public enum TraceExport {
             var line: String
             switch e.kind {
             case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.label ?? "")"
-            case .deliver: line = "\(e.to ?? "") <- \(e.label ?? "") (\(language == .ko ? "도착" : "arrives"))"
-            case .drop: line = "x \(e.label ?? "") (\(language == .ko ? "유실" : "lost"))"
+            case .deliver: line = "\(e.to ?? "") <- \(e.label ?? "") (\(UIText.arrives[language]))"
+            case .drop: line = "x \(e.label ?? "") (\(UIText.lost[language]))"
             case .state: line = "\(e.endpoint ?? ""): [\(e.state ?? "")]"
             case .timerStart: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") \(e.duration.map { "\(Int($0))ms" } ?? ""))"
             case .timerFire: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") fires)"
@@ -156,11 +156,11 @@ public enum TraceExport {
             if a.ackedInWindow.contains(p) { return n + "*" }
             return p < a.next ? n : n + "'"
         }
-        var s = (language == .ko ? "창 [" : "window [") + inWindow.joined(separator: " ") + "] base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
-        s += language == .ko ? " | 수신 측 기대 \(a.expected % a.sequenceSpace)" : " | receiver expects \(a.expected % a.sequenceSpace)"
+        var s = UIText.windowOpen[language] + inWindow.joined(separator: " ") + "] base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
+        s += UIText.receiverExpects(a.expected % a.sequenceSpace, language)
         if !a.buffered.isEmpty {
             let held = a.buffered.sorted().map { "\($0 % a.sequenceSpace)" }.joined(separator: ",")
-            s += language == .ko ? ", 버퍼 {\(held)}" : ", holds {\(held)}"
+            s += UIText.holds(held, language)
         }
         return s
     }

@@ -1,6 +1,7 @@
 import TutorCore
 
-/// Every UI string in both languages, in one place.
+/// Every UI string in both languages: the shared ones, home and the reader here; the player,
+/// the labs and the quiz in `UIText+Player.swift`, `UIText+Labs.swift`, `UIText+Quiz.swift`.
 public enum UIText {
     static let appTitle = Localized(ko: "nettutor - 네트워크 면접 튜터", en: "nettutor - networking interview tutor")
     static let lessons = Localized(ko: "레슨", en: "Lessons")
@@ -59,4 +60,7 @@ public enum UIText {
     static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
     static let noStateDiagram = Localized(ko: "이 장면에는 그릴 상태 다이어그램이 없습니다.", en: "This scene has no state diagram to draw.")
     static let noDrops = Localized(ko: "이 장면에는 손실을 넣을 수 없습니다.", en: "This scene takes no injected drops.")
+    /// The title bar's language tag.
+    static let languageTag = Localized(ko: "[한국어]", en: "[English]")
+    static let quit = Localized(ko: "종료", en: "quit")
 }

@@ -12,7 +12,7 @@ struct ARQWindowStrip {
     func render(into grid: inout CellGrid, area: Rect) {
         let a = snapshot
         var x = area.x + 1
-        x += grid.put(language == .ko ? "송신 창 " : "window ", x: x, y: area.y, style: Style(.dim))
+        x += grid.put(UIText.sendWindow[language], x: x, y: area.y, style: Style(.dim))
         let from = max(0, a.base - 2)
         for pkt in from..<(a.base + a.window + 3) {
             let n = "\(pkt % a.sequenceSpace)"
@@ -25,14 +25,14 @@ struct ARQWindowStrip {
             let text = (pkt == a.base ? "[" : " ") + n + (pkt == a.base + a.window - 1 ? "]" : " ")
             x += grid.put(text, x: x, y: area.y, style: style, clip: area)
         }
-        let legend = language == .ko ? "  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)" : "  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
+        let legend = "  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)"
         grid.put(legend, x: x, y: area.y, style: Style(.dim), clip: area)
-        var r = language == .ko ? " 수신 측: 다음 기대 \(a.expected % a.sequenceSpace)" : " receiver: expects \(a.expected % a.sequenceSpace)"
+        var r = UIText.stripReceiver(a.expected % a.sequenceSpace, language)
         if !a.buffered.isEmpty {
             let held = a.buffered.sorted().map { "\($0 % a.sequenceSpace)" }.joined(separator: ",")
-            r += language == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}"
+            r += UIText.stripBuffered(held, language)
         }
-        r += language == .ko ? ", 전달 \(a.delivered)개" : ", delivered \(a.delivered)"
+        r += UIText.stripDelivered(a.delivered, language)
         grid.put(r, x: area.x, y: area.y + 1, style: Style(.dim), clip: area)
     }
 

@@ -90,7 +90,7 @@ struct CwndChart: Sendable {
             let cx = column(Double(cursor) + offset)
             grid.put("\(cursor)", x: min(cx, area.maxX - 3), y: plot.maxY + 1, style: Style(.accent, bold: true, reverse: true), clip: area)
         }
-        let axisName = p.algorithm == .cubic || compare ? (language == .ko ? "라운드(RTT \(Int(p.rtt))ms)" : "round (RTT \(Int(p.rtt)) ms)") : (language == .ko ? "라운드" : "round")
+        let axisName = p.algorithm == .cubic || compare ? UIText.roundAxisRTT(Int(p.rtt), language) : UIText.roundColumn[language]
         grid.put(axisName, x: area.maxX - TextWidth.width(of: axisName), y: plot.maxY, style: Style(.dim), clip: area)
 
         // ssthresh (dashed) and rwnd (dashed), for the primary trace.
@@ -176,7 +176,7 @@ struct CwndChart: Sendable {
         }
         spans.append(Span(glyphs.dash + glyphs.dash + " ssthresh", Style(.timer)))
         if parameters.rwnd != nil { spans.append(Span("  " + glyphs.dash + " rwnd", Style(.dim))) }
-        spans.append(Span("  \(glyphs.loss)TO " + (language == .ko ? "타임아웃" : "timeout") + "  \(glyphs.loss)3D " + (language == .ko ? "중복 ACK 3개" : "3 dup ACKs"), Style(.loss)))
+        spans.append(Span("  \(glyphs.loss)TO " + UIText.timeout[language] + "  \(glyphs.loss)3D " + UIText.tripleDupAcks[language], Style(.loss)))
         grid.put(spans, x: area.x, y: area.y, clip: area)
     }
 }

@@ -13,12 +13,12 @@ struct CwndRoundStrip: Sendable {
         guard !area.isEmpty else { return }
         let r = round
         var x = area.x + 1
-        x += grid.put("\(UIText.round[language]) \(r.round): " + (language == .ko ? "세그먼트 \(r.sent)개 " : "\(r.sent) segment\(r.sent == 1 ? "" : "s") "),
+        x += grid.put("\(UIText.round[language]) \(r.round): " + UIText.segmentsSent(r.sent, language),
                       x: x, y: area.y, style: Style(.dim), clip: area)
         let reaction: String? = r.event.map { e in
-            e == .timeout ? (language == .ko ? "RTO 만료" : "RTO expires") : "fast retransmit"
+            e == .timeout ? UIText.rtoExpires[language] : "fast retransmit"
         }
-        let tail = "  " + (language == .ko ? "중복 ACK \(r.dupAcks)개" : "dup ACKs \(r.dupAcks)") + (reaction.map { " \(glyphs.arrowRight) " + $0 } ?? "")
+        let tail = "  " + UIText.dupAcks(r.dupAcks, language) + (reaction.map { " \(glyphs.arrowRight) " + $0 } ?? "")
         // The duplicate ACKs and the reaction come first: the segments get the room left before them.
         let room = max(0, area.maxX - x - TextWidth.width(of: tail) - 1)
         let shown = min(r.sent, room)

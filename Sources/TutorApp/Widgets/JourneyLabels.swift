@@ -17,19 +17,19 @@ enum JourneyLabels {
         if TextWidth.width(of: full) <= room { return full }
         let short: String
         switch hop {
-        case .browser: short = language == .ko ? "브라우저" : "Browser"
+        case .browser: short = UIText.hopBrowser[language]
         case .os: short = "OS"
-        case .lanSwitch: short = language == .ko ? "스위치" : "Switch"
+        case .lanSwitch: short = UIText.hopSwitch[language]
         case .router: short = "NAT"
         case .isp: short = "ISP"
-        case .core: short = language == .ko ? "코어" : "Core"
+        case .core: short = UIText.hopCore[language]
         case .firewall: short = "FW"
         case .cache: short = "CDN"
-        case .server: short = language == .ko ? "서버" : "Server"
-        case .resolver: short = language == .ko ? "리졸버" : "Resolver"
-        case .root: short = language == .ko ? "루트" : "Root"
+        case .server: short = UIText.hopServer[language]
+        case .resolver: short = UIText.hopResolver[language]
+        case .root: short = UIText.hopRoot[language]
         case .tld: short = "TLD"
-        case .authoritative: short = language == .ko ? "권한" : "Auth"
+        case .authoritative: short = UIText.hopAuthoritative[language]
         }
         return TextWidth.truncate(short, to: room, ellipsis: "")
     }

@@ -20,7 +20,7 @@ struct PhaseRuler: Sendable {
         let width = area.width - 2
         func name(_ ph: JourneyPhase) -> String { language == .ko ? ph.title.ko : ph.title.en }
         func short(_ ph: JourneyPhase) -> String {
-            [JourneyPhase.Kind.dns: "DNS", .connect: "TCP", .tls: "TLS", .server: language == .ko ? "서버" : "server", .transfer: language == .ko ? "전송" : "transfer"][ph.kind]!
+            [JourneyPhase.Kind.dns: "DNS", .connect: "TCP", .tls: "TLS", .server: UIText.phaseServer[language], .transfer: UIText.phaseTransfer[language]][ph.kind]!
         }
         let ms = JourneyLabels.milliseconds
         // Proportional widths, but wide enough for the longest labels that fit: full names with

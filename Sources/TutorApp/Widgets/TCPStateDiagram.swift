@@ -33,7 +33,7 @@ struct TCPStateDiagram {
 
     /// The drawing is 52 columns by 14 rows plus the transitions below; `area` is its box.
     func render(into grid: inout CellGrid, area: Rect) {
-        let inner = Box(title: language == .ko ? "TCP 상태 (RFC 9293 Figure 5)" : "TCP states (RFC 9293 Figure 5)", style: Style(.accent))
+        let inner = Box(title: UIText.tcpStatesTitle[language], style: Style(.accent))
             .render(into: &grid, area: area, glyphs: glyphs)
         let ox = inner.x + max(0, (inner.width - 52) / 2), oy = inner.y
         for (state, cx, cy) in Self.layout {

@@ -43,10 +43,10 @@ struct WirePanel: Sendable {
                 row(t.proto, "\(t.srcPort) \(glyphs.arrowRight) \(t.dstPort)  \(t.detail)", changed: portsChanged)
             }
             if let tls = h.tls { row("TLS", tls, changed: false) }
-            let appName = m.stage == .arp ? "ARP" : m.stage == .dns ? "DNS" : m.layer == .transport ? "" : m.layer == .tls ? (language == .ko ? "내용" : "inside") : "HTTP"
+            let appName = m.stage == .arp ? "ARP" : m.stage == .dns ? "DNS" : m.layer == .transport ? "" : m.layer == .tls ? UIText.tlsInside[language] : "HTTP"
             if !appName.isEmpty || h.transport == nil { row(appName.isEmpty ? "data" : appName, h.payload, changed: false) }
         } else {
-            row(language == .ko ? "소켓" : "socket", m.label, changed: false)
+            row(UIText.socket[language], m.label, changed: false)
         }
         lines.append([])
         // Each note names its device ("Switch: …", "The NIC …").
@@ -58,7 +58,7 @@ struct WirePanel: Sendable {
     func render(into grid: inout CellGrid, area: Rect, rows measured: [Line]? = nil) {
         let title: String
         if let st = step {
-            title = "\(UIText.onTheWire[language]): \(JourneyLabels.hop(st.from, language, room: 20)) \(glyphs.arrowRight) \(JourneyLabels.hop(st.to, language, room: 20))  (\(language == .ko ? "계층" : "layer"): \(message.layer.rawValue))"
+            title = "\(UIText.onTheWire[language]): \(JourneyLabels.hop(st.from, language, room: 20)) \(glyphs.arrowRight) \(JourneyLabels.hop(st.to, language, room: 20))  (\(UIText.layer[language]): \(message.layer.rawValue))"
         } else {
             title = JourneyLabels.hop(message.from, language, room: 20)
         }

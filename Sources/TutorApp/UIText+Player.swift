@@ -1,0 +1,40 @@
+import TutorCore
+
+/// The scene player, its widgets (ARQ window, TCP state diagram) and `play --plain`, in both
+/// languages. A scene's narration is content (NetSim), not here.
+extension UIText {
+    // MARK: Player screen
+
+    static let beforeStart = Localized(ko: "시작 전", en: "Before the start")
+    static func predictScore(_ right: Int, _ total: Int, _ l: Language) -> String {
+        l == .ko ? "  예측 \(right)/\(total)" : "  predict \(right)/\(total)"
+    }
+    static let guessRight = Localized(ko: "정답", en: "Right")
+    static let itWas = Localized(ko: "정답은", en: "It was")
+    static let playerHint = Localized(ko: "Space로 재생, → 로 한 단계씩 진행합니다. d는 다음에 보낼 세그먼트를 떨어뜨립니다.",
+                                      en: "Space plays, → steps one event. d drops the next segment to be sent.")
+
+    // MARK: Widgets
+
+    static let sendWindow = Localized(ko: "송신 창 ", en: "window ")
+    static func stripReceiver(_ expected: Int, _ l: Language) -> String {
+        l == .ko ? " 수신 측: 다음 기대 \(expected)" : " receiver: expects \(expected)"
+    }
+    static func stripBuffered(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}" }
+    static func stripDelivered(_ n: Int, _ l: Language) -> String { l == .ko ? ", 전달 \(n)개" : ", delivered \(n)" }
+    static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
+
+    // MARK: `play --plain` (TraceExport)
+
+    static func deliveredInOrder(_ n: Int, _ l: Language) -> String {
+        l == .ko ? "애플리케이션에 순서대로 전달된 패킷: \(n)개" : "Packets delivered in order to the application: \(n)"
+    }
+    static let finalStates = Localized(ko: "최종 상태: ", en: "Final states: ")
+    static let arrives = Localized(ko: "도착", en: "arrives")
+    static let lost = Localized(ko: "유실", en: "lost")
+    static let windowOpen = Localized(ko: "창 [", en: "window [")
+    static func receiverExpects(_ expected: Int, _ l: Language) -> String {
+        l == .ko ? " | 수신 측 기대 \(expected)" : " | receiver expects \(expected)"
+    }
+    static func holds(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", holds {\(held)}" }
+}

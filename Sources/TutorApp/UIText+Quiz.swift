@@ -1,0 +1,124 @@
+import TutorCore
+import TutorQuiz
+
+/// The quiz screen, `quiz --plain`, the dashboard and `progress`'s text, in both languages.
+extension UIText {
+    // MARK: Quiz screen
+
+    static let finished = Localized(ko: "끝났습니다", en: "Finished")
+    static func correctOf(_ correct: Int, _ total: Int, _ l: Language) -> String {
+        l == .ko ? "\(total)문제 중 \(correct)개 정답." : "\(correct) of \(total) correct."
+    }
+    static let lookAgain = Localized(ko: "다시 볼 문제:", en: "To look at again:")
+    static let allSaved = Localized(ko: "답은 모두 저장되었습니다. 틀린 문제는 곧 다시 나옵니다.", en: "Every answer is saved; the ones you missed come back soon.")
+    static let level = Localized(ko: "난이도", en: "level")
+    /// Before the explanation, on the screen and in the plain quiz.
+    static let why = Localized(ko: "설명: ", en: "Why: ")
+    static let trueOption = Localized(ko: "참 (t)", en: "True (t)")
+    static let falseOption = Localized(ko: "거짓 (f)", en: "False (f)")
+    /// "빈칸 2" / "Blank 2" (`n` counts from 1); the caller adds the colon.
+    static func blank(_ n: Int, _ l: Language) -> String { l == .ko ? "빈칸 \(n)" : "Blank \(n)" }
+    static let yourAnswer = Localized(ko: "내 답: ", en: "Your answer: ")
+    static let modelAnswer = Localized(ko: "모범 답안: ", en: "Model answer: ")
+    static let markCovered = Localized(ko: "다룬 항목을 Space로 고르세요:", en: "Mark the points you covered with Space:")
+    static let rating = Localized(ko: "평가: ", en: "Rating: ")
+    static let suggestedMark = Localized(ko: " (제안)", en: " (suggested)")
+    /// The label of a typed answer; the caller adds the colon.
+    static let answer = Localized(ko: "답", en: "Answer")
+    static func unit(_ unit: String, _ l: Language) -> String { l == .ko ? "(단위: \(unit))" : "(unit: \(unit))" }
+
+    static func kindTitle(_ k: QuestionKind) -> Localized {
+        switch k {
+        case .choice: Localized(ko: "객관식", en: "Choice")
+        case .multi: Localized(ko: "복수 선택", en: "Select all")
+        case .truefalse: Localized(ko: "참/거짓", en: "True or false")
+        case .short: Localized(ko: "단답형", en: "Short answer")
+        case .cloze: Localized(ko: "빈칸 채우기", en: "Fill in the blanks")
+        case .order: Localized(ko: "순서 맞추기", en: "Put in order")
+        case .numeric: Localized(ko: "계산", en: "Numeric")
+        case .open: Localized(ko: "면접 질문", en: "Interview question")
+        case .generated: Localized(ko: "시뮬레이터 문제", en: "From the simulator")
+        }
+    }
+
+    // MARK: Starting a quiz, `quiz --plain`
+
+    static let nothingToDoShort = Localized(ko: "지금 풀 문제가 없습니다.", en: "Nothing to do now: no reviews are due and no new questions are left.")
+    static let nothingToDo = Localized(ko: "지금 풀 문제가 없습니다. 오늘 복습할 카드도 새 문제도 없습니다.", en: "Nothing to do now: no reviews are due and no new questions are left.")
+    static func plainIntro(_ total: Int, _ l: Language) -> String {
+        l == .ko ? "문제 \(total)개. 빈 줄은 건너뛰기, q는 그만두기(답한 것은 저장됨)." : "\(total) questions. An empty line skips, q stops (answers given are saved)."
+    }
+    static let stopping = Localized(ko: "그만둡니다.", en: "Stopping.")
+    static func overTime(_ seconds: Int, limit: Int, _ l: Language) -> String {
+        l == .ko ? "시간 초과: \(seconds)초(제한 \(limit)초)." : "Over time: \(seconds) s (limit \(limit) s)."
+    }
+    static let nextReview = Localized(ko: "다음 복습: ", en: "Next review: ")
+    static func plainResult(_ correct: Int, _ total: Int, _ l: Language) -> String {
+        l == .ko ? "결과: \(total)문제 중 \(correct)개 정답." : "Done: \(correct) of \(total) correct."
+    }
+    static func inMinutes(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)분 뒤" : "in \(n) min" }
+    static func inHours(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)시간 뒤" : "in \(n) h" }
+    static func inDays(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)일 뒤" : "in \(n) day\(n == 1 ? "" : "s")" }
+    static let numbersPrompt = Localized(ko: "번호들(예: 1 3):", en: "Numbers (e.g. 1 3):")
+    static let numberPrompt = Localized(ko: "번호:", en: "Number:")
+    static let trueFalsePrompt = Localized(ko: "참/거짓 (t/f):", en: "True or false (t/f):")
+    static let orderPrompt = Localized(ko: "올바른 순서의 번호(예: 3 1 2):", en: "The numbers in the right order (e.g. 3 1 2):")
+    static let twoMinutes = Localized(ko: "(제한 시간 2분)", en: "(two minutes)")
+    static let openPrompt = Localized(ko: "답(한 줄, 빈 줄은 건너뛰기):", en: "Your answer (one line; empty skips):")
+    static let coveredPrompt = Localized(ko: "다룬 항목 번호(예: 1 3, 없으면 빈 줄):", en: "Points you covered (e.g. 1 3; empty for none):")
+    static func ratingPrompt(_ suggested: String, _ l: Language) -> String {
+        l == .ko ? "평가 again/hard/good/easy (Enter: \(suggested)):" : "Rating again/hard/good/easy (Enter: \(suggested)):"
+    }
+
+    // MARK: Dashboard screen
+
+    static let masteryBox = Localized(ko: "주제별 숙달도", en: "Mastery by topic")
+    static func topicDetail(_ t: DashboardData.Topic, _ l: Language) -> String {
+        l == .ko ? "레슨 \(t.lessonsRead)/\(t.lessons) · 문제 \(t.cards)/\(t.questions) · 기억 \(Int((t.retrievability * 100).rounded()))%"
+                 : "lessons \(t.lessonsRead)/\(t.lessons) · cards \(t.cards)/\(t.questions) · recall \(Int((t.retrievability * 100).rounded()))%"
+    }
+    static let dueLabel = Localized(ko: "복습 예정 ", en: "Due ")
+    static func dueDetail(_ d: DashboardData, _ l: Language) -> String {
+        l == .ko ? "오늘 \(d.dueToday) · 내일 \(d.dueTomorrow) · 이번 주 \(d.dueThisWeek) · 새 문제 \(d.newAvailable)"
+                 : "today \(d.dueToday) · tomorrow \(d.dueTomorrow) · this week \(d.dueThisWeek) · new \(d.newAvailable)"
+    }
+    static let streakLabel = Localized(ko: "연속 ", en: "Streak ")
+    static func streakDetail(_ days: Int, _ l: Language) -> String {
+        l == .ko ? "\(days)일 (복습할 것이 없던 날은 끊기지 않음)" : "\(days) day\(days == 1 ? "" : "s") (days with nothing due do not break it)"
+    }
+    static let timeLabel = Localized(ko: "시간 ", en: "Time ")
+    static func timeDetail(_ d: DashboardData, _ l: Language) -> String {
+        l == .ko ? "답 \(d.answered)개 · 공부 \(minutes(d.minutesStudied, l)) · 이번 주 \(minutes(d.minutesThisWeek, l))"
+                 : "answered \(d.answered) · studied \(minutes(d.minutesStudied, l)) · this week \(minutes(d.minutesThisWeek, l))"
+    }
+    static let heatmapBox = Localized(ko: "최근 12주 (오른쪽 아래가 오늘)", en: "Last 12 weeks (today bottom right)")
+    static let accuracyBox = Localized(ko: "주별 정답률 (최근 8주)", en: "Accuracy by week (last 8)")
+
+    // MARK: `nettutor progress`, `export anki`
+
+    static let studyProgress = Localized(ko: "학습 현황", en: "Study progress")
+    static let masteryHeading = Localized(ko: "주제별 숙달도 (읽은 레슨, 기억 유지율)", en: "Mastery by topic (lessons read, recall)")
+    static func topicLine(_ t: DashboardData.Topic, _ l: Language) -> String {
+        l == .ko ? "레슨 \(t.lessonsRead)/\(t.lessons), 문제 \(t.cards)/\(t.questions), 유지율 \(Int((t.retrievability * 100).rounded()))%\n"
+                 : "lessons \(t.lessonsRead)/\(t.lessons), questions \(t.cards)/\(t.questions), recall \(Int((t.retrievability * 100).rounded()))%\n"
+    }
+    static func dueLine(_ d: DashboardData, _ l: Language) -> String {
+        l == .ko ? "복습 예정: 오늘 \(d.dueToday), 내일 \(d.dueTomorrow), 이번 주 \(d.dueThisWeek). 새 문제 \(d.newAvailable)개.\n"
+                 : "Reviews due: today \(d.dueToday), tomorrow \(d.dueTomorrow), this week \(d.dueThisWeek). New questions: \(d.newAvailable).\n"
+    }
+    static func streakLine(_ days: Int, _ l: Language) -> String {
+        l == .ko ? "연속 학습: \(days)일 (복습할 것이 없던 날은 끊기지 않습니다)\n" : "Streak: \(days) day\(days == 1 ? "" : "s") (days with nothing due do not break it)\n"
+    }
+    static func answeredLine(_ d: DashboardData, _ l: Language) -> String {
+        l == .ko ? "답한 문제 \(d.answered)개, 공부한 시간 \(minutes(d.minutesStudied, l)) (이번 주 \(minutes(d.minutesThisWeek, l)))\n"
+                 : "Answered \(d.answered), time studied \(minutes(d.minutesStudied, l)) (this week \(minutes(d.minutesThisWeek, l)))\n"
+    }
+    static let activityHeading = Localized(ko: "최근 12주 활동 (열 = 주, 행 = 요일, 오른쪽 끝이 오늘)", en: "Activity, last 12 weeks (columns = weeks, rows = days, today at the right end)")
+    static let accuracyHeading = Localized(ko: "주별 정답률 (최근 8주)", en: "Accuracy by week (last 8 weeks)")
+    static func minutes(_ m: Double, _ l: Language) -> String {
+        m < 60 ? (l == .ko ? "\(Int(m.rounded()))분" : "\(Int(m.rounded())) min")
+               : (l == .ko ? "\(Int(m / 60))시간 \(Int(m.truncatingRemainder(dividingBy: 60)))분" : "\(Int(m / 60)) h \(Int(m.truncatingRemainder(dividingBy: 60))) min")
+    }
+    static let trueWord = Localized(ko: "참", en: "True")
+    static let falseWord = Localized(ko: "거짓", en: "False")
+}
