@@ -52,8 +52,8 @@ struct RoundSender {
                     if dupAcks >= 3 { event = .tripleDupAck } else {
                         // Fast retransmit needs three duplicates: too few segments follow the loss.
                         event = .timeout
-                        detail = Localized(ko: "보낸 세그먼트가 \(sent)개뿐이라 중복 ACK가 \(dupAcks)개만 옵니다. 3개가 안 되므로 fast retransmit 대신 RTO를 기다립니다.",
-                                           en: "Only \(sent) segment\(sent == 1 ? "" : "s") in flight, so only \(dupAcks) duplicate ACK\(dupAcks == 1 ? "" : "s") come back: fewer than three, so the sender must wait for the RTO instead of retransmitting fast.")
+                        detail = Localized(ko: "보낸 세그먼트가 \(sent)개뿐이라 중복 ACK가 \(dupAcks)개만 옵니다. 3개가 안 되므로 fast retransmit 대신 RTO를 기다립니다. ",
+                                           en: "Only \(sent) segment\(sent == 1 ? "" : "s") in flight, so only \(dupAcks) duplicate ACK\(dupAcks == 1 ? "" : "s") come back: fewer than three, so the sender must wait for the RTO instead of retransmitting fast. ")
                     }
                 case .timeout:
                     lost = [sent - 1]; dupAcks = 0; event = .timeout
@@ -84,14 +84,14 @@ struct RoundSender {
                     if event == .timeout || p.algorithm == .tahoe {
                         cwnd = 1; recovering = false
                         why = event == .timeout
-                            ? Localized(ko: "타임아웃: ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)), cwnd = 1(loss window)로 두고 slow start를 다시 합니다. RTO는 두 배가 됩니다(RFC 6298 §5.5).",
-                                        en: "Timeout: ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)), cwnd = 1 (the loss window), and slow start begins again. The RTO doubles (RFC 6298 §5.5).")
-                            : Localized(ko: "Tahoe는 중복 ACK 3개도 타임아웃처럼 다룹니다: 빠진 세그먼트를 재전송하고 ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)), cwnd = 1에서 slow start합니다.",
-                                        en: "Tahoe treats three duplicate ACKs like a timeout: it retransmits the missing segment, sets ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)) and restarts slow start at cwnd = 1.")
+                            ? Localized(ko: "타임아웃: ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)), cwnd = 1(loss window)로 두고 slow start를 다시 합니다. RTO는 두 배가 됩니다(RFC 6298 §5.5).",
+                                        en: "Timeout: ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)), cwnd = 1 (the loss window), and slow start begins again. The RTO doubles (RFC 6298 §5.5).")
+                            : Localized(ko: "Tahoe는 중복 ACK 3개도 타임아웃처럼 다룹니다: 빠진 세그먼트를 재전송하고 ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)), cwnd = 1에서 slow start합니다.",
+                                        en: "Tahoe treats three duplicate ACKs like a timeout: it retransmits the missing segment, sets ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)) and restarts slow start at cwnd = 1.")
                     } else {
                         cwnd = ssthresh + 3; recovering = true
-                        why = Localized(ko: "Reno: fast retransmit 후 ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)), cwnd = ssthresh + 3 = \(formatWindow(cwnd))(fast recovery)로 두고 혼잡 회피로 이어 갑니다.",
-                                        en: "Reno: fast retransmit, then ssthresh = ⌊\(formatWindow(flight))/2⌋ = \(formatWindow(ssthresh)) and cwnd = ssthresh + 3 = \(formatWindow(cwnd)) (fast recovery), continuing in congestion avoidance.")
+                        why = Localized(ko: "Reno: fast retransmit 후 ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)), cwnd = ssthresh + 3 = \(formatWindow(cwnd))(fast recovery)로 두고 혼잡 회피로 이어 갑니다.",
+                                        en: "Reno: fast retransmit, then ssthresh = max(⌊\(formatWindow(flight))/2⌋, 2) = \(formatWindow(ssthresh)) and cwnd = ssthresh + 3 = \(formatWindow(cwnd)) (fast recovery), continuing in congestion avoidance.")
                     }
                 case .cubic:
                     // RFC 9438 §4.7 fast convergence: a window below the last W_max releases bandwidth.

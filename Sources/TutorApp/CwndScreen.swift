@@ -102,7 +102,8 @@ public enum CwndScreen: ScreenModel {
                 let round = s.cursor
                 let removed = s.parameters.events.last { $0.round <= round } ?? s.parameters.events.last!
                 try s.apply { p in p.events.removeAll { $0 == removed } }
-                state.message = "\(UIText.undone[language]) \(removed.spec)"
+                let what = removed.kind == .timeout ? UIText.timeoutLoss[language] : UIText.dupAckLoss[language]
+                state.message = "\(UIText.undoneLoss[language]) \(what), \(UIText.round[language]) \(removed.round)"
             case .cycleAlgorithm:
                 let all = CongestionAlgorithm.allCases.filter { s.parameters.model == .textbook || $0 != .cubic }
                 let next = all[((all.firstIndex(of: s.parameters.algorithm) ?? 0) + 1) % all.count]

@@ -24,8 +24,10 @@ enum HelpOverlay {
                 out.append([Span("  " + TextWidth.pad(keys, to: keyWidth), Style(.keyHint, bold: true)), Span("  " + label)])
             }
         }
-        out.append([])
-        out += Wrap.wrap(UIText.helpReadRule[language], width: width, style: Style(.dim))
+        if let note = top.helpNote {
+            out.append([])
+            out += Wrap.wrap(note[language], width: width, style: Style(.dim))
+        }
         return out
     }
 

@@ -147,11 +147,15 @@ public enum HomeScreen: ScreenModel {
         keepSelectionVisible(&s, ctx)
     }
 
-    static func bindings(_ s: State) -> [KeyBinding] { s.isTypingFilter ? KeyBindings.filtering : KeyBindings.home }
+    static func bindings(_ s: State) -> [KeyBinding] {
+        s.isTypingFilter ? KeyBindings.filtering : s.filter.isEmpty ? KeyBindings.home : KeyBindings.homeFiltered
+    }
+    static func helpNote(_ s: State) -> Localized? { UIText.helpReadRule }
     static func helpSection(_ s: State) -> Localized { s.isTypingFilter ? UIText.filterSection : UIText.homeSection }
     static func capturesText(_ s: State) -> Bool { s.isTypingFilter }
 
-    static func listHeight(_ size: Size) -> Int { max(1, size.height - 2 - detailHeight - 2) }
+    /// Rows inside the list box: the screen minus title, info row, key bar, detail box and the box's borders.
+    static func listHeight(_ size: Size) -> Int { max(1, size.height - 3 - detailHeight - 2) }
     static let detailHeight = 5
 
     static func keepSelectionVisible(_ s: inout State, _ ctx: AppContext) {
@@ -236,7 +240,9 @@ public enum HomeScreen: ScreenModel {
             Paragraph(spans, width: detail.width - 2).render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else if let scene = selectedLab {
             let detail = Box(title: scene.title[language]).render(into: &grid, area: detailArea, glyphs: glyphs)
-            Paragraph([Span(scene.summary[language]), Span("  " + UIText.scenePlay[language], Style(.accent))], width: detail.width - 2)
+            let summary = scene.summary[language]
+            let sentence = summary.hasSuffix(".") || summary.hasSuffix("다") ? summary : summary + "."
+            Paragraph([Span(sentence), Span("  " + UIText.scenePlay[language], Style(.accent))], width: detail.width - 2)
                 .render(into: &grid, area: detail.inset(dx: 1, dy: 0))
         } else {
             Box().render(into: &grid, area: detailArea, glyphs: glyphs)

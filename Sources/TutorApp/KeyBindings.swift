@@ -57,6 +57,14 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("q"), .escape], command: .quit, label: Localized(ko: "종료", en: "quit"), inBar: true),
     ]
 
+    /// Home with a kept filter: q and Esc clear it first.
+    static let homeFiltered: [KeyBinding] = home.map { b in
+        guard b.command == .quit else { return b }
+        var clear = b
+        clear.label = Localized(ko: "검색 지우기", en: "clear filter")
+        return clear
+    }
+
     public static let reader: [KeyBinding] = [
         KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "한 줄 위", en: "line up"), inBar: false),
         KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "한 줄 아래", en: "line down"), inBar: false),

@@ -68,6 +68,8 @@ public enum PlayerScreen: ScreenModel {
             o.drops.formUnion(injected)
             trace = try scene.simulate(o)
             cursor = trace.events.lastIndex { $0.t <= time } ?? -1
+            // A shorter future (a drop undone after the end): the clock stops at the new end.
+            if let last = trace.events.last, time > last.t { time = last.t }
         }
     }
 
@@ -148,7 +150,7 @@ public enum PlayerScreen: ScreenModel {
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
-        case .restart: p.playing = false; p.go(to: -1)
+        case .restart: p.playing = false; p.verdict = nil; p.awaitingGuess = nil; p.go(to: -1)
         case .toggleStates where p.scene.stateMachine == nil:
             state.message = UIText.noStateDiagram[state.language]
         case .toggleStates: p.showStates.toggle()

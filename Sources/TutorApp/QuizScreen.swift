@@ -104,7 +104,9 @@ public enum QuizScreen: ScreenModel {
     static func bindings(_ s: State) -> [KeyBinding] {
         switch s.phase {
         case .summary: return KeyBindings.quizSummary
-        case .feedback: return KeyBindings.quizFeedback
+        case .feedback:
+            // `v` only for a question that has a scene to replay.
+            return s.answered?.question.scene == nil ? KeyBindings.quizFeedback.filter { $0.command != .replayScene } : KeyBindings.quizFeedback
         case .rubric: return KeyBindings.quizRubric
         case .answering:
             guard let q = s.item?.question else { return KeyBindings.quizSummary }

@@ -153,6 +153,7 @@ public enum ReaderScreen: ScreenModel {
 
     static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.reader }
     static func helpSection(_ s: State) -> Localized { UIText.readerSection }
+    static func helpNote(_ s: State) -> Localized? { UIText.helpReadRule }
 
     static func render(_ r: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let glyphs = state.glyphs

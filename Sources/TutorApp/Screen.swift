@@ -49,6 +49,8 @@ protocol ScreenModel {
     static func bindings(_ s: State) -> [KeyBinding]
     /// The help overlay's heading for that keymap.
     static func helpSection(_ s: State) -> Localized
+    /// A line under the keys in the help overlay (how the screen counts something), if any.
+    static func helpNote(_ s: State) -> Localized?
     /// Printable keys are text (a filter, an answer): `?` and `L` type themselves.
     static func capturesText(_ s: State) -> Bool
     static func isAnimating(_ s: State) -> Bool
@@ -57,6 +59,7 @@ protocol ScreenModel {
 }
 
 extension ScreenModel {
+    static func helpNote(_ s: State) -> Localized? { nil }
     static func capturesText(_ s: State) -> Bool { false }
     static func isAnimating(_ s: State) -> Bool { false }
     static func tickInterval(_ s: State) -> Int? { isAnimating(s) ? 33 : nil }
@@ -110,6 +113,7 @@ extension Screen {
     func render(_ ctx: AppContext, into grid: inout CellGrid, area: Rect) { read { $0.render(ctx, into: &grid, area: area) } }
     var bindings: [KeyBinding] { read { $0.bindings } }
     var helpSection: Localized { read { $0.helpSection } }
+    var helpNote: Localized? { read { $0.helpNote } }
     var capturesText: Bool { read { $0.capturesText } }
     var isAnimating: Bool { read { $0.isAnimating } }
     var tickInterval: Int? { read { $0.tickInterval } }
@@ -120,6 +124,7 @@ private protocol ScreenReader {
     func render(_ ctx: AppContext, into grid: inout CellGrid, area: Rect)
     var bindings: [KeyBinding] { get }
     var helpSection: Localized { get }
+    var helpNote: Localized? { get }
     var capturesText: Bool { get }
     var isAnimating: Bool { get }
     var tickInterval: Int? { get }
@@ -131,6 +136,7 @@ private struct Reading<M: ScreenModel>: ScreenReader {
     func render(_ ctx: AppContext, into grid: inout CellGrid, area: Rect) { M.render(state, ctx, into: &grid, area: area) }
     var bindings: [KeyBinding] { M.bindings(state) }
     var helpSection: Localized { M.helpSection(state) }
+    var helpNote: Localized? { M.helpNote(state) }
     var capturesText: Bool { M.capturesText(state) }
     var isAnimating: Bool { M.isAnimating(state) }
     var tickInterval: Int? { M.tickInterval(state) }

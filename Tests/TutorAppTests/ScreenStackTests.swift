@@ -75,4 +75,41 @@ struct ScreenStackTests {
             if h.quiz.phase == .feedback { h.press("enter") }
         }
     }
+
+    /// The last lab must be reachable: the list's height is the box's inner height, so the
+    /// selection is never scrolled below the box (it once was, by one row).
+    @Test("End selects the last lab and it is on screen, at 80x24")
+    func lastRowVisible() {
+        var h = AppHarness(language: .en, lessons: Fixtures.all)
+        h.press("G")
+        #expect(h.state.home?.selectedID == "scene:url-journey")
+        #expect(h.screenText.contains("url-journey  "), "\(h.screenText)")
+    }
+
+    @Test("The feedback keymap offers v only when the question has a scene")
+    func replayOnlyWithScene() {
+        var h = quizHarness()
+        var seen: Set<Bool> = []
+        for _ in 0..<9 where h.state.screen == .quiz && h.quiz.phase != .summary {
+            h.press(h.quiz.isTyping ? "enter" : h.currentKind == .truefalse ? "t" : "enter")
+            if h.quiz.phase == .rubric { h.press("enter") }
+            guard h.quiz.phase == .feedback else { continue }
+            let hasScene = h.quiz.answered?.question.scene != nil
+            seen.insert(hasScene)
+            #expect(h.state.top!.bindings.contains { $0.command == .replayScene } == hasScene)
+            #expect(h.frame().rowText(23).contains("replay") == hasScene)
+            h.press("enter")
+        }
+        #expect(seen == [true, false], "the fixture has questions with and without a scene")
+    }
+
+    @Test("Restarting a scene clears the last predict verdict")
+    func restartClearsVerdict() throws {
+        var h = try playerHarness(.tcp3Way)
+        h.press("p", "right", "right")
+        h.press("escape")
+        #expect(h.state.player?.verdict != nil)
+        h.press("r")
+        #expect(h.state.player?.verdict == nil && !h.screenText.contains("It was"))
+    }
 }

@@ -34,7 +34,7 @@ struct Cwnd: Command {
         p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
         p.events = events.lowercased() == "none" ? [] : try LossEvent.parse(events)
         try p.validate()
-        try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: Output(plain: plain, trace: trace), global: global)
+        try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: try Output(plain: plain, trace: trace), global: global)
     }
 
     /// The lab on a terminal, else the table, JSON lines or Mermaid.

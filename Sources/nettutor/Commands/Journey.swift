@@ -34,7 +34,7 @@ struct Journey: Command {
             if TerminalInfo.stderrIsTerminal { printError("fetching \(parsed.text) (up to \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s)…") }
             p.measured = LiveFetch.fetch(parsed.text, options: o)
         }
-        try Self.output(p, to: Output(plain: plain, trace: trace, export: export), global: global)
+        try Self.output(p, to: try Output(plain: plain, trace: trace, export: export), global: global)
         if let f = p.measured?.failure {
             printError("\(f.stage.rawValue): \(f.message)")
             throw ExitCode(1)

@@ -26,7 +26,7 @@ struct Play: Command {
         let spec = try SceneCatalog.lookup(scene)
         let options = try sceneOptions()
         try spec.check(options)
-        let output = Output(plain: plain, trace: trace, export: export)
+        let output = try Output(plain: plain, trace: trace, export: export)
         guard output == .tui else {
             return Output.write(try SceneExport.text(spec, options: options, format: output == .json ? .json : output == .mermaid ? .mermaid : .plain, language: global.language, width: 80))
         }

@@ -24,7 +24,7 @@ struct Quiz: Command {
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
                                          now: SystemClock().wallTime(), utcOffset: utcOffset())
-        guard Output(plain: plain) == .tui else {
+        guard try Output(plain: plain) == .tui else {
             var quiz = PlainQuiz(session: session, language: global.language)
             return try quiz.run(StdioQuiz(store: store))
         }
