@@ -50,23 +50,22 @@ let benchmarks: @Sendable () -> Void = {
     }
     for (w, h) in [(80, 24), (200, 60)] {
         Benchmark("Render the player at \(w)x\(h)") { b in
-            var s = AppState(size: Size(width: w, height: h), language: .ko, catalog: LessonCatalog([]))
-            s.player = try? PlayerScreen.State(scene: .tcp4Way, returnTo: .home)
-            s.screen = .player
+            var s = AppState(size: Size(width: w, height: h), language: .ko, catalog: LessonCatalog([]),
+                             screen: .player(try! PlayerScreen.State(scene: SceneCatalog.spec("tcp-4way")!)))
             for _ in 0..<12 { _ = reduce(&s, .keyPressed(.right)) }
-            for _ in b.scaledIterations { blackHole(render(s, size: s.size)) }
+            for _ in b.scaledIterations { blackHole(render(s)) }
         }
         Benchmark("Render the cwnd lab (compare) at \(w)x\(h)") { b in
-            var s = AppState(size: Size(width: w, height: h), language: .en, catalog: LessonCatalog([]))
-            openCwndLab(&s, parameters: CwndParameters(), compare: true)
+            var s = AppState(size: Size(width: w, height: h), language: .en, catalog: LessonCatalog([]),
+                             screen: .cwnd(try! CwndScreen.State(parameters: CwndParameters(), compare: true)))
             _ = reduce(&s, .keyPressed(.end))
-            for _ in b.scaledIterations { blackHole(render(s, size: s.size)) }
+            for _ in b.scaledIterations { blackHole(render(s)) }
         }
         Benchmark("Render the URL journey at \(w)x\(h)") { b in
-            var s = AppState(size: Size(width: w, height: h), language: .en, catalog: LessonCatalog([]))
-            openJourney(&s, parameters: JourneyParameters())
+            var s = AppState(size: Size(width: w, height: h), language: .en, catalog: LessonCatalog([]),
+                             screen: .journey(try! JourneyScreen.State(parameters: JourneyParameters())))
             for _ in 0..<40 { _ = reduce(&s, .keyPressed(.right)) }
-            for _ in b.scaledIterations { blackHole(render(s, size: s.size)) }
+            for _ in b.scaledIterations { blackHole(render(s)) }
         }
     }
 }
