@@ -15,7 +15,7 @@ let toolOnly = Context.environment["NETTUTOR_BENCH_TOOL_ONLY"] == "1"
 let tool: Target = .executableTarget(
     name: "nettutor-bench",
     dependencies: [.product(name: "NettutorKit", package: nettutor)],
-    path: "Benchmarks/nettutor-bench"
+    path: "Tools/nettutor-bench"  // outside Benchmarks/: package-benchmark runs every target there
 )
 let micro: Target = .executableTarget(
     name: "NettutorBenchmarks",
