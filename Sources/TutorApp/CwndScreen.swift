@@ -4,7 +4,7 @@ import TutorRender
 
 /// The congestion-window lab: cwnd per round as a chart, steered by injecting losses now.
 /// Rounds up to the cursor are drawn; playing moves the cursor on ticks.
-public enum CwndScreen: ScreenModel {
+public enum CwndScreen: LabScreen {
     public struct State: Sendable, Equatable {
         /// What `r` goes back to.
         public var initial: CwndParameters
@@ -56,15 +56,6 @@ public enum CwndScreen: ScreenModel {
             if s.cursor >= s.parameters.rounds { s.playing = false; s.pending = 0; return }
             s.cursor += 1
         }
-    }
-
-    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
-        switch input {
-        case .command(let command): return reduce(&s, command, &ctx)
-        case .tick(let elapsed): reduceTick(&s, elapsed: elapsed)
-        default: break
-        }
-        return []
     }
 
     static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.cwnd }

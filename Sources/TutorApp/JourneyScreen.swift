@@ -4,7 +4,7 @@ import TutorRender
 
 /// The URL journey: a map of the hops with the current message moving along it, what is on the
 /// wire at the current hop, an httpstat-like phase ruler, and the narration.
-public enum JourneyScreen: ScreenModel {
+public enum JourneyScreen: LabScreen {
     public struct State: Sendable, Equatable {
         public var parameters: JourneyParameters
         public var journey: Journey
@@ -60,15 +60,6 @@ public enum JourneyScreen: ScreenModel {
             s.cursor += 1
             s.progress -= 1
         }
-    }
-
-    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
-        switch input {
-        case .command(let command): return reduce(&s, command, &ctx)
-        case .tick(let elapsed): reduceTick(&s, elapsed: elapsed)
-        default: break
-        }
-        return []
     }
 
     static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.journey }

@@ -65,6 +65,23 @@ extension ScreenModel {
     static func tickInterval(_ s: State) -> Int? { isAnimating(s) ? 33 : nil }
 }
 
+/// A lab (the cwnd lab, the URL journey): it takes commands and ticks, nothing else.
+protocol LabScreen: ScreenModel {
+    static func reduce(_ s: inout State, _ command: Command, _ ctx: inout AppContext) -> [Outcome]
+    static func reduceTick(_ s: inout State, elapsed: Double)
+}
+
+extension LabScreen {
+    static func reduce(_ s: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        switch input {
+        case .command(let command): return reduce(&s, command, &ctx)
+        case .tick(let elapsed): reduceTick(&s, elapsed: elapsed)
+        default: return []
+        }
+        return []
+    }
+}
+
 extension Screen {
     public var kind: Kind {
         switch self {
