@@ -109,3 +109,16 @@ struct PredictionRuleTests {
         #expect(rule.prompt.en.contains("pkt") && !rule.prompt.en.contains("flags"))
     }
 }
+
+/// Korean narration reads numbers aloud: 1000 is 천, so it takes 을, not 를 (found by a new user).
+@Suite("Korean particles after numbers")
+struct KoreanParticleTests {
+    @Test("The SYN and SYN+ACK narrations put 을/를 after the ISN as it is read")
+    func isnParticle() throws {
+        var o = SceneOptions(); o.clientISN = 1000; o.serverISN = 5002
+        let trace = try SceneSpec.tcp3Way.simulate(o)
+        let korean = trace.events.map(\.narration.ko).joined(separator: "\n")
+        #expect(korean.contains("ISN 1000을 담은") && !korean.contains("1000를"))
+        #expect(korean.contains("ISN 5002를 담은"), "이 has no final consonant: 를")
+    }
+}

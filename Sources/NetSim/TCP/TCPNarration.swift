@@ -52,7 +52,7 @@ enum TCPNarration {
         Localized(ko: "\(name)가 passive open(listen())을 하고 SYN을 기다립니다.", en: "\(name) does a passive open (listen()) and waits for a SYN.")
     }
     static func activeOpen(iss: UInt32) -> Localized {
-        Localized(ko: "active open: 자신의 ISN \(iss)를 담은 SYN을 보냅니다. SYN은 sequence number 하나를 차지합니다(RFC 9293 3.4절).",
+        Localized(ko: "active open: 자신의 ISN \(iss)\(josa(Int(iss), "을")) 담은 SYN을 보냅니다. SYN은 sequence number 하나를 차지합니다(RFC 9293 3.4절).",
                   en: "Active open: sends a SYN carrying its ISN \(iss). The SYN occupies one sequence number (RFC 9293 Section 3.4).")
     }
     static let synSent = Localized(ko: "SYN을 보냈고 SYN+ACK를 기다립니다.", en: "SYN sent; waiting for a SYN+ACK.")
@@ -93,7 +93,7 @@ enum TCPNarration {
                                             en: "No connection exists here (CLOSED), so it answers with a RST (RFC 9293 Section 3.10.7.1).")
     static let listenRejectsACK = Localized(ko: "LISTEN에서 ACK는 받을 수 없어 RST로 답합니다.", en: "An ACK is not acceptable in LISTEN; it answers with a RST.")
     static func synAck(peerISN: UInt32, ack: UInt32, iss: UInt32) -> Localized {
-        Localized(ko: "상대 ISN \(peerISN)를 기록하고 ack=\(ack)(ISN + 1)로 확인하면서 자신의 ISN \(iss)를 담은 SYN+ACK를 보냅니다(RFC 9293 3.10.7.2절).",
+        Localized(ko: "상대 ISN \(peerISN)\(josa(Int(peerISN), "을")) 기록하고 ack=\(ack)(ISN + 1)로 확인하면서 자신의 ISN \(iss)\(josa(Int(iss), "을")) 담은 SYN+ACK를 보냅니다(RFC 9293 3.10.7.2절).",
                   en: "Records the peer's ISN \(peerISN), acknowledges it with ack=\(ack) (ISN + 1) and sends its own ISN \(iss) in a SYN+ACK (RFC 9293 Section 3.10.7.2).")
     }
     static let synReceived = Localized(ko: "SYN을 받고 SYN+ACK를 보냈습니다. 자기 SYN에 대한 ACK를 기다립니다.", en: "Got a SYN and sent SYN+ACK; waiting for the ACK of its own SYN.")
