@@ -7,7 +7,7 @@ public enum Command: Sendable, Hashable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, nextLesson, previousLesson
     case toggleLanguage, help, quit, suspend
-    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict
+    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
     case cycleInitialWindow, cycleChart
     case variant(Int), nextClient, openDiagram
@@ -90,6 +90,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),
         KeyBinding(keys: [.char("p")], command: .togglePredict, label: Localized(ko: "예측 모드(다음 세그먼트 맞히기)", en: "predict mode (guess each segment)"), inBar: false),
+        KeyBinding(keys: [.char("v")], command: .toggleView, label: Localized(ko: "기울기 / 사다리 보기", en: "slanted / ladder view"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 

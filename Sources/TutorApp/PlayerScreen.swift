@@ -23,16 +23,23 @@ public enum PlayerScreen: ScreenModel {
         /// Index of the send event waiting for a guess (its label is hidden).
         public var awaitingGuess: Int?
         public var guess = ""
-        /// The verdict on the last guess, shown in the narration box.
-        public var verdict: (correct: Bool, expected: String)?
+        /// The verdict on the last guess, shown in the narration box: the fields it got wrong.
+        public var verdict: (correct: Bool, expected: String, wrong: [String])?
         public var score = (right: 0, total: 0)
+        /// Playback reached a send in predict mode: it goes on once the guess is in.
+        public var resumeAfterGuess = false
+        /// Screen seconds the current event still stays the newest while playing (`Playback`).
+        public var dwell: Double = 0
+        /// The diagram's shape as the user chose it with `v`; nil: slanted when it fits.
+        var view: DiagramLayout.Mode?
 
         public static func == (a: State, b: State) -> Bool {
             a.scene == b.scene && a.options == b.options && a.injected == b.injected && a.trace == b.trace
                 && a.cursor == b.cursor && a.time == b.time && a.playing == b.playing && a.speedIndex == b.speedIndex
                 && a.showStates == b.showStates && a.predictMode == b.predictMode
                 && a.awaitingGuess == b.awaitingGuess && a.guess == b.guess && a.verdict?.correct == b.verdict?.correct
-                && a.verdict?.expected == b.verdict?.expected && a.score == b.score && a.fixedTrace == b.fixedTrace
+                && a.verdict?.expected == b.verdict?.expected && a.verdict?.wrong == b.verdict?.wrong && a.score == b.score
+                && a.fixedTrace == b.fixedTrace && a.resumeAfterGuess == b.resumeAfterGuess && a.dwell == b.dwell && a.view == b.view
         }
 
         public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4]
@@ -60,7 +67,16 @@ public enum PlayerScreen: ScreenModel {
         mutating func go(to i: Int) {
             cursor = min(max(-1, i), trace.events.count - 1)
             time = cursor >= 0 ? trace.events[cursor].t : 0
+            dwell = 0
         }
+
+        /// Predict mode at a send: its label is hidden until a guess is typed.
+        mutating func askGuess() {
+            awaitingGuess = cursor; guess = ""; playing = false
+        }
+
+        /// The last event whose content may be shown: in predict mode, not the one being guessed.
+        var revealed: Int { awaitingGuess.map { $0 - 1 } ?? cursor }
 
         /// Re-simulates with the current injected faults, keeping the time on screen.
         mutating func resimulate() throws {
@@ -72,9 +88,6 @@ public enum PlayerScreen: ScreenModel {
             if let last = trace.events.last, time > last.t { time = last.t }
         }
     }
-
-    // Simulated milliseconds per real second at speed 1.
-    static let msPerSecond: Double = 200
 
     static func reduce(_ p: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
         switch input {
@@ -99,18 +112,21 @@ public enum PlayerScreen: ScreenModel {
         case .submit:
             let e = p.trace.events[index]
             let expected = p.prediction.answer(e)
-            let correct = p.prediction.check(p.guess, against: e)
+            let wrong = p.prediction.wrongFields(p.guess, against: e)
+            let correct = wrong.isEmpty
             p.score.total += 1
             if correct { p.score.right += 1 }
-            p.verdict = (correct, expected)
+            p.verdict = (correct, expected, wrong)
             p.awaitingGuess = nil
+            if p.resumeAfterGuess { p.resumeAfterGuess = false; p.playing = true }
             // A prediction is an attempt too (not scheduled for review).
             return [.effect(.recordAnswer(Attempt(questionID: "predict/\(p.scene.id)/\(e.n ?? index)", lesson: p.scene.id, kind: "predict",
                                                   answeredAt: ctx.now, correct: correct, score: correct ? 1 : 0, rating: correct ? .good : .again,
                                                   durationMS: 0, response: p.guess, source: "predict"), schedule: false))]
         case .reveal:
             p.awaitingGuess = nil
-            p.verdict = (false, p.prediction.answer(p.trace.events[index]))
+            p.verdict = (false, p.prediction.answer(p.trace.events[index]), [])
+            if p.resumeAfterGuess { p.resumeAfterGuess = false; p.playing = true }
         case .deleteBackward: if !p.guess.isEmpty { p.guess.removeLast() }
         default: break
         }
@@ -119,14 +135,7 @@ public enum PlayerScreen: ScreenModel {
 
     static func reduceTick(_ s: inout State, elapsed: Double) {
         guard s.playing else { return }
-        var t = s.time + elapsed * msPerSecond * s.speed
-        // Skip idle stretches (nothing in flight) so long timers do not stall the show.
-        if s.trace.inFlight(at: s.time).isEmpty, let next = s.trace.events.first(where: { $0.t > s.time }), next.t - s.time > 300 {
-            t = max(t, next.t - 100)
-        }
-        s.time = t
-        s.cursor = s.trace.events.lastIndex { $0.t <= t } ?? -1
-        if let last = s.trace.events.last, t >= last.t { s.playing = false; s.go(to: s.trace.events.count - 1) }
+        Playback.advance(&s, seconds: elapsed * s.speed)
     }
 
     static func reduce(_ p: inout State, _ command: Command, _ state: inout AppContext) -> [Outcome] {
@@ -137,16 +146,21 @@ public enum PlayerScreen: ScreenModel {
         case .playPause:
             if p.atEnd { p.go(to: -1) }
             p.playing.toggle()
+            p.verdict = nil
         case .nextEvent:
             p.playing = false
             p.verdict = nil
             p.go(to: p.cursor + 1)
-            if p.predictMode, let e = p.currentEvent, e.kind == .send { p.awaitingGuess = p.cursor; p.guess = "" }
+            if p.predictMode, let e = p.currentEvent, e.kind == .send { p.askGuess() }
         case .togglePredict:
             p.predictMode.toggle()
             p.playing = false
             p.awaitingGuess = nil
+            p.resumeAfterGuess = false
             state.message = (p.predictMode ? UIText.predictOn : UIText.predictOff)[state.language]
+        case .toggleView:
+            p.view = p.view == .ladder ? .slanted : .ladder
+            state.message = (p.view == .ladder ? UIText.ladderView : UIText.slantedView)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
@@ -164,7 +178,8 @@ public enum PlayerScreen: ScreenModel {
             }
             p.injected.append(n)
             do { try p.resimulate() } catch { p.injected.removeLast(); state.message = "\(error)" }
-            state.message = "\(UIText.dropped[state.language]) #\(n) \(next.label ?? "")"
+            // In predict mode the label would give the answer away.
+            state.message = "\(UIText.dropped[state.language]) #\(n)" + (p.predictMode ? "" : " \(next.label ?? "")")
         case .undoFault:
             guard !p.injected.isEmpty else { state.message = UIText.nothingToUndo[state.language]; break }
             let n = p.injected.removeLast()
@@ -174,105 +189,4 @@ public enum PlayerScreen: ScreenModel {
         }
         return []
     }
-
-    // MARK: rendering
-
-    static func render(_ p: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
-        let language = state.language, glyphs = state.glyphs
-        let total = p.trace.events.count
-        let status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
-        renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
-
-        // The event list needs room: only from 110 columns; at 80 the diagram takes the width.
-        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-        let listWidth = grid.width >= 110 ? min(40, grid.width / 4) : 0
-        let (main, list) = body.splitLeft(grid.width - listWidth)
-        let (upper, narrationArea) = main.splitBottom(grid.height >= 40 ? 7 : 5)
-        var area = upper
-        if let note = p.trace.scaleNote {
-            grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: area.width, ellipsis: glyphs.ellipsis), x: area.x, y: area.y, style: Style(.dim))
-            area = area.splitTop(1).1
-        }
-        // Lifelines sit inside margins that hold each endpoint's states and timers.
-        let margin = min(16, max(12, area.width / 6))
-        let xs = SequenceDiagram.lifelines(count: p.trace.endpoints.count, area: area, margin: margin)
-        let (header, rest) = area.splitTop(1)
-        area = rest
-        for (i, name) in p.trace.endpoints.enumerated() {
-            var st = p.trace.state(of: name, at: p.cursor)
-            // A state timed by a timer of its name (TCP's TIME-WAIT) counts down in the header;
-            // such a timer is only ever restarted, never cancelled.
-            if let s = st, let start = p.trace.lastStart(ofTimer: s, on: name, through: p.cursor), let d = start.duration {
-                let left = max(0, start.t + d - p.time) / 1000
-                st = "\(s) \(Double(Int(left * 10)) / 10)s"
-            }
-            var text = st.map { "\(name) [\($0)]" } ?? name
-            if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
-            let x = min(max(area.x, xs[i] - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
-            grid.put(text, x: x, y: header.y + (xs.count > 2 ? 0 : 0), style: Style(.heading, bold: true), clip: header)
-        }
-        if case .arqWindow(let arq)? = (p.currentEvent ?? p.trace.events.first)?.panel {
-            let (w, rest2) = area.splitTop(2)
-            ARQWindowStrip(snapshot: arq, language: language, glyphs: glyphs).render(into: &grid, area: w)
-            area = rest2
-        }
-        SequenceDiagram(trace: p.trace, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, lifelines: xs, glyphs: glyphs)
-            .render(into: &grid, area: area)
-        renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
-        if listWidth > 0 { renderEventList(p, into: &grid, area: list, glyphs: glyphs) }
-        renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
-        if p.showStates {
-            TCPStateDiagram(trace: p.trace, cursor: p.cursor, language: language, glyphs: glyphs)
-                .render(into: &grid, area: grid.bounds.centered(width: min(grid.width - 4, 76), height: min(grid.height - 2, 22)))
-        }
-    }
-
-    static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
-
-    static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? UIText.beforeStart[language]
-        if p.predictMode { title += UIText.predictScore(p.score.right, p.score.total, language) }
-        let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
-        if p.awaitingGuess != nil {
-            let prompt = p.prediction.prompt[language]
-            let lines = Wrap.wrap(prompt, width: inner.width - 2, style: Style(.accent))
-            Paragraph(lines: lines).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
-            let y = min(inner.maxY - 1, inner.y + lines.count)
-            let x = inner.x + 1 + grid.put("> " + p.guess, x: inner.x + 1, y: y, style: Style(.normal, bold: true))
-            grid.cursor = (x, y)
-            return
-        }
-        if let v = p.verdict {
-            let head = v.correct ? "\(glyphs.check) " + UIText.guessRight[language] : "\(glyphs.loss) " + UIText.itWas[language]
-            grid.put("\(head): \(v.expected)", x: inner.x + 1, y: inner.y, style: Style(v.correct ? .success : .loss, bold: true), clip: inner)
-        }
-        let text: String
-        if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
-        else { text = UIText.playerHint[language] }
-        let top = p.verdict == nil ? inner : inner.splitTop(1).1
-        Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))
-    }
-
-    static func renderEventList(_ p: State, into grid: inout CellGrid, area: Rect, glyphs: Glyphs) {
-        let inner = Box(title: "\(p.trace.events.count)").render(into: &grid, area: area, glyphs: glyphs)
-        let items: [Line] = p.trace.events.map { e in
-            let t = TextWidth.pad("\(Int(e.t))", to: 5)
-            let text: String
-            switch e.kind {
-            case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.label ?? "")"
-            case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
-            case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
-            case .state: text = "\(e.endpoint ?? ""): \(e.state ?? "")"
-            case .timerStart: text = "\(e.endpoint ?? "") \(e.timer ?? "") start"
-            case .timerFire: text = "\(e.endpoint ?? "") \(e.timer ?? "") fires"
-            case .note: text = "\(glyphs.bullet) \(e.endpoint ?? "")"
-            }
-            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: inner.width - 5, ellipsis: glyphs.ellipsis),
-                                                 Style(e.kind == .drop ? .loss : e.kind == .state ? .accent : .normal))]
-        }
-        let selected = p.cursor >= 0 ? p.cursor : nil
-        let offset = ListView.offset(keeping: selected, visible: inner.height, current: max(0, (selected ?? 0) - inner.height / 2), count: items.count)
-        ListView(items: items, selected: selected, offset: offset).render(into: &grid, area: inner)
-    }
 }
-

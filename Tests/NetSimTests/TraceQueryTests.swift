@@ -106,7 +106,7 @@ struct PredictionRuleTests {
         let rule = try #require(SceneSpec.arqSelectiveRepeat.prediction)
         #expect(rule.answer(first) == "pkt 0")
         #expect(rule.check("PKT 0", against: first) && !rule.check("pkt 1", against: first) && !rule.check("ACK 0", against: first))
-        #expect(rule.prompt.en.contains("pkt") && !rule.prompt.en.contains("flags"))
+        #expect(rule.ask.en.contains("pkt") && !rule.ask.en.contains("flags"))
     }
 }
 

@@ -62,8 +62,8 @@ struct PlayerTests {
         #expect(!h.state.isAnimating)
         h.press("space")
         #expect(h.state.isAnimating)
-        h.tick(0.25)
-        #expect(h.state.player!.time == 50)
+        h.tick(2)  // the first events at t=0 shown in turn, then the FIN on its way
+        #expect(h.state.player!.time > 0)
         #expect(h.state.player!.cursor > 0)
         h.press("space")
         #expect(!h.state.isAnimating)
@@ -100,6 +100,8 @@ struct PlayerTests {
         h.press("enter")
         #expect(h.state.player!.verdict?.correct == false)
         #expect(h.state.player!.verdict?.expected == "SYN+ACK 5000 1001")
+        #expect(h.state.player!.verdict?.wrong == ["ack"], "the feedback names the field that was wrong")
+        #expect(h.screenText.contains("It was: SYN+ACK 5000 1001  wrong: ack"))
         #expect(h.state.player!.score == (1, 2))
         #expect(h.state.player!.prediction.check("ack, seq=1001 ack=5001", against: h.state.player!.trace.events.first { $0.kind == .send && $0.segment?.flags == .ack }!))
     }

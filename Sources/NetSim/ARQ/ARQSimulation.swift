@@ -125,7 +125,7 @@ public final class ARQSimulation {
         record(TraceEvent(t: now, kind: .note, endpoint: endpoint, narration: Localized(ko: ko, en: en)))
     }
 
-    func transmit(toReceiver: Bool, packet: Int, at t: Double, ko: String, en: String) {
+    func transmit(toReceiver: Bool, packet: Int, at t: Double, ko: String, en: String, retransmission: Bool = false) {
         transmissions += 1
         let n = transmissions
         var lost = faults.drops.contains(n)
@@ -136,8 +136,10 @@ public final class ARQSimulation {
         // A packet carries data although its segment has no length: the role says so.
         let role: MessageRole = toReceiver ? .data : .ack
         let saved = now; now = t
-        record(TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg, role: role,
-                          arrival: t + (lost ? p.oneWayDelay / 2 : p.oneWayDelay), narration: Localized(ko: ko, en: en)))
+        var send = TraceEvent(t: t, kind: .send, n: n, from: from, to: to, segment: seg, role: role,
+                              arrival: t + (lost ? p.oneWayDelay / 2 : p.oneWayDelay), narration: Localized(ko: ko, en: en))
+        send.retransmission = retransmission
+        record(send)
         now = saved
         if lost {
             var e = TraceEvent(t: t + p.oneWayDelay / 2, kind: .drop, n: n, from: from, to: to, segment: seg, role: role, narration: Localized(
@@ -219,13 +221,13 @@ public final class ARQSimulation {
             let t = max(now, linkFreeAt); linkFreeAt = t + p.transmissionTime
             transmit(toReceiver: true, packet: packet, at: t,
                      ko: "\(label(packet))만 다시 보냅니다\(proto == .selectiveRepeat ? ". 다른 패킷은 건드리지 않습니다" : "").",
-                     en: "Resends \(label(packet)) only\(proto == .selectiveRepeat ? "; the other packets are left alone" : "").")
+                     en: "Resends \(label(packet)) only\(proto == .selectiveRepeat ? "; the other packets are left alone" : "").", retransmission: true)
             startTimer(packet, at: t)
         case .goBackN:
             note("Go-Back-N: base=\(seqNumber(base))부터 보낸 모든 패킷(\(next - base)개)을 다시 보냅니다.", "Go-Back-N: resends every packet sent since base=\(seqNumber(base)) (\(next - base) packets).", endpoint: sender)
             for packet in base..<next {
                 let t = max(now, linkFreeAt); linkFreeAt = t + p.transmissionTime
-                transmit(toReceiver: true, packet: packet, at: t, ko: "\(label(packet))\(josa(packet, "을")) 다시 보냅니다.", en: "Resends \(label(packet)).")
+                transmit(toReceiver: true, packet: packet, at: t, ko: "\(label(packet))\(josa(packet, "을")) 다시 보냅니다.", en: "Resends \(label(packet)).", retransmission: true)
                 if packet == base { startTimer(packet, at: t) }
             }
         }

@@ -90,7 +90,7 @@ public final class TCPSimulation {
     // MARK: the link
 
     /// Transmits a segment from endpoint `e`: counts it, applies faults, schedules its arrival.
-    func transmit(_ e: Int, _ segment: Segment, _ text: Localized) {
+    func transmit(_ e: Int, _ segment: Segment, _ text: Localized, retransmission: Bool = false) {
         transmissions += 1
         let n = transmissions
         let other = 1 - e
@@ -100,8 +100,10 @@ public final class TCPSimulation {
         let sendTime = max(now, linkFreeAt[e])
         linkFreeAt[e] = sendTime + parameters.serialization
         let arrival = sendTime + parameters.oneWayDelay
-        events.append(TraceEvent(t: sendTime, kind: .send, n: n, from: endpoints[e].name, to: endpoints[other].name, segment: segment,
-                                 arrival: lost ? sendTime + parameters.oneWayDelay / 2 : arrival, narration: text))
+        var send = TraceEvent(t: sendTime, kind: .send, n: n, from: endpoints[e].name, to: endpoints[other].name, segment: segment,
+                              arrival: lost ? sendTime + parameters.oneWayDelay / 2 : arrival, narration: text)
+        send.retransmission = retransmission
+        events.append(send)
         if lost {
             events.append(TraceEvent(t: sendTime + parameters.oneWayDelay / 2, kind: .drop, n: n, from: endpoints[e].name, to: endpoints[other].name,
                                      segment: segment, narration: Say.lost(segment.label)))
@@ -176,7 +178,7 @@ public final class TCPSimulation {
             var seg = first
             seg.ack = endpoints[e].rcvNxt
             seg.win = endpoints[e].window
-            transmit(e, seg, Say.retransmits(seg.label))
+            transmit(e, seg, Say.retransmits(seg.label), retransmission: true)
             startTimer(e, .retransmit, after: endpoints[e].rto, Say.rtoDoubles(endpoints[e].rto))
         }
     }

@@ -64,6 +64,8 @@ public struct TraceEvent: Sendable, Hashable {
     public var arrival: Double?
     /// The side panel as of this event, for scenes that have one.
     public var panel: SidePanel?
+    /// Send events: this message repeats one sent before (a timer fired), so the diagram marks it.
+    public var retransmission = false
     public var narration: Localized
 
     /// `label` and `role` default to the segment's own.

@@ -1,0 +1,124 @@
+import NetSim
+import TutorCore
+import TutorRender
+
+extension PlayerScreen {
+    // MARK: rendering
+
+    static func render(_ p: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
+        let language = state.language, glyphs = state.glyphs
+        let total = p.trace.events.count
+        var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
+        renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
+
+        // The event list needs room: only from 110 columns; at 80 the diagram takes the width.
+        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
+        let listWidth = grid.width >= 110 ? min(40, grid.width / 4) : 0
+        let (main, list) = body.splitLeft(grid.width - listWidth)
+        let (upper, narrationArea) = main.splitBottom(grid.height >= 40 ? 7 : 5)
+        var area = upper
+        if let note = p.trace.scaleNote {
+            grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: area.width, ellipsis: glyphs.ellipsis), x: area.x, y: area.y, style: Style(.dim))
+            area = area.splitTop(1).1
+        }
+        let (header, rest) = area.splitTop(1)
+        area = rest
+        if case .arqWindow(let arq)? = (p.trace.events.prefix(max(0, p.revealed + 1)).last ?? p.trace.events.first)?.panel {
+            let (w, rest2) = area.splitTop(2)
+            ARQWindowStrip(snapshot: arq, language: language, glyphs: glyphs).render(into: &grid, area: w)
+            area = rest2
+        }
+        let layout = layout(p, area: area, language: language, glyphs: glyphs)
+        renderLanes(p, layout.lifelines, into: &grid, header: header, language: language, glyphs: glyphs)
+        SequenceDiagram(trace: p.trace, layout: layout, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, glyphs: glyphs, language: language)
+            .render(into: &grid, area: area)
+        if layout.mode == .ladder {
+            status = UIText.ladderView[language] + "  " + status
+            renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
+        }
+        renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
+        if listWidth > 0 { renderEventList(p, into: &grid, area: list, language: language, glyphs: glyphs) }
+        renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
+        if p.showStates {
+            TCPStateDiagram(trace: p.trace, cursor: p.cursor, language: language, glyphs: glyphs)
+                .render(into: &grid, area: grid.bounds.centered(width: min(grid.width - 4, 76), height: min(grid.height - 2, 22)))
+        }
+    }
+
+    /// The diagram's layout for this area, in the view the user chose (or the one that fits).
+    static func layout(_ p: State, area: Rect, language: Language, glyphs: Glyphs) -> DiagramLayout {
+        DiagramLayout.make(p.trace, area: area, mode: p.view, language: language, glyphs: glyphs)
+    }
+
+    /// Each lane's name (in the reader's language) and state above its lifeline. A state timed
+    /// by a timer of its name (TCP's TIME-WAIT) counts down; such a timer is only ever
+    /// restarted, never cancelled.
+    static func renderLanes(_ p: State, _ xs: [Int], into grid: inout CellGrid, header: Rect, language: Language, glyphs: Glyphs) {
+        for (i, name) in p.trace.endpoints.enumerated() where i < xs.count {
+            var st = p.trace.state(of: name, at: p.cursor)
+            if let s = st, let start = p.trace.lastStart(ofTimer: s, on: name, through: p.cursor), let d = start.duration {
+                let left = max(0, start.t + d - p.time) / 1000
+                st = "\(s) \(Double(Int(left * 10)) / 10)s"
+            }
+            let lane = UIText.laneName(name, language)
+            var text = st.map { "\(lane) [\($0)]" } ?? lane
+            if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
+            let x = min(max(header.x, xs[i] - TextWidth.width(of: text) / 2), header.maxX - TextWidth.width(of: text))
+            grid.put(text, x: x, y: header.y, style: Style(.heading, bold: true), clip: header)
+        }
+    }
+
+    static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
+
+    static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
+        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? UIText.beforeStart[language]
+        if p.predictMode { title += UIText.predictScore(p.score.right, p.score.total, language) }
+        let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
+        if p.awaitingGuess != nil {
+            let prompt = p.prediction.prompt(for: p.trace.events[p.awaitingGuess!], in: p.trace)[language]
+            let lines = Wrap.wrap(prompt, width: inner.width - 2, style: Style(.accent))
+            Paragraph(lines: lines).render(into: &grid, area: inner.inset(dx: 1, dy: 0))
+            let y = min(inner.maxY - 1, inner.y + lines.count)
+            let x = inner.x + 1 + grid.put("> " + p.guess, x: inner.x + 1, y: y, style: Style(.normal, bold: true))
+            grid.cursor = (x, y)
+            return
+        }
+        if let v = p.verdict {
+            let head = v.correct ? "\(glyphs.check) " + UIText.guessRight[language] : "\(glyphs.loss) " + UIText.itWas[language]
+            let wrong = v.wrong.isEmpty || v.correct ? "" : "  " + UIText.wrongFields(v.wrong, language)
+            grid.put("\(head): \(v.expected)\(wrong)", x: inner.x + 1, y: inner.y, style: Style(v.correct ? .success : .loss, bold: true), clip: inner)
+        }
+        let text: String
+        if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
+        else { text = UIText.playerHint[language] }
+        let top = p.verdict == nil ? inner : inner.splitTop(1).1
+        Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))
+    }
+
+    /// The event log: what has happened so far (in predict mode, nothing later than what was
+    /// guessed; otherwise the rest follows, dimmed).
+    static func renderEventList(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
+        let shown = p.predictMode ? Array(p.trace.events.prefix(max(0, p.revealed + 1))) : p.trace.events
+        let inner = Box(title: "\(max(0, p.revealed + 1))/\(p.trace.events.count)").render(into: &grid, area: area, glyphs: glyphs)
+        let items: [Line] = shown.enumerated().map { i, e in
+            let t = TextWidth.pad("\(Int(e.t))", to: 5)
+            let who = UIText.laneName(e.endpoint ?? "", language)
+            let text: String
+            switch e.kind {
+            case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.retransmission ? glyphs.retransmit : "")\(e.label ?? "")"
+            case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
+            case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
+            case .state: text = "\(who): \(e.state ?? "")"
+            case .timerStart: text = "\(who) \(UIText.timerName(e.timer ?? "", language)) \(e.duration.map { "\(Int($0))ms" } ?? "")"
+            case .timerFire: text = "\(who) " + UIText.timerFires(UIText.timerName(e.timer ?? "", language), language)
+            case .note: text = "\(glyphs.bullet) \(who)"
+            }
+            let future = i > p.revealed
+            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: inner.width - 5, ellipsis: glyphs.ellipsis),
+                                                 future ? Style(.dim) : Style(e.kind == .drop ? .loss : e.kind == .state ? .accent : .normal))]
+        }
+        let selected = p.cursor >= 0 && p.cursor < items.count ? p.cursor : nil
+        let offset = ListView.offset(keeping: selected, visible: inner.height, current: max(0, (selected ?? 0) - inner.height / 2), count: items.count)
+        ListView(items: items, selected: selected, offset: offset).render(into: &grid, area: inner)
+    }
+}
