@@ -21,7 +21,8 @@ extension PlayerScreen {
             grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: area.width, ellipsis: glyphs.ellipsis), x: area.x, y: area.y, style: Style(.dim))
             area = area.splitTop(1).1
         }
-        let (header, rest) = area.splitTop(1)
+        // More than two lanes: names on one row, states under them, so neither is cut.
+        let (header, rest) = area.splitTop(p.trace.endpoints.count > 2 ? 2 : 1)
         area = rest
         if case .arqWindow(let arq)? = (p.trace.events.prefix(max(0, p.revealed + 1)).last ?? p.trace.events.first)?.panel {
             let (w, rest2) = area.splitTop(2)
@@ -61,10 +62,13 @@ extension PlayerScreen {
                 st = "\(s) \(Double(Int(left * 10)) / 10)s"
             }
             let lane = UIText.laneName(name, language)
-            var text = st.map { "\(lane) [\($0)]" } ?? lane
-            if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
-            let x = min(max(header.x, xs[i] - TextWidth.width(of: text) / 2), header.maxX - TextWidth.width(of: text))
-            grid.put(text, x: x, y: header.y, style: Style(.heading, bold: true), clip: header)
+            let lines = header.height > 1 ? [lane] + (st.map { ["[\($0)]"] } ?? []) : [st.map { "\(lane) [\($0)]" } ?? lane]
+            for (row, line) in lines.enumerated() {
+                var text = line
+                if xs.count > 2 { text = TextWidth.truncate(text, to: max(6, (xs[1] - xs[0]) - 1), ellipsis: glyphs.ellipsis) }
+                let x = min(max(header.x, xs[i] - TextWidth.width(of: text) / 2), header.maxX - TextWidth.width(of: text))
+                grid.put(text, x: x, y: header.y + row, style: Style(row == 0 ? .heading : .accent, bold: true), clip: header)
+            }
         }
     }
 
@@ -101,7 +105,7 @@ extension PlayerScreen {
         let shown = p.predictMode ? Array(p.trace.events.prefix(max(0, p.revealed + 1))) : p.trace.events
         let inner = Box(title: "\(max(0, p.revealed + 1))/\(p.trace.events.count)").render(into: &grid, area: area, glyphs: glyphs)
         let items: [Line] = shown.enumerated().map { i, e in
-            let t = TextWidth.pad("\(Int(e.t))", to: 5)
+            let t = TextWidth.pad("\(Int(e.t))", to: 6)
             let who = UIText.laneName(e.endpoint ?? "", language)
             let text: String
             switch e.kind {
@@ -111,10 +115,10 @@ extension PlayerScreen {
             case .state: text = "\(who): \(e.state ?? "")"
             case .timerStart: text = "\(who) \(UIText.timerName(e.timer ?? "", language)) \(e.duration.map { "\(Int($0))ms" } ?? "")"
             case .timerFire: text = "\(who) " + UIText.timerFires(UIText.timerName(e.timer ?? "", language), language)
-            case .note: text = "\(glyphs.bullet) \(who)"
+            case .note: text = "\(glyphs.bullet) \(language == .ko ? e.narration.ko : e.narration.en)"
             }
             let future = i > p.revealed
-            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: inner.width - 5, ellipsis: glyphs.ellipsis),
+            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: inner.width - 6, ellipsis: glyphs.ellipsis),
                                                  future ? Style(.dim) : Style(e.kind == .drop ? .loss : e.kind == .state ? .accent : .normal))]
         }
         let selected = p.cursor >= 0 && p.cursor < items.count ? p.cursor : nil

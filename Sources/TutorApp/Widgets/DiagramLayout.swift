@@ -73,14 +73,24 @@ struct DiagramLayout: Equatable {
         return Double(rows[i]) + f * Double(rows[i + 1] - rows[i])
     }
 
-    /// The texts a message's label may take, longest first: `#2 SYN+ACK seq=5000 ack=1001`, then
-    /// one field fewer at a time down to `#2 SYN+ACK`, then `#2`. A retransmission keeps its mark.
+    /// The texts a message's label may take, longest first: `#2 SYN+ACK seq=5000 ack=1001 win=4000`,
+    /// then one field fewer at a time down to `#2 SYN+ACK`, then `#2`. The field that says least
+    /// goes first: a bare ACK's seq (it repeats), a segment's window before its numbers. A
+    /// retransmission keeps its mark.
     static func labelTexts(_ e: TraceEvent, glyphs: Glyphs) -> [String] {
         let mark = e.retransmission ? glyphs.retransmit : ""
         let number = mark + (e.n.map { "#\($0)" } ?? "")
-        let words = (e.label ?? "").split(separator: " ").map(String.init)
-        var texts = (0..<words.count).reversed().map { k in ([number] + words[0...k]).filter { !$0.isEmpty }.joined(separator: " ") }
-        if !number.isEmpty { texts.append(number) }
+        var words = (e.label ?? "").split(separator: " ").map(String.init)
+        let order = e.role == .ack ? ["seq=", "win=", "ack=", "len="] : ["win=", "ack=", "len=", "seq="]
+        var texts: [String] = []
+        while true {
+            texts.append(([number] + words).filter { !$0.isEmpty }.joined(separator: " "))
+            guard words.count > 1 else { break }
+            // Drop the least telling field left, or else the last word.
+            let i = order.lazy.compactMap { f in words.indices.dropFirst().first { words[$0].hasPrefix(f) } }.first ?? words.count - 1
+            words.remove(at: i)
+        }
+        if !number.isEmpty && !(e.label ?? "").isEmpty { texts.append(number) }
         return texts
     }
 

@@ -1,7 +1,7 @@
 import TutorRender
 
 /// Puts each message's label on its own line: on the line (or just beside it) at a row of
-/// the arrow, nearest a third of the way along it, with a blank column between it and any other label,
+/// the arrow, nearest the sender's end, with a blank column between it and any other label,
 /// head or note, and nearer its own line than any other. A label that fits nowhere drops one
 /// field at a time (`#2 SYN+ACK seq=5000 ack=1001` … `#2`); the layout counts one that cannot
 /// keep its kind as illegible.
@@ -37,9 +37,9 @@ struct LabelPlacer {
     mutating func place(_ arrow: DiagramLayout.Arrow, id: Int, texts: [String], lane: ClosedRange<Int>) -> DiagramLayout.Label? {
         let rows = Set(arrow.cells.map(\.row)).sorted()
         guard let first = rows.first, let last = rows.last else { return nil }
-        // A third of the way down, on the sender's side: the label shows from the moment the
-        // message is sent, so it should not stand far ahead of its packet.
-        let target = Double(first) + Double(last - first) / 3
+        // Near the sender: the label shows from the moment the message is sent, so it should
+        // not stand far ahead of its packet (the first row is often taken by an arrival).
+        let target = Double(first) + Double(last - first) / 5
         let byCloseness = rows.sorted { abs(Double($0) - target) == abs(Double($1) - target) ? $0 < $1 : abs(Double($0) - target) < abs(Double($1) - target) }
         for text in texts {
             let w = TextWidth.width(of: text)
