@@ -94,7 +94,7 @@ extension DiagramLayout {
         let path = stride(from: x1 + dir, through: head.x - dir, by: dir).map { Cell(x: $0, row: row) }
         var arrow = Arrow(event: i, path: path, head: head, lost: lost, rightward: dir > 0, cells: Set(path))
         let room = abs(head.x - x1) - 5
-        if let text = labelTexts(e, glyphs: glyphs).first(where: { TextWidth.width(of: $0) <= room }) {
+        if let text = labelTexts(e, glyphs: glyphs, constant: constantFields(trace)).first(where: { TextWidth.width(of: $0) <= room }) {
             let w = TextWidth.width(of: text)
             arrow.label = Label(text: text, x: dir > 0 ? x1 + 3 : x1 - 2 - w, row: row, width: w)
         }
@@ -125,10 +125,11 @@ extension DiagramLayout {
         for n in notes { for x in n.x..<(n.x + TextWidth.width(of: n.text)) { blocked.insert(Cell(x: x, row: n.row)) } }
         for g in gaps { for x in g.x..<(g.x + 12) { blocked.insert(Cell(x: x, row: g.row)) } }
         var placer = LabelPlacer(arrows: arrows, lifelines: lifelines, blocked: blocked)
+        let constant = Self.constantFields(trace)
         for i in arrows.indices {
             let e = trace.events[arrows[i].event]
             let x1 = lifelines[Self.lane(trace, e.from)], x2 = lifelines[Self.lane(trace, e.to)]
-            arrows[i].label = placer.place(arrows[i], id: i, texts: Self.labelTexts(e, glyphs: glyphs), lane: min(x1, x2)...max(x1, x2))
+            arrows[i].label = placer.place(arrows[i], id: i, texts: Self.labelTexts(e, glyphs: glyphs, constant: constant), lane: min(x1, x2)...max(x1, x2))
             if (arrows[i].label?.width ?? 0) < Self.minimumLegible(e, glyphs: glyphs) { legible = false }
         }
     }

@@ -75,13 +75,14 @@ struct DiagramLayout: Equatable {
 
     /// The texts a message's label may take, longest first: `#2 SYN+ACK seq=5000 ack=1001 win=4000`,
     /// then one field fewer at a time down to `#2 SYN+ACK`, then `#2`. The field that says least
-    /// goes first: a bare ACK's seq (it repeats), a segment's window before its numbers. A
-    /// retransmission keeps its mark.
-    static func labelTexts(_ e: TraceEvent, glyphs: Glyphs) -> [String] {
+    /// goes first: one whose value never changes in the trace (`constant`, the window of a
+    /// handshake), then a bare ACK's seq (it repeats), a segment's window before its numbers.
+    /// A retransmission keeps its mark.
+    static func labelTexts(_ e: TraceEvent, glyphs: Glyphs, constant: Set<String> = []) -> [String] {
         let mark = e.retransmission ? glyphs.retransmit : ""
         let number = mark + (e.n.map { "#\($0)" } ?? "")
         var words = (e.label ?? "").split(separator: " ").map(String.init)
-        let order = e.role == .ack ? ["seq=", "win=", "ack=", "len="] : ["win=", "ack=", "len=", "seq="]
+        let order = constant.sorted() + (e.role == .ack ? ["seq=", "win=", "ack=", "len="] : ["win=", "ack=", "len=", "seq="])
         var texts: [String] = []
         while true {
             texts.append(([number] + words).filter { !$0.isEmpty }.joined(separator: " "))
@@ -92,6 +93,18 @@ struct DiagramLayout: Equatable {
         }
         if !number.isEmpty && !(e.label ?? "").isEmpty { texts.append(number) }
         return texts
+    }
+
+    /// The fields ("win=") that have one value in every label of the trace that has them.
+    static func constantFields(_ trace: Trace) -> Set<String> {
+        var values: [String: Set<Substring>] = [:]
+        for e in trace.events where e.kind == .send {
+            for w in (e.label ?? "").split(separator: " ") {
+                guard let eq = w.firstIndex(of: "=") else { continue }
+                values[String(w[...eq]), default: []].insert(w[w.index(after: eq)...])
+            }
+        }
+        return Set(values.filter { $0.value.count == 1 }.keys)
     }
 
     /// The shortest text that still counts as legible: the number and the kind.

@@ -74,7 +74,10 @@ struct SequenceDiagram {
             grid.put(TextWidth.pad(text, to: label.width), x: label.x, y: yy,
                      style: Style(Self.role(e.role), bold: true, underline: a.event == cursor))
         }
-        for h in heads.sorted(by: { !$0.arrived && $1.arrived }) {
+        // A packet passing under a label (the ladder's labels sit on the line) stays hidden
+        // behind it rather than cutting a letter out of it.
+        let labels = arrows.compactMap(\.label)
+        for h in heads.sorted(by: { !$0.arrived && $1.arrived }) where h.arrived || !labels.contains(where: { $0.contains(h.cell) }) {
             if let yy = y(h.cell.row) { grid.put(h.glyph, x: h.cell.x, y: yy, style: h.style) }
         }
         for n in layout.notes where n.event < shown {

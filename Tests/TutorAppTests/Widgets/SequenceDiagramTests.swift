@@ -41,8 +41,8 @@ struct SequenceDiagramTests {
         let fire = trace.events.firstIndex { $0.kind == .timerFire }!
         let grid = Self.draw(trace, cursor: fire, width: 50, height: 10)
         expectGrid(grid, [
-            "   SYN-SENT │⠒⠤⣀⡀                    │ LISTEN     ",
-            " RTO 1000ms │   #1 SYN seq=1000      │            ",
+            "   SYN-SENT │#1 SYN seq=1000         │ LISTEN     ",
+            " RTO 1000ms │   ⠈⠉⠒⠤⢄⣀               │            ",
             "            │         ⠉⠒✕            │            ",
             "            │                        │            ",
             "            │ … +975ms quiet         │            ",
@@ -56,8 +56,8 @@ struct SequenceDiagramTests {
     }
 
     /// Reviewer: the textbook figure of the handshake: three lines falling from sender to
-    /// receiver, each label on its own line a third of the way down (#2 drops `win=` to fit
-    /// between the lifelines), the arrowheads at the receiving lifelines, each end's states
+    /// receiver, each label on its own line near its sender (a field that never changes,
+    /// `win=4000`, is left out where there is no room), the arrowheads at the receiving lifelines, each end's states
     /// where they change.
     @Test("The finished handshake reads like the textbook figure, 60x14")
     func finishedHandshake() throws {
@@ -106,7 +106,7 @@ struct SequenceDiagramTests {
     }
 
     /// Reviewer: pipelined traffic: pkt 0 and ACK 9 are on the wire at once and their lines
-    /// cross in an X; each label sits on its own line on its sender's side of the crossing,
+    /// cross in an X; each label sits on its own line near its sender, before the crossing,
     /// none over the other line.
     @Test("Two messages crossing on the wire: an X, each label on its own line")
     func crossingLines() {
@@ -114,10 +114,10 @@ struct SequenceDiagramTests {
         expectGrid(grid, [
             "      │⠢⣀                        │      ",
             "      │  ⠑⢄                      │      ",
-            "      │    ⠉⠢⡀                 ⣀⠔│      ",
-            "      │   #1 pkt 0           ⡠⠊  │      ",
-            "      │         ⠑⠢⡀       ⢀⠔⠉    │      ",
-            "      │           ⠈⠒⢄   #2 ACK 9 │      ",
+            "      │ #1 pkt 0               ⣀⠔│      ",
+            "      │      ⠈⠑⢄             ⡠⠊  │      ",
+            "      │         ⠑⠢⡀    #2 ACK 9  │      ",
+            "      │           ⠈⠒⢄   ⡠⠊⠁      │      ",
             "      │              ⢑⠶⡊         │      ",
             "      │            ⡠⠒⠁ ⠈⠢⢄       │      ",
             "      │         ⢀⠔⠊       ⠑⠤⡀    │      ",
@@ -127,7 +127,7 @@ struct SequenceDiagramTests {
             "▸     │←⠊                        │      ",
             "      │                          │      ",
         ])
-        expectRoles(grid, ["", "", "", String(repeating: " ", count: 10) + "dddddddd", "", String(repeating: " ", count: 24) + "aaaaaaaa"], ["d": .data, "a": .ack])
+        expectRoles(grid, ["", "", String(repeating: " ", count: 8) + "dddddddd", "", String(repeating: " ", count: 23) + "aaaaaaaa"], ["d": .data, "a": .ack])
     }
 
     /// Reviewer: half-way through both flights: the lines have grown as far as their packets
@@ -138,10 +138,10 @@ struct SequenceDiagramTests {
         expectGrid(grid, [
             "      │⠢⣀                        │      ",
             "      │  ⠑⢄                      │      ",
-            "      │    ⠉⠢⡀                 ⣀⠔│      ",
-            "      │   #1 pkt 0           ⡠⠊  │      ",
-            "      │         ⠑⠢⡀       ⢀⠔⠉    │      ",
-            "      │           ⠈⠒⢄   #2 ACK 9 │      ",
+            "      │ #1 pkt 0               ⣀⠔│      ",
+            "      │      ⠈⠑⢄             ⡠⠊  │      ",
+            "      │         ⠑⠢⡀    #2 ACK 9  │      ",
+            "      │           ⠈⠒⢄   ⡠⠊⠁      │      ",
             "▸     │              • •         │      ",
             "      │                          │      ",
             "      │                          │      ",
