@@ -161,6 +161,42 @@ expect_screen "the dropped SYN is retransmitted after the RTO" "#2 SYN seq=1000"
 keys q
 expect_screen "leaving the player ends play" "EXIT=0"
 
+# 10a. Go-Back-N with pkt 2 (#3) lost, read from the 80x24 screen: the loss mark where #3
+# dies, each label next to a line of its own (a Braille dot within a column of the label, on
+# its row or the rows above and below), the retransmissions marked with the ring arrow, and
+# the ladder view one key away.
+labels_attached() {  # prints each label not touching any line, or nothing
+  screen | python3 -c '
+import re, sys
+rows = sys.stdin.read().split("\n")
+def braille(c): return "\u2800" <= c <= "\u28ff" or c in "→←✕•"
+bad = []
+for y, row in enumerate(rows):
+    for m in re.finditer(r"↻?#\d+ (pkt|ACK) \d", row):
+        x0, x1 = m.start(), m.end() + 1
+        near = any(braille(rows[yy][xx]) for yy in (y - 1, y, y + 1) if 0 <= yy < len(rows)
+                   for xx in range(max(0, x0 - 2), min(len(rows[yy]), x1 + 2)))
+        if not near: bad.append(m.group(0))
+print(" ".join(bad))'
+}
+keys "clear; $BIN play arq-go-back-n --drop 3 --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
+expect_screen "play opens Go-Back-N" "Scene: Go-Back-N ARQ"
+for _ in $(seq 1 12); do keys Right; done
+expect_screen "the lost packet #3 is labelled on its line" "#3 pkt 2"
+expect_screen "the loss is marked where #3 dies" "✕"
+missing=$(labels_attached)
+if [ -z "$missing" ]; then ok "every label on screen touches a line (after the loss)"; else fail "labels away from any line: $missing" "$(screen)"; fi
+for _ in $(seq 1 33); do keys Right; done
+expect_screen "the timeout resends pkt 2 as a marked retransmission" "↻#12 pkt 2"
+expect_screen "and the rest of the window after it (Go-Back-N)" "↻#15 pkt 5"
+missing=$(labels_attached)
+if [ -z "$missing" ]; then ok "every label on screen touches a line (retransmissions)"; else fail "labels away from any line: $missing" "$(screen)"; fi
+keys v
+expect_screen "v switches to the ladder view" "ladder view"
+expect_screen "the ladder puts each label on its own horizontal arrow" "──↻#12 pkt 2──"
+keys q
+expect_screen "leaving Go-Back-N ends play" "EXIT=0"
+
 # 10b. The congestion-window lab: step to round 10, inject a timeout, see the curve drop.
 keys "clear; $BIN cwnd --lang en --data-dir $WORK/data; echo EXIT=\$?" Enter
 expect_screen "cwnd opens the congestion window lab" "Congestion window lab: Reno (textbook)"
