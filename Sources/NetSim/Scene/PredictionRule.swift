@@ -21,10 +21,13 @@ public struct PredictionRule: Sendable {
         self.ask = ask; self.examples = examples; self.numberNames = numberNames; self.answer = answer; self.announcement = announcement
     }
 
-    /// The prompt for a send of `trace`: the ask, an example that is no send's answer, keys.
+    /// The prompt for a send of `trace`: the ask, an example that is no send's answer (and,
+    /// when one can be, shares no flag with any: `FIN+ACK` as an example would be a hint), keys.
     public func prompt(for event: TraceEvent, in trace: Trace) -> Localized {
         let sends = trace.events.filter { $0.kind == .send }
-        let example = examples.first { ex in !sends.contains { check(ex, against: $0) } } ?? examples.last ?? ""
+        let used = sends.reduce(into: Set<String>()) { $0.formUnion(Self.parts(answer($1)).words) }
+        let wrong = examples.filter { ex in !sends.contains { check(ex, against: $0) } }
+        let example = wrong.first { Self.parts($0).words.isDisjoint(with: used) } ?? wrong.first ?? examples.last ?? ""
         var ko = "\(ask.ko) (형식 예: \(example)). Enter 확인, Esc 보기", en = "\(ask.en) (format, e.g. \(example)). Enter checks, Esc reveals"
         if let a = announcement(event) { ko = "\(a.ko) \(ko)"; en = "\(a.en) \(en)" }
         return Localized(ko: ko, en: en)
@@ -57,7 +60,7 @@ public struct PredictionRule: Sendable {
     /// A SYN's sender announces its ISN: it is chosen, not derived (RFC 9293 §3.4.1).
     public static let tcpSegment = PredictionRule(
         ask: Localized(ko: "이 세그먼트를 예측하세요: 플래그, seq, ack", en: "Predict this segment: flags, seq, ack"),
-        examples: ["FIN+ACK 4242 8484", "RST 31337", "FIN 77 99"], numberNames: ["seq", "ack"],
+        examples: ["RST+ACK 4242 8484", "RST 4242", "FIN 4242"], numberNames: ["seq", "ack"],
         answer: { e in
             guard let seg = e.segment else { return e.label ?? "" }
             if let custom = seg.customLabel { return custom }

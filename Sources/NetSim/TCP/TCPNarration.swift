@@ -49,13 +49,13 @@ enum TCPNarration {
     // MARK: application calls and sending
 
     static func listens(_ name: String) -> Localized {
-        Localized(ko: "\(name)가 passive open(listen())을 하고 SYN을 기다립니다.", en: "\(name) does a passive open (listen()) and waits for a SYN.")
+        Localized(ko: "\(name)가 passive open(listen())을 하고 어느 상대든 연결 요청을 기다립니다.", en: "\(name) does a passive open (listen()) and waits for a connection request from any peer.")
     }
     static func activeOpen(iss: UInt32) -> Localized {
         Localized(ko: "active open: 자신의 ISN \(iss)\(josa(Int(iss), "을")) 담은 SYN을 보냅니다. SYN은 sequence number 하나를 차지합니다(RFC 9293 3.4절).",
                   en: "Active open: sends a SYN carrying its ISN \(iss). The SYN occupies one sequence number (RFC 9293 Section 3.4).")
     }
-    static let synSent = Localized(ko: "SYN을 보냈고 SYN+ACK를 기다립니다.", en: "SYN sent; waiting for a SYN+ACK.")
+    static let synSent = Localized(ko: "연결 요청을 보냈고 상대의 응답을 기다립니다.", en: "Connection request sent; waiting for the peer's answer to it.")
     static func writes(_ name: String, _ bytes: Int) -> Localized {
         Localized(ko: "\(name)의 애플리케이션이 \(bytes)바이트를 write()합니다.", en: "\(name)'s application writes \(bytes) bytes.")
     }
