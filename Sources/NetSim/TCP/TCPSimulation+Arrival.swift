@@ -2,7 +2,7 @@
 extension TCPSimulation {
     func arrive(_ seg: Segment, at e: Int, n: Int) {
         let name = endpoints[e].name, other = endpoints[1 - e].name
-        events.append(TraceEvent(t: now, kind: .deliver, n: n, from: other, to: name, segment: seg, narration: Say.receives(name, seg.label)))
+        record(TraceEvent(t: now, kind: .deliver, n: n, from: other, to: name, segment: seg, narration: Say.receives(name, seg.label)))
         switch endpoints[e].state {
         case .closed: closedArrival(seg, at: e)
         case .listen: listenArrival(seg, at: e)
