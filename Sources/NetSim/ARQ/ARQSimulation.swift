@@ -113,7 +113,7 @@ public final class ARQSimulation {
     }
     var snapshot: ARQSnapshot {
         ARQSnapshot(base: base, next: next, window: window, sequenceSpace: space, ackedInWindow: acked.filter { $0 >= base },
-                    expected: expected, buffered: buffered, delivered: delivered)
+                    expected: expected, buffered: buffered, delivered: delivered, receiverWindow: proto == .selectiveRepeat ? window : 1)
     }
     func seqNumber(_ packet: Int) -> Int { packet % space }
 

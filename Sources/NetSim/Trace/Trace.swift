@@ -36,6 +36,16 @@ public struct ARQSnapshot: Sendable, Hashable {
     /// Out-of-order packets the receiver holds (Selective Repeat).
     public var buffered: Set<Int>
     public var delivered: Int
+    /// How many packets from `expected` on the receiver accepts: Selective Repeat's window,
+    /// 1 for stop-and-wait and Go-Back-N (which discard anything out of order).
+    public var receiverWindow: Int
+
+    public init(base: Int, next: Int, window: Int, sequenceSpace: Int, ackedInWindow: Set<Int> = [], expected: Int,
+                buffered: Set<Int> = [], delivered: Int, receiverWindow: Int = 1) {
+        self.base = base; self.next = next; self.window = window; self.sequenceSpace = sequenceSpace
+        self.ackedInWindow = ackedInWindow; self.expected = expected; self.buffered = buffered; self.delivered = delivered
+        self.receiverWindow = receiverWindow
+    }
 }
 
 /// TCP flow control in one direction (RFC 9293 §3.8.6): how full the receiver's buffer is,
