@@ -8,18 +8,20 @@ public struct Glyphs: Sendable, Hashable {
     /// Chart marks: one per series (Tahoe, Reno, CUBIC), a segment in flight, a dashed line.
     public var seriesMarks: [String]
     public var segment, dash: String
+    /// Gauges (the receive buffer): a filled and an empty cell; a separator between readings.
+    public var gaugeFull, gaugeEmpty, separator: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", heavyHorizontal: "━",
         bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         play: "▶", quoteBar: "┃", loss: "✕",
-        seriesMarks: ["▲", "●", "■"], segment: "■", dash: "┄")
+        seriesMarks: ["▲", "●", "■"], segment: "■", dash: "┄", gaugeFull: "█", gaugeEmpty: "░", separator: "·")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", heavyHorizontal: "=",
         bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
         play: ">", quoteBar: "|", loss: "x",
-        seriesMarks: ["t", "r", "c"], segment: "#", dash: "-")
+        seriesMarks: ["t", "r", "c"], segment: "#", dash: "-", gaugeFull: "#", gaugeEmpty: ".", separator: "|")
 }
