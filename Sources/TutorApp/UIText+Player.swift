@@ -16,12 +16,18 @@ extension UIText {
 
     // MARK: Widgets
 
-    static let sendWindow = Localized(ko: "송신 창 ", en: "window ")
+    // ARQWindowStrip: each row names its side; the numbers are sequence numbers, mod the space.
+    static let stripSender = Localized(ko: "송신 측", en: "sender")
+    static let stripReceiverSide = Localized(ko: "수신 측", en: "receiver")
     static func stripReceiver(_ expected: Int, _ l: Language) -> String {
         l == .ko ? " 수신 측: 다음 기대 \(expected)" : " receiver: expects \(expected)"
     }
+    static func stripExpects(_ expected: Int, _ l: Language) -> String { l == .ko ? "다음 기대 \(expected)" : "expects \(expected)" }
     static func stripBuffered(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}" }
     static func stripDelivered(_ n: Int, _ l: Language) -> String { l == .ko ? ", 전달 \(n)개" : ", delivered \(n)" }
+    /// Why 0 follows 7: the numbers are reused.
+    static func stripModulo(_ space: Int, _ l: Language) -> String { l == .ko ? "순서 번호 mod \(space)" : "seq numbers mod \(space)" }
+
     static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
 
     // MARK: `play --plain` (TraceExport)
