@@ -211,11 +211,7 @@ public enum PlayerScreen: ScreenModel {
             let x = min(max(area.x, xs[i] - TextWidth.width(of: text) / 2), area.maxX - TextWidth.width(of: text))
             grid.put(text, x: x, y: header.y + (xs.count > 2 ? 0 : 0), style: Style(.heading, bold: true), clip: header)
         }
-        if case .arqWindow(let arq)? = (p.currentEvent ?? p.trace.events.first)?.panel {
-            let (w, rest2) = area.splitTop(2)
-            ARQWindowStrip(snapshot: arq, language: language, glyphs: glyphs).render(into: &grid, area: w)
-            area = rest2
-        }
+        area = PlayerPanel.render(p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess, language: language, glyphs: glyphs, into: &grid, atTopOf: area)
         SequenceDiagram(trace: p.trace, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, lifelines: xs, glyphs: glyphs)
             .render(into: &grid, area: area)
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
