@@ -38,19 +38,21 @@ struct SidePanelTests {
         #expect(reads == 6)
     }
 
-    /// An arrival shows the state as the segment arrives: its ACK counts from the next event.
-    @Test("Bytes in flight = SND.NXT − SND.UNA: data sent minus data acknowledged (a probe's byte is sent again with the next data)")
+    /// An arrival shows the state as the segment arrives: its ACK and window count from the next
+    /// event on, together (SND.UNA and SND.WND are taken from the same segment).
+    @Test("Bytes in flight = SND.NXT − SND.UNA; SND.WND is the window of the last segment the sender got (a probe's byte is sent again with the next data)")
     func inFlightIsSndNxtMinusSndUna() throws {
-        var sndNxt = 1001, sndUna = 1001, arrivedAck: Int?, established = false, sawFull = false
+        var sndNxt = 1001, sndUna = 1001, sndWnd = 0, arrived: Segment?, established = false, sawFull = false
         for (e, f) in try Self.flowEvents() {
-            if let a = arrivedAck { sndUna = max(sndUna, a); arrivedAck = nil }
+            if let a = arrived { sndUna = max(sndUna, Int(a.ack)); sndWnd = a.win; arrived = nil }
             if let s = e.segment, e.kind == .send, e.from == Self.client, s.len > 0, s.customLabel == nil {
                 sndNxt = max(sndNxt, Int(s.seq) + s.len)
             }
-            if let s = e.segment, e.kind == .deliver, e.to == Self.client, s.flags.contains(.ack) { arrivedAck = Int(s.ack) }
+            if let s = e.segment, e.kind == .deliver, e.to == Self.client, s.flags.contains(.ack) { arrived = s }
             if e.kind == .state && e.endpoint == Self.client && e.state == "ESTABLISHED" { established = true }
             guard established else { #expect(f.inFlight == 0, "the SYN is no byte of data (at \(e.t)ms)"); continue }
             #expect(f.inFlight == sndNxt - sndUna, "at \(e.t)ms (#\(e.n ?? 0)): SND.NXT \(sndNxt), SND.UNA \(sndUna)")
+            #expect(f.senderWindow == sndWnd, "at \(e.t)ms (\(e.kind)): SND.WND")
             // Flow control itself: never more in flight than the window the sender heard.
             if let w = f.senderWindow, e.kind == .send, e.from == Self.client { #expect(f.inFlight <= w, "at \(e.t)ms") }
             if f.inFlight == 3000 { sawFull = true }
