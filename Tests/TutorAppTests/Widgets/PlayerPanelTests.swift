@@ -9,6 +9,7 @@ import TutorTestSupport
 /// initial one before the first event, nothing from an event whose segment is being guessed.
 @Suite("PlayerPanel: which panel, how tall, drawn above the diagram")
 struct PlayerPanelTests {
+    /// Reviewer: the diagram gives up two rows to either panel and none when a scene has none.
     @Test("Two rows for either panel, none without one")
     func height() throws {
         let arq = try SceneSpec.arqGoBackN.simulate(SceneOptions()), flow = try SceneSpec.flowControl.simulate(SceneOptions())
@@ -16,6 +17,8 @@ struct PlayerPanelTests {
         #expect(PlayerPanel.height(nil) == 0)
     }
 
+    /// Reviewer: with event 5's panel removed, cursor 5 still shows event 4's (the latest one
+    /// carried), -1 shows the initial panel, and a send awaiting a guess shows the one before.
     @Test("The panel is the latest at or before the cursor; the initial one at -1; the one before a send being guessed")
     func choice() throws {
         var t = try SceneSpec.flowControl.simulate(SceneOptions())
