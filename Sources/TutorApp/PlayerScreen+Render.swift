@@ -24,11 +24,7 @@ extension PlayerScreen {
         // More than two lanes: names on one row, states under them, so neither is cut.
         let (header, rest) = area.splitTop(p.trace.endpoints.count > 2 ? 2 : 1)
         area = rest
-        if case .arqWindow(let arq)? = (p.trace.events.prefix(max(0, p.revealed + 1)).last ?? p.trace.events.first)?.panel {
-            let (w, rest2) = area.splitTop(2)
-            ARQWindowStrip(snapshot: arq, language: language, glyphs: glyphs).render(into: &grid, area: w)
-            area = rest2
-        }
+        area = PlayerPanel.render(p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess, language: language, glyphs: glyphs, into: &grid, atTopOf: area)
         let layout = layout(p, area: area, language: language, glyphs: glyphs)
         renderLanes(p, layout.lifelines, into: &grid, header: header, language: language, glyphs: glyphs)
         SequenceDiagram(trace: p.trace, layout: layout, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, glyphs: glyphs, language: language)

@@ -21,6 +21,12 @@ public enum TraceExport {
         out.append(header)
         let lane = String(repeating: " ", count: left) + "|" + String(repeating: " ", count: right - left - 1) + "|"
         var lastWindow: String?
+        // The flow gauge's rows (without the bar), each printed again only when it changes.
+        func flowRows(_ panel: SidePanel?) -> [String]? {
+            panel?.flowWindow.map { ReceiveBufferGauge.rows($0, language: language, glyphs: glyphs, barWidth: nil).map(\.plainText) }
+        }
+        var lastFlow = flowRows(trace.initialPanel) ?? []
+        for r in lastFlow { out.append(String(repeating: " ", count: left) + "|  " + r) }
         for event in trace.events {
             let time = TextWidth.pad(String(repeating: " ", count: max(0, 7 - String(Int(event.t)).count)) + "\(Int(event.t))ms", to: left)
             let fromLeft = event.from == trace.endpoints[0]
@@ -62,6 +68,12 @@ public enum TraceExport {
             if let arq = event.panel?.arqWindow, event.kind == .note {  // notes follow each window or buffer change
                 let w = windowLine(arq, language: language)
                 if w != lastWindow { out.append(String(repeating: " ", count: left) + "|  " + w); lastWindow = w }
+            }
+            if let rows = flowRows(event.panel) {
+                for (i, r) in rows.enumerated() where i >= lastFlow.count || r != lastFlow[i] {
+                    out.append(String(repeating: " ", count: left) + "|  " + r)
+                }
+                lastFlow = rows
             }
             let text = language == .ko ? event.narration.ko : event.narration.en
             if event.kind != .deliver && !text.isEmpty {

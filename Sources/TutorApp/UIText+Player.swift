@@ -16,12 +16,38 @@ extension UIText {
 
     // MARK: Widgets
 
-    static let sendWindow = Localized(ko: "송신 창 ", en: "window ")
+    // ARQWindowStrip: each row names its side; the numbers are sequence numbers, mod the space.
+    static let stripSender = Localized(ko: "송신 측", en: "sender")
+    static let stripReceiverSide = Localized(ko: "수신 측", en: "receiver")
     static func stripReceiver(_ expected: Int, _ l: Language) -> String {
         l == .ko ? " 수신 측: 다음 기대 \(expected)" : " receiver: expects \(expected)"
     }
+    static func stripExpects(_ expected: Int, _ l: Language) -> String { l == .ko ? "다음 기대 \(expected)" : "expects \(expected)" }
     static func stripBuffered(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}" }
     static func stripDelivered(_ n: Int, _ l: Language) -> String { l == .ko ? ", 전달 \(n)개" : ", delivered \(n)" }
+    /// Why 0 follows 7: the numbers are reused.
+    static func stripModulo(_ space: Int, _ l: Language) -> String { l == .ko ? "순서 번호 mod \(space)" : "seq numbers mod \(space)" }
+
+    // ReceiveBufferGauge: bytes (B), and which side each reading belongs to.
+    static let receiveBuffer = Localized(ko: "수신 버퍼", en: "receive buffer")
+    static func gaugeUnread(_ unread: Int, of capacity: Int, _ l: Language) -> String {
+        l == .ko ? "읽지 않은 \(unread)/\(capacity) B" : "\(unread)/\(capacity) B unread"
+    }
+    static func gaugeAdvertised(_ window: Int?, _ l: Language) -> String {
+        guard let w = window else { return l == .ko ? "아직 광고한 rwnd 없음" : "no rwnd advertised yet" }
+        return l == .ko ? "광고한 rwnd \(w) B" : "advertised rwnd \(w) B"
+    }
+    static func gaugeInFlight(_ bytes: Int, _ l: Language) -> String { l == .ko ? "전송 중 \(bytes) B" : "\(bytes) B in flight" }
+    static func gaugeHeard(_ window: Int?, _ l: Language) -> String {
+        guard let w = window else { return l == .ko ? "아직 받은 rwnd 없음" : "no rwnd heard yet" }
+        return l == .ko ? "받은 rwnd \(w) B" : "heard rwnd \(w) B"
+    }
+    /// The usable window, in the narration's words ("bytes of window left").
+    static func gaugeUsable(_ bytes: Int, _ l: Language) -> String { l == .ko ? "남은 윈도우 \(bytes) B" : "window left \(bytes) B" }
+    /// A zero window heard: what the sender does about it.
+    static let gaugeZeroWindow = Localized(ko: "받은 rwnd 0: 대기 중", en: "heard rwnd 0: waits")
+    static let gaugePersist = Localized(ko: ", persist 타이머 동작", en: ", persist timer probes")
+    static let gaugeNothingToSend = Localized(ko: "받은 rwnd 0 (보낼 데이터 없음)", en: "heard rwnd 0 (nothing left to send)")
     static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
 
     // MARK: `play --plain` (TraceExport)

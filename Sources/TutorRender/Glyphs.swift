@@ -10,18 +10,20 @@ public struct Glyphs: Sendable, Hashable {
     public var segment, dash: String
     /// Marks a message sent again after a timer fired.
     public var retransmit: String
+    /// Gauges (the receive buffer): a filled and an empty cell; a separator between readings.
+    public var gaugeFull, gaugeEmpty, separator: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", heavyHorizontal: "━",
         bullet: "•", check: "✓", pointer: "▸", ellipsis: "…", arrowUp: "↑", arrowDown: "↓", arrowLeft: "←", arrowRight: "→",
         play: "▶", quoteBar: "┃", loss: "✕",
-        seriesMarks: ["▲", "●", "■"], segment: "■", dash: "┄", retransmit: "↻")
+        seriesMarks: ["▲", "●", "■"], segment: "■", dash: "┄", retransmit: "↻", gaugeFull: "█", gaugeEmpty: "░", separator: "·")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", heavyHorizontal: "=",
         bullet: "*", check: "v", pointer: ">", ellipsis: "...", arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
         play: ">", quoteBar: "|", loss: "x",
-        seriesMarks: ["t", "r", "c"], segment: "#", dash: "-", retransmit: "R")
+        seriesMarks: ["t", "r", "c"], segment: "#", dash: "-", retransmit: "R", gaugeFull: "#", gaugeEmpty: ".", separator: "|")
 }

@@ -68,3 +68,29 @@ struct SceneExportTests {
         #expect(!m.contains(";") || m.contains("#59;"))
     }
 }
+
+/// `play flow-control --plain`: the gauge's readings as text, printed where they change.
+@Suite("Plain flow-control export")
+struct FlowPlainExportTests {
+    /// Reviewer: the initial readings under the header, then the server's row after each ACK
+    /// that changes its window, the client's after each change of what it has in flight.
+    @Test("The receive buffer and the sender's window are printed where they change, in English and Korean")
+    func flowLines() throws {
+        let en = try SceneExport.text(.flowControl, format: .plain, language: .en).split(separator: "\n").map(String.init)
+        let header = try #require(en.firstIndex { $0.hasSuffix("server") && $0.contains("client") })
+        #expect(en[header + 1] == "          |  server receive buffer 0/3000 B unread | no rwnd advertised yet")
+        #expect(en[header + 2] == "          |  client 0 B in flight | no rwnd heard yet")
+        let ack = try #require(en.firstIndex { $0.contains("#9 ACK seq=5001 ack=4001 win=0") })
+        #expect(en[ack + 1] == "          |  server receive buffer 3000/3000 B unread | advertised rwnd 0 B")
+        #expect(en.contains("          |  client 0 B in flight | heard rwnd 0: waits, persist timer probes"))
+        // Printed again only when it changed: no reading twice in a row.
+        for side in ["          |  server ", "          |  client "] {
+            let readings = en.filter { $0.hasPrefix(side) }
+            #expect(readings.count > 5 && zip(readings, readings.dropFirst()).allSatisfy { $0 != $1 }, "\(side)")
+        }
+        #expect(en.allSatisfy { $0.count <= 80 })
+        let ko = try SceneExport.text(.flowControl, format: .plain, language: .ko)
+        #expect(ko.contains("|  server 수신 버퍼 읽지 않은 3000/3000 B | 광고한 rwnd 0 B"))
+        #expect(ko.contains("|  client 전송 중 0 B | 받은 rwnd 0: 대기 중, persist 타이머 동작"))
+    }
+}

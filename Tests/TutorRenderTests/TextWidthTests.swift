@@ -74,7 +74,8 @@ struct TextWidthTests {
         for g in [Glyphs.unicode, Glyphs.ascii] {
             for s in [g.horizontal, g.vertical, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight, g.teeDown, g.teeUp,
                       g.teeRight, g.teeLeft, g.cross, g.heavyHorizontal, g.bullet, g.check, g.pointer, g.ellipsis,
-                      g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.play, g.quoteBar, g.loss, g.segment, g.dash] + g.seriesMarks {
+                      g.arrowUp, g.arrowDown, g.arrowLeft, g.arrowRight, g.play, g.quoteBar, g.loss, g.segment, g.dash,
+                      g.gaugeFull, g.gaugeEmpty, g.separator] + g.seriesMarks {
                 for u in s.unicodeScalars { scalars.insert(u.value) }
             }
         }

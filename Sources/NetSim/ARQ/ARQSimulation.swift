@@ -85,6 +85,8 @@ public final class ARQSimulation {
     }
 
     public func run(scene: String) -> Trace {
+        // Before anything is sent: base 0, next 0 (the first event already has pkt 0 out).
+        let initial = SidePanel.arqWindow(snapshot)
         push(0, .sendNext)
         while let item = pop() {
             now = item.time
@@ -99,7 +101,7 @@ public final class ARQSimulation {
             if base >= p.packets && queue.allSatisfy({ if case .timeout = $0.item { return true } else { return false } }) { break }
         }
         events = events.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
-        return Trace(scene: scene, endpoints: [sender, receiver], events: events)
+        return Trace(scene: scene, endpoints: [sender, receiver], events: events, initialPanel: initial)
     }
 
     // MARK: plumbing
@@ -111,7 +113,7 @@ public final class ARQSimulation {
     }
     var snapshot: ARQSnapshot {
         ARQSnapshot(base: base, next: next, window: window, sequenceSpace: space, ackedInWindow: acked.filter { $0 >= base },
-                    expected: expected, buffered: buffered, delivered: delivered)
+                    expected: expected, buffered: buffered, delivered: delivered, receiverWindow: proto == .selectiveRepeat ? window : 1)
     }
     func seqNumber(_ packet: Int) -> Int { packet % space }
 

@@ -14,6 +14,8 @@ extension SceneSpec {
             guard (1000...65535).contains(p.receiveBuffer) else { throw SceneError.invalid("--window (receive buffer) must be between 1000 and 65535 bytes") }
             let sim = TCPSimulation(parameters: p, faults: TCPScene.faults(options, drops: options.drops),
                                     behaviours: (.init(), .init(readEvery: (interval: 1500, bytes: 1000))))
+            // The gauge follows the client's data into the server's buffer.
+            sim.flowPanel = .init(sender: 0, receiver: 1)
             sim.schedule(.listen, on: 1, at: 0)
             sim.schedule(.connect, on: 0, at: 0)
             sim.schedule(.send(bytes: (options.packets ?? 6) * 1000), on: 0, at: 200)

@@ -2,7 +2,7 @@
 extension TCPSimulation {
     func arrive(_ seg: Segment, at e: Int, n: Int) {
         let name = endpoints[e].name, other = endpoints[1 - e].name
-        events.append(TraceEvent(t: now, kind: .deliver, n: n, from: other, to: name, segment: seg, narration: Say.receives(name, seg.label)))
+        record(TraceEvent(t: now, kind: .deliver, n: n, from: other, to: name, segment: seg, narration: Say.receives(name, seg.label)))
         switch endpoints[e].state {
         case .closed: closedArrival(seg, at: e)
         case .listen: listenArrival(seg, at: e)
@@ -129,6 +129,10 @@ extension TCPSimulation {
             setState(e, .established, Say.establishedByServer)
             ep = endpoints[e]
         }
+        // SND.UNA and SND.WND change together, before the timer's event is recorded, so the
+        // flow panel never shows the new SND.UNA with the old window.
+        let oldWindow = ep.sndWnd
+        ep.sndWnd = seg.win
         if inWindow(seg.ack, after: ep.sndUna, upTo: ep.sndNxt) {
             ep.sndUna = seg.ack
             ep.retransmissionQueue.removeAll { !inWindow($0.seq &+ $0.seqLength, after: seg.ack, upTo: ep.sndNxt) || ($0.seq &+ $0.seqLength) == seg.ack }
@@ -137,7 +141,6 @@ extension TCPSimulation {
             endpoints[e] = ep
             if ep.retransmissionQueue.isEmpty { cancelTimer(e, .retransmit) } else { restartRetransmitTimer(e) }
         }
-        let oldWindow = ep.sndWnd
         endpoints[e].sndWnd = seg.win
         if seg.win > 0 && oldWindow == 0 {
             endpoints[e].persistInterval = 0

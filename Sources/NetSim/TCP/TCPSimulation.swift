@@ -18,6 +18,10 @@ public final class TCPSimulation {
     var transmissions = 0
     var linkFreeAt: [Double] = [0, 0]
     var rng: SeededRandom
+    /// Set by a scene to have every event carry the flow-control panel of this direction.
+    public var flowPanel: FlowSides?
+    /// The window in the flow receiver's last segment (nil before it sent one).
+    var lastAdvertised: Int?
 
     public init(parameters: TCPParameters = TCPParameters(), faults: Faults = Faults(),
                 names: (String, String) = ("client", "server"),
@@ -40,6 +44,7 @@ public final class TCPSimulation {
 
     /// Runs until nothing is left to happen (or `limit` ms) and returns the trace.
     public func run(limit: Double = 3_600_000, scene: String = "") -> Trace {
+        let initialFlowPanel = flowSnapshot().map(SidePanel.flowWindow)
         for e in endpoints.indices { if let r = endpoints[e].behaviour.readEvery { startTimer(e, .read, after: r.interval, silent: true) } }
         while let next = popNext() {
             if next.time > limit { break }
@@ -58,7 +63,8 @@ public final class TCPSimulation {
         }
         // Losses are recorded when sent but happen mid-way: order everything by time (stable).
         events = events.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
-        return Trace(scene: scene, endpoints: endpoints.map(\.name), events: events, initialState: TCPState.closed.rawValue)
+        return Trace(scene: scene, endpoints: endpoints.map(\.name), events: events, initialState: TCPState.closed.rawValue,
+                     initialPanel: initialFlowPanel)
     }
 
     public func state(of endpoint: Int) -> TCPState { endpoints[endpoint].state }
@@ -77,13 +83,13 @@ public final class TCPSimulation {
     }
 
     func note(_ text: Localized, endpoint: String? = nil) {
-        events.append(TraceEvent(t: now, kind: .note, endpoint: endpoint, narration: text))
+        record(TraceEvent(t: now, kind: .note, endpoint: endpoint, narration: text))
     }
 
     func setState(_ e: Int, _ s: TCPState, _ text: Localized) {
         guard endpoints[e].state != s else { return }
         endpoints[e].state = s
-        events.append(TraceEvent(t: now, kind: .state, endpoint: endpoints[e].name, state: s.rawValue, narration: text))
+        record(TraceEvent(t: now, kind: .state, endpoint: endpoints[e].name, state: s.rawValue, narration: text))
         if s == .closed { cancelAllTimers(e) }
     }
 
@@ -100,12 +106,13 @@ public final class TCPSimulation {
         let sendTime = max(now, linkFreeAt[e])
         linkFreeAt[e] = sendTime + parameters.serialization
         let arrival = sendTime + parameters.oneWayDelay
+        if e == flowPanel?.receiver && !segment.flags.contains(.rst) { lastAdvertised = segment.win }
         var send = TraceEvent(t: sendTime, kind: .send, n: n, from: endpoints[e].name, to: endpoints[other].name, segment: segment,
                               arrival: lost ? sendTime + parameters.oneWayDelay / 2 : arrival, narration: text)
         send.retransmission = retransmission
-        events.append(send)
+        record(send)
         if lost {
-            events.append(TraceEvent(t: sendTime + parameters.oneWayDelay / 2, kind: .drop, n: n, from: endpoints[e].name, to: endpoints[other].name,
+            record(TraceEvent(t: sendTime + parameters.oneWayDelay / 2, kind: .drop, n: n, from: endpoints[e].name, to: endpoints[other].name,
                                      segment: segment, narration: Say.lost(segment.label)))
         } else {
             push(arrival, .arrival(endpoint: other, segment, n: n))
@@ -127,7 +134,7 @@ public final class TCPSimulation {
         endpoints[e].generations[kind.rawValue] = g
         push(now + duration, .timer(endpoint: e, kind, generation: g))
         if !silent {
-            events.append(TraceEvent(t: now, kind: .timerStart, endpoint: endpoints[e].name, timer: kind.rawValue, duration: duration, narration: text))
+            record(TraceEvent(t: now, kind: .timerStart, endpoint: endpoints[e].name, timer: kind.rawValue, duration: duration, narration: text))
         }
     }
 
@@ -153,13 +160,13 @@ public final class TCPSimulation {
                 if endpoints[e].state != .closed { startTimer(e, .read, after: r.interval, silent: true) }
             }
         case .timeWait:
-            events.append(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.timeWaitExpires))
+            record(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.timeWaitExpires))
             setState(e, .closed, Say.timeWaitOver)
         case .persist:
             // RFC 9293 §3.8.6.1: probe a zero window, backing off like the RTO.
             var ep = endpoints[e]
             guard ep.appToSend > 0, ep.sndWnd == 0 else { ep.persistInterval = 0; endpoints[e] = ep; return }
-            events.append(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.persistExpires))
+            record(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.persistExpires))
             let probe = Segment(flags: .ack, seq: ep.sndNxt, ack: ep.rcvNxt, len: 1, win: ep.window, label: "PROBE seq=\(ep.sndNxt) len=1")
             transmit(e, probe, Say.zeroWindowProbe)
             ep.persistInterval = min(ep.persistInterval * 2, parameters.maxRTO)
@@ -167,7 +174,7 @@ public final class TCPSimulation {
             startTimer(e, .persist, after: ep.persistInterval, Say.probeIntervalDoubles(ep.persistInterval))
         case .retransmit:
             guard let first = endpoints[e].retransmissionQueue.first else { return }
-            events.append(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.rtoExpires(first.label)))
+            record(TraceEvent(t: now, kind: .timerFire, endpoint: name, timer: kind.rawValue, narration: Say.rtoExpires(first.label)))
             if endpoints[e].retransmissions >= parameters.maxRetransmissions {
                 setState(e, .closed, Say.givesUp(parameters.maxRetransmissions))
                 return

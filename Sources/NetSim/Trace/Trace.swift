@@ -6,13 +6,19 @@ public enum MessageRole: String, Sendable, Hashable {
     case open, close, reset, data, ack
 }
 
-/// A panel a scene shows beside its diagram, carried by each event that changes it.
+/// A panel a scene shows beside its diagram, carried by each event that changes it (and by
+/// `Trace.initialPanel` for the moment before the first event).
 public enum SidePanel: Sendable, Hashable {
     /// ARQ: the sender's window and the receiver's expectation and buffer.
     case arqWindow(ARQSnapshot)
+    /// TCP flow control: the receiver's buffer and window, the sender's bytes in flight.
+    case flowWindow(FlowSnapshot)
 
     public var arqWindow: ARQSnapshot? {
-        switch self { case .arqWindow(let a): a }
+        if case .arqWindow(let a) = self { a } else { nil }
+    }
+    public var flowWindow: FlowSnapshot? {
+        if case .flowWindow(let f) = self { f } else { nil }
     }
 }
 
@@ -30,6 +36,48 @@ public struct ARQSnapshot: Sendable, Hashable {
     /// Out-of-order packets the receiver holds (Selective Repeat).
     public var buffered: Set<Int>
     public var delivered: Int
+    /// How many packets from `expected` on the receiver accepts: Selective Repeat's window,
+    /// 1 for stop-and-wait and Go-Back-N (which discard anything out of order).
+    public var receiverWindow: Int
+
+    public init(base: Int, next: Int, window: Int, sequenceSpace: Int, ackedInWindow: Set<Int> = [], expected: Int,
+                buffered: Set<Int> = [], delivered: Int, receiverWindow: Int = 1) {
+        self.base = base; self.next = next; self.window = window; self.sequenceSpace = sequenceSpace
+        self.ackedInWindow = ackedInWindow; self.expected = expected; self.buffered = buffered; self.delivered = delivered
+        self.receiverWindow = receiverWindow
+    }
+}
+
+/// TCP flow control in one direction (RFC 9293 §3.8.6): how full the receiver's buffer is,
+/// the window it last advertised, and what the sender has in flight and last heard. Bytes.
+public struct FlowSnapshot: Sendable, Hashable {
+    /// The endpoints (lane names): data goes from `sender` to `receiver`.
+    public var sender: String
+    public var receiver: String
+    /// The receiver's buffer size.
+    public var capacity: Int
+    /// Bytes in the receiver's buffer its application has not read yet.
+    public var unread: Int
+    /// The window in the receiver's last segment (nil before it sent one).
+    public var advertised: Int?
+    /// SND.NXT − SND.UNA, less a SYN or FIN (they take a sequence number, not buffer space).
+    public var inFlight: Int
+    /// SND.WND: the window the sender last heard (nil before it heard one).
+    public var senderWindow: Int?
+    /// Bytes the sender's application wrote that are not sent yet.
+    public var unsent: Int
+    /// The sender's persist timer is running (zero-window probing, RFC 9293 §3.8.6.1).
+    public var persistTimer: Bool
+
+    public init(sender: String, receiver: String, capacity: Int, unread: Int, advertised: Int?, inFlight: Int,
+                senderWindow: Int?, unsent: Int, persistTimer: Bool) {
+        self.sender = sender; self.receiver = receiver; self.capacity = capacity; self.unread = unread
+        self.advertised = advertised; self.inFlight = inFlight; self.senderWindow = senderWindow; self.unsent = unsent
+        self.persistTimer = persistTimer
+    }
+
+    /// The usable window (RFC 9293 §3.8.6.2.1): what the sender may still send.
+    public var usable: Int? { senderWindow.map { max(0, $0 - inFlight) } }
 }
 
 /// What happened, in time order (DESIGN §5). Protocol-neutral: messages go between lanes
@@ -89,9 +137,12 @@ public struct Trace: Sendable, Hashable {
     public var scaleNote: Localized?
     /// The state an endpoint with states is in before its first state event (TCP: CLOSED).
     public var initialState: String?
+    /// The side panel before the first event (nothing sent yet), for scenes that have one.
+    public var initialPanel: SidePanel?
 
-    public init(scene: String, endpoints: [String], events: [TraceEvent], scaleNote: Localized? = nil, initialState: String? = nil) {
+    public init(scene: String, endpoints: [String], events: [TraceEvent], scaleNote: Localized? = nil, initialState: String? = nil,
+                initialPanel: SidePanel? = nil) {
         self.scene = scene; self.endpoints = endpoints; self.events = events; self.scaleNote = scaleNote
-        self.initialState = initialState
+        self.initialState = initialState; self.initialPanel = initialPanel
     }
 }

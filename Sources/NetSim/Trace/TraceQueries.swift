@@ -21,6 +21,12 @@ extension Trace {
         events.filter { $0.kind == .send && $0.t <= t && ($0.arrival ?? $0.t) > t }
     }
 
+    /// The side panel as of the event at `cursor`: the latest event up to it that carries one,
+    /// else the initial panel (always before the first event, cursor -1).
+    public func panel(at cursor: Int) -> SidePanel? {
+        events.prefix(max(0, cursor + 1)).last { $0.panel != nil }?.panel ?? initialPanel
+    }
+
     /// The latest start of `timer` on `endpoint` up to the event at `cursor`.
     public func lastStart(ofTimer timer: String, on endpoint: String, through cursor: Int) -> TraceEvent? {
         events.prefix(max(0, cursor + 1)).last { $0.kind == .timerStart && $0.endpoint == endpoint && $0.timer == timer }

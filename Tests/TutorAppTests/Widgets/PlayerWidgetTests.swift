@@ -8,8 +8,9 @@ import TutorTestSupport
 /// The player's drawings as widgets: each gets exactly the data it draws and stays in its area.
 @Suite("Player widgets: ARQWindowStrip, TCPStateDiagram")
 struct PlayerWidgetTests {
-    /// Reviewer: Go-Back-N's window of 4 after sending 0-3: brackets around 0..3, base and next,
-    /// and the receiver still expecting 0.
+    /// Reviewer: Go-Back-N's window of 4 after sending 0-3: brackets around 0..3, then 4-7 (every
+    /// sequence number once), base and next, cut at the area's edge; the receiver still
+    /// expecting 0. (ARQWindowStripTests has the strip at full width.)
     @Test("ARQWindowStrip: the window in brackets, base and next, the receiver's expectation")
     func arqStrip() throws {
         let trace = try SceneSpec.arqGoBackN.simulate(SceneOptions())
@@ -19,7 +20,7 @@ struct PlayerWidgetTests {
         let area = Rect(x: 2, y: 1, width: 40, height: 2)
         ARQWindowStrip(snapshot: snapshot, language: .en, glyphs: .unicode).render(into: &grid, area: area)
         expectGrid(grid, [
-            " window [0  1  2  3] 4  5  6   base=0 ne",
+            " sender   [0  1  2  3] 4  5  6  7   base",
             " receiver: expects 0, delivered 0       ",
         ], area: area)
         expectBlank(grid, outside: area)
