@@ -23,6 +23,11 @@ extension UIText {
     static func stripBuffered(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}" }
     static func stripDelivered(_ n: Int, _ l: Language) -> String { l == .ko ? ", 전달 \(n)개" : ", delivered \(n)" }
     static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
+    // The legend under the figure; state names and RFC event names stay in English in both.
+    static let tcpStatesNow = Localized(ko: "현재 상태", en: "Now")
+    static let tcpStatesLastStep = Localized(ko: "방금 전이", en: "Last step")
+    static let tcpStatesNoStep = Localized(ko: "아직 상태 변화 없음", en: "no change of state yet")
+    static let tcpStatesOffFigure = Localized(ko: "Figure 5에 없는 전이", en: "not an edge of Figure 5")
 
     // MARK: `play --plain` (TraceExport)
 

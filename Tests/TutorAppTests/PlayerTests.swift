@@ -165,7 +165,9 @@ struct PlayerSnapshotTests {
         }
     }
 
-    /// Reviewer: the state diagram overlay with both endpoints' states marked.
+    /// Reviewer: the `s` overlay over the 4-way close scene at step 14 (just after the
+    /// handshake): RFC 9293 Figure 5 with its edges and labels filling the 76×22 box; both ends
+    /// ESTABLISHED, and the legend names the server's SYN-RECEIVED → ESTABLISHED just taken.
     @Test("State diagram overlay")
     func stateDiagram() throws {
         var h = try playerHarness(.tcp4Way)
