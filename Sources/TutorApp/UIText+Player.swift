@@ -49,6 +49,11 @@ extension UIText {
     static let gaugePersist = Localized(ko: ", persist 타이머 동작", en: ", persist timer probes")
     static let gaugeNothingToSend = Localized(ko: "받은 rwnd 0 (보낼 데이터 없음)", en: "heard rwnd 0 (nothing left to send)")
     static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
+    // The legend under the figure; state names and RFC event names stay in English in both.
+    static let tcpStatesNow = Localized(ko: "현재 상태", en: "Now")
+    static let tcpStatesLastStep = Localized(ko: "방금 전이", en: "Last step")
+    static let tcpStatesNoStep = Localized(ko: "아직 상태 변화 없음", en: "no change of state yet")
+    static let tcpStatesOffFigure = Localized(ko: "Figure 5에 없는 전이", en: "not an edge of Figure 5")
 
     // MARK: `play --plain` (TraceExport)
 

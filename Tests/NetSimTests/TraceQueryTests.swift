@@ -1,4 +1,4 @@
-import NetSim
+@testable import NetSim
 import Testing
 import TutorCore
 
@@ -120,5 +120,14 @@ struct KoreanParticleTests {
         let korean = trace.events.map(\.narration.ko).joined(separator: "\n")
         #expect(korean.contains("ISN 1000을 담은") && !korean.contains("1000를"))
         #expect(korean.contains("ISN 5002를 담은"), "이 has no final consonant: 를")
+    }
+
+    /// 으로 after a final consonant (영, 천), 로 after a vowel or ㄹ (일, 칠, 팔): "win=0으로", not "win=0로".
+    @Test("The flow-control ACK narration puts 으로/로 after the window as it is read")
+    func windowParticle() throws {
+        let korean = try SceneSpec.flowControl.simulate(SceneOptions()).events.map(\.narration.ko).joined(separator: "\n")
+        #expect(korean.contains("win=0으로") && !korean.contains("win=0로"))
+        #expect(korean.contains("win=1000으로") || korean.contains("win=2000으로"))
+        #expect(josa(1, "으로") == "로" && josa(7, "으로") == "로" && josa(2, "으로") == "로" && josa(3, "으로") == "으로")
     }
 }

@@ -145,29 +145,37 @@ struct PlayerTests {
 
 @Suite("Player snapshots")
 struct PlayerSnapshotTests {
-    /// Reviewer: lifelines with states in the header, arrows with labels and ordinals, the lost
-    /// ACK ending in ✕, timers beside the lifelines, narration box and event list.
-    @Test("tcp-4way and tcp-lost-final-ack at several steps", arguments: [(SceneSpec.tcp4Way, 8), (.tcp4Way, 20), (.tcpLostFinalAck, 30)])
-    func tcp(scene: SceneSpec, step: Int) throws {
+    /// The three moments each scene is pinned at: just after its first send, half-way through
+    /// its events, its last event.
+    static func moments(_ trace: Trace) -> [(name: String, cursor: Int)] {
+        [("start", trace.events.firstIndex { $0.kind == .send } ?? 0), ("middle", trace.events.count / 2), ("end", trace.events.count - 1)]
+    }
+
+    /// Reviewer (each checked against `nettutor play <id> --plain`): the lanes named in the
+    /// reader's language with their states; each message a line from its sender's lifeline to
+    /// the receiver's (slanted where labels fit, else the ladder, said in the title bar), its
+    /// label on its own line and never over another, ✕ where it is lost, ↻ on a
+    /// retransmission; states and timers whole in the margins; the side panel (ARQ window,
+    /// receive buffer) where the scene has one; the narration of the current event; from 110
+    /// columns the event log up to the cursor.
+    @Test("Every scene at its start, middle and end, 80x24 and 120x40, English and Korean",
+          arguments: SceneCatalog.all.filter { $0.kind == .sequence }.map(\.id))
+    func everyScene(id: String) throws {
+        let spec = try SceneCatalog.lookup(id)
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-            var h = try playerHarness(scene, size: size)
-            for _ in 0..<step { h.press("right") }
-            expectSnapshot(h, "player-\(scene.id)-\(step)-\(size.width)x\(size.height)")
+            for language in [Language.en, .ko] {
+                var h = try playerHarness(spec, size: size, language: language)
+                for (name, cursor) in Self.moments(h.state.player!.trace) {
+                    while h.state.player!.cursor < cursor { h.press("right") }
+                    expectSnapshot(h, "scene-\(id)-\(name)-\(language == .ko ? "ko" : "en")-\(size.width)x\(size.height)")
+                }
+            }
         }
     }
 
-    /// Reviewer: the sender window row (base, next, acknowledged packets) and the receiver's
-    /// buffer holding out-of-order packets while pkt 2 is missing.
-    @Test("arq-selective-repeat at several steps", arguments: [12, 30])
-    func selectiveRepeat(step: Int) throws {
-        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-            var h = try playerHarness(.arqSelectiveRepeat, size: size, language: .ko)
-            for _ in 0..<step { h.press("right") }
-            expectSnapshot(h, "player-arq-selective-repeat-\(step)-\(size.width)x\(size.height)")
-        }
-    }
-
-    /// Reviewer: the state diagram overlay with both endpoints' states marked.
+    /// Reviewer: the `s` overlay over the 4-way close scene at step 14 (just after the
+    /// handshake): RFC 9293 Figure 5 with its edges and labels filling the 76×22 box; both ends
+    /// ESTABLISHED, and the legend names the server's SYN-RECEIVED → ESTABLISHED just taken.
     @Test("State diagram overlay")
     func stateDiagram() throws {
         var h = try playerHarness(.tcp4Way)

@@ -4,6 +4,8 @@ import TutorCore
 /// syllable (영 일 이 삼 사 오 육 칠 팔 구) ends in a consonant.
 func josa(_ number: Int, _ withFinal: String) -> String {
     let finalConsonant = [true, true, false, true, false, false, true, true, true, false][abs(number) % 10]
+    // 으로 follows a final consonant except ㄹ (일, 칠, 팔 take 로).
+    if withFinal == "으로" { return finalConsonant && ![1, 7, 8].contains(abs(number) % 10) ? "으로" : "로" }
     if finalConsonant { return withFinal }
     return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal
 }

@@ -138,7 +138,7 @@ enum TCPNarration {
                                      en: "The peer has no more data. It waits for its application to call close() (read() returns 0).")
     static let closing = Localized(ko: "동시 종료: 자기 FIN의 ACK를 아직 못 받은 채 상대 FIN을 받았습니다.", en: "Simultaneous close: the peer's FIN arrived before the ACK of its own FIN.")
     static func acknowledgesData(ack: UInt32, window: Int) -> Localized {
-        Localized(ko: "데이터를 받아 ack=\(ack), 남은 버퍼 win=\(window)로 확인합니다.",
+        Localized(ko: "데이터를 받아 ack=\(ack), 남은 버퍼 win=\(window)\(josa(label: "\(window)", "으로")) 확인합니다.",
                   en: "Data received: acknowledges with ack=\(ack) and the free buffer, win=\(window).")
     }
     static let timeWait = Localized(ko: "먼저 닫은 쪽이 TIME-WAIT에 들어갑니다. 마지막 ACK가 유실되면 다시 보내고, 옛 세그먼트가 사라지기를 기다립니다.",

@@ -13,7 +13,7 @@ struct DiagramAxis: Equatable {
     }
 
     /// A stretch with nothing on the wire folds when it is longer than this many crossings.
-    static let silentCrossings = 4.0
+    static let silentCrossings = 1.5
     static let maxRowsPerCrossing = 12
 
     var times: [Double] = []

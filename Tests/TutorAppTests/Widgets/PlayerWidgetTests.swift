@@ -6,7 +6,8 @@ import TutorTestSupport
 @testable import TutorApp
 
 /// The player's drawings as widgets: each gets exactly the data it draws and stays in its area.
-@Suite("Player widgets: ARQWindowStrip, TCPStateDiagram")
+/// (The `s` overlay has its own suite in TCPStateDiagramTests, the diagram in SequenceDiagramTests.)
+@Suite("Player widgets: ARQWindowStrip")
 struct PlayerWidgetTests {
     /// Reviewer: Go-Back-N's window of 4 after sending 0-3: brackets around 0..3, then 4-7 (every
     /// sequence number once), base and next, cut at the area's edge; the receiver still
@@ -24,26 +25,5 @@ struct PlayerWidgetTests {
             " receiver: expects 0, delivered 0       ",
         ], area: area)
         expectBlank(grid, outside: area)
-    }
-
-    /// Reviewer: both endpoints (C and S) marked on ESTABLISHED in the RFC 9293 Figure 5 layout.
-    @Test("TCPStateDiagram marks the endpoints' states")
-    func stateDiagram() throws {
-        let trace = try SceneSpec.tcp3Way.simulate(SceneOptions())
-        var grid = CellGrid(width: 60, height: 22)
-        TCPStateDiagram(trace: trace, cursor: trace.events.count - 1, language: .en, glyphs: .unicode).render(into: &grid, area: grid.bounds)
-        let rows = GridLiteral.rows(of: grid)
-        #expect(Array(rows[0...8]) == [
-            "┌─ TCP states (RFC 9293 Figure 5) ─────────────────────────┐",
-            "│                        CLOSED                            │",
-            "│                                                          │",
-            "│                        LISTEN                            │",
-            "│                                                          │",
-            "│      SYN-RECEIVED                        SYN-SENT        │",
-            "│                                                          │",
-            "│                       [ESTABLISHED]CS                    │",
-            "│                                                          │",
-        ])
-        #expect(grid[24, 7].style.reverse && !grid[25, 1].style.reverse, "the current state is highlighted, others not")
     }
 }
