@@ -11,20 +11,13 @@ extension PlayerScreen {
         var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
         renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
 
-        // The event list needs room: only from 110 columns; at 80 the diagram takes the width.
-        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-        let listWidth = grid.width >= 110 ? min(40, grid.width / 4) : 0
-        let (main, list) = body.splitLeft(grid.width - listWidth)
-        let (upper, narrationArea) = main.splitBottom(grid.height >= 40 ? 7 : 5)
-        var area = upper
-        if let note = p.trace.scaleNote {
-            grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: area.width, ellipsis: glyphs.ellipsis), x: area.x, y: area.y, style: Style(.dim))
-            area = area.splitTop(1).1
+        let r = regions(p, size: Size(width: grid.width, height: grid.height))
+        if let note = p.trace.scaleNote, let y = r.note {
+            grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: r.header.width, ellipsis: glyphs.ellipsis), x: r.header.x, y: y, style: Style(.dim))
         }
-        // More than two lanes: names on one row, states under them, so neither is cut.
-        let (header, rest) = area.splitTop(p.trace.endpoints.count > 2 ? 2 : 1)
-        area = rest
-        area = PlayerPanel.render(p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess, language: language, glyphs: glyphs, into: &grid, atTopOf: area)
+        let header = r.header, narrationArea = r.narration, list = r.list, area = r.diagram
+        PlayerPanel(panel: PlayerPanel.panel(of: p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess), language: language, glyphs: glyphs)
+            .render(into: &grid, area: r.panel)
         let layout = layout(p, area: area, language: language, glyphs: glyphs)
         renderLanes(p, layout.lifelines, into: &grid, header: header, language: language, glyphs: glyphs)
         SequenceDiagram(trace: p.trace, layout: layout, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, glyphs: glyphs, language: language)
@@ -34,7 +27,7 @@ extension PlayerScreen {
             renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
         }
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
-        if listWidth > 0 { renderEventList(p, into: &grid, area: list, language: language, glyphs: glyphs) }
+        if list.width > 0 { renderEventList(p, into: &grid, area: list, language: language, glyphs: glyphs) }
         renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
         if p.showStates {
             TCPStateDiagram(trace: p.trace, cursor: p.cursor, language: language, glyphs: glyphs)
@@ -42,9 +35,40 @@ extension PlayerScreen {
         }
     }
 
-    /// The diagram's layout for this area, in the view the user chose (or the one that fits).
+    /// Where the player's parts go on a screen of `size`: the event list only from 110 columns
+    /// (at 80 the diagram takes the width), the scale note, the lane header (two rows for more
+    /// than two lanes, so names and states are not cut), the side panel, the diagram, the narration.
+    struct Regions {
+        var note: Int?
+        var header, panel, diagram, narration, list: Rect
+    }
+
+    static func regions(_ p: State, size: Size) -> Regions {
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        let listWidth = size.width >= 110 ? min(40, size.width / 4) : 0
+        let (main, list) = body.splitLeft(size.width - listWidth)
+        var (area, narration) = main.splitBottom(size.height >= 40 ? 7 : 5)
+        var note: Int?
+        if p.trace.scaleNote != nil { note = area.y; area = area.splitTop(1).1 }
+        let (header, rest) = area.splitTop(p.trace.endpoints.count > 2 ? 2 : 1)
+        let (panel, diagram) = rest.splitTop(PlayerPanel.height(PlayerPanel.panel(of: p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess)))
+        return Regions(note: note, header: header, panel: panel, diagram: diagram, narration: narration, list: list)
+    }
+
+    /// The diagram's layout for this area, in the view the user chose (or the one that fits):
+    /// the one the reducer worked out when it still fits, else worked out now.
     static func layout(_ p: State, area: Rect, language: Language, glyphs: Glyphs) -> DiagramLayout {
-        DiagramLayout.make(p.trace, area: area, mode: p.view, language: language, glyphs: glyphs)
+        let key = State.LayoutKey(area: area, view: p.view, language: language, ascii: glyphs == .ascii, trace: p.traceVersion)
+        if let memo = p.layoutMemo, memo.key == key { return memo.layout }
+        return DiagramLayout.make(p.trace, area: area, mode: p.view, language: language, glyphs: glyphs)
+    }
+
+    /// Keeps the memo for the screen as it is now, so frames while playing do not redo it.
+    static func refreshLayout(_ p: inout State, _ ctx: AppContext) {
+        let area = regions(p, size: ctx.size).diagram
+        let key = State.LayoutKey(area: area, view: p.view, language: ctx.language, ascii: ctx.glyphs == .ascii, trace: p.traceVersion)
+        guard p.layoutMemo?.key != key else { return }
+        p.layoutMemo = (key, DiagramLayout.make(p.trace, area: area, mode: p.view, language: ctx.language, glyphs: ctx.glyphs))
     }
 
     /// Each lane's name (in the reader's language) and state above its lifeline. A state timed

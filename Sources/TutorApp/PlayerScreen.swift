@@ -32,6 +32,12 @@ public enum PlayerScreen: ScreenModel {
         public var dwell: Double = 0
         /// The diagram's shape as the user chose it with `v`; nil: slanted when it fits.
         var view: DiagramLayout.Mode?
+        /// Bumped whenever the trace is re-simulated, so a memoized layout knows it is stale.
+        var traceVersion = 0
+        /// The diagram's layout for the screen it was last worked out for (not part of ==: it
+        /// is derived, and `render` works it out itself when it does not fit).
+        struct LayoutKey: Equatable { var area: Rect; var view: DiagramLayout.Mode?; var language: Language; var ascii: Bool; var trace: Int }
+        var layoutMemo: (key: LayoutKey, layout: DiagramLayout)?
 
         public static func == (a: State, b: State) -> Bool {
             a.scene == b.scene && a.options == b.options && a.injected == b.injected && a.trace == b.trace
@@ -83,6 +89,7 @@ public enum PlayerScreen: ScreenModel {
             var o = options
             o.drops.formUnion(injected)
             trace = try scene.simulate(o)
+            traceVersion += 1
             cursor = trace.events.lastIndex { $0.t <= time } ?? -1
             // A shorter future (a drop undone after the end): the clock stops at the new end.
             if let last = trace.events.last, time > last.t { time = last.t }
@@ -90,14 +97,16 @@ public enum PlayerScreen: ScreenModel {
     }
 
     static func reduce(_ p: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        var out: [Outcome] = []
         switch input {
-        case .command(let command) where p.awaitingGuess != nil: return reduceGuess(&p, command, ctx)
-        case .command(let command): return reduce(&p, command, &ctx)
+        case .command(let command) where p.awaitingGuess != nil: out = reduceGuess(&p, command, ctx)
+        case .command(let command): out = reduce(&p, command, &ctx)
         case .text(let c): if p.guess.count < 40 { p.guess.append(c) }
         case .tick(let elapsed): reduceTick(&p, elapsed: elapsed)
         default: break
         }
-        return []
+        refreshLayout(&p, ctx)
+        return out
     }
 
     static func bindings(_ p: State) -> [KeyBinding] { p.awaitingGuess != nil ? KeyBindings.guessing : KeyBindings.player }
