@@ -111,6 +111,7 @@ public enum PlayerScreen: ScreenModel {
 
     static func bindings(_ p: State) -> [KeyBinding] { p.awaitingGuess != nil ? KeyBindings.guessing : KeyBindings.player }
     static func helpSection(_ p: State) -> Localized { UIText.playerSection }
+    static func helpNote(_ p: State) -> Localized? { UIText.diagramMarks }
     static func capturesText(_ p: State) -> Bool { p.awaitingGuess != nil }
     static func isAnimating(_ p: State) -> Bool { p.playing }
 

@@ -36,6 +36,10 @@ extension UIText {
         }
     }
 
+    /// The help overlay's note: what the diagram's marks mean.
+    static let diagramMarks = Localized(
+        ko: "• 전송 중인 패킷  ✕ 도중에 유실  ↻ 재전송  #n 보낸 순서(양방향). 라벨은 자기 화살표 위에 있습니다.",
+        en: "• a packet on its way  ✕ lost on the way  ↻ retransmission  #n order sent (both ways). Each label sits on its own arrow.")
     static let ladderView = Localized(ko: "사다리 보기", en: "ladder view")
     static let slantedView = Localized(ko: "기울기 보기", en: "slanted view")
     static let ladderChosen = Localized(ko: "사다리 보기: 이 폭에서는 기울어진 화살표와 라벨을 함께 그릴 수 없습니다 (v로 전환)",
