@@ -16,8 +16,13 @@ extension PlayerScreen {
             grid.put(TextWidth.truncate(" " + (language == .ko ? note.ko : note.en), to: r.header.width, ellipsis: glyphs.ellipsis), x: r.header.x, y: y, style: Style(.dim))
         }
         let header = r.header, narrationArea = r.narration, list = r.list, area = r.diagram
-        PlayerPanel(panel: PlayerPanel.panel(of: p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess), language: language, glyphs: glyphs)
-            .render(into: &grid, area: r.panel)
+        let panel = PlayerPanel.panel(of: p.trace, cursor: p.cursor, awaitingGuess: p.awaitingGuess)
+        if p.awaitingGuess != nil, case .arqWindow? = panel {
+            // The sender's next= and the receiver's expectation would give the guess away.
+            grid.put(" " + UIText.panelHidden[language], x: r.panel.x, y: r.panel.y, style: Style(.dim), clip: r.panel)
+        } else {
+            PlayerPanel(panel: panel, language: language, glyphs: glyphs).render(into: &grid, area: r.panel)
+        }
         let layout = layout(p, area: area, language: language, glyphs: glyphs)
         renderLanes(p, layout.lifelines, into: &grid, header: header, language: language, glyphs: glyphs)
         SequenceDiagram(trace: p.trace, layout: layout, time: p.time, cursor: p.cursor, hiddenLabel: p.awaitingGuess, glyphs: glyphs, language: language)
@@ -124,21 +129,28 @@ extension PlayerScreen {
     static func renderEventList(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
         let shown = p.predictMode ? Array(p.trace.events.prefix(max(0, p.revealed + 1))) : p.trace.events
         let inner = Box(title: "\(max(0, p.revealed + 1))/\(p.trace.events.count)").render(into: &grid, area: area, glyphs: glyphs)
+        let room = inner.width - 6
+        let constant = DiagramLayout.constantFields(p.trace)
         let items: [Line] = shown.enumerated().map { i, e in
             let t = TextWidth.pad("\(Int(e.t))", to: 6)
             let who = UIText.laneName(e.endpoint ?? "", language)
             let text: String
             switch e.kind {
-            case .send: text = "\(e.from == p.trace.endpoints.first ? glyphs.arrowRight : glyphs.arrowLeft) \(e.retransmission ? glyphs.retransmit : "")\(e.label ?? "")"
+            case .send:
+                // The direction by lane order (the UDP pair is lanes 2 and 3), the label as long as fits.
+                let rightward = DiagramLayout.lane(p.trace, e.to) > DiagramLayout.lane(p.trace, e.from)
+                let arrow = rightward ? glyphs.arrowRight : glyphs.arrowLeft
+                let label = DiagramLayout.labelTexts(e, glyphs: glyphs, constant: constant).first { TextWidth.width(of: $0) <= room - 2 } ?? "#\(e.n ?? 0)"
+                text = "\(arrow) \(label)"
             case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
             case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
-            case .state: text = "\(who): \(e.state ?? "")"
-            case .timerStart: text = "\(who) \(UIText.timerName(e.timer ?? "", language)) \(e.duration.map { "\(Int($0))ms" } ?? "")"
-            case .timerFire: text = "\(who) " + UIText.timerFires(UIText.timerName(e.timer ?? "", language), language)
+            case .state: text = "\(e.state ?? "") \(glyphs.separator) \(who)"
+            // What happens first, whose last: cut at the edge, it is the lane that goes.
+            case .timerStart, .timerFire: text = "\(DiagramLayout.noteText(e, language: language) ?? "") \(glyphs.separator) \(who)"
             case .note: text = "\(glyphs.bullet) \(language == .ko ? e.narration.ko : e.narration.en)"
             }
             let future = i > p.revealed
-            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: inner.width - 6, ellipsis: glyphs.ellipsis),
+            return [Span(t, Style(.dim)), Span(TextWidth.truncate(text, to: room, ellipsis: glyphs.ellipsis),
                                                  future ? Style(.dim) : Style(e.kind == .drop ? .loss : e.kind == .state ? .accent : .normal))]
         }
         let selected = p.cursor >= 0 && p.cursor < items.count ? p.cursor : nil

@@ -88,11 +88,16 @@ public enum PlayerScreen: ScreenModel {
         mutating func resimulate() throws {
             var o = options
             o.drops.formUnion(injected)
+            let old = trace
             trace = try scene.simulate(o)
             traceVersion += 1
-            cursor = trace.events.lastIndex { $0.t <= time } ?? -1
-            // A shorter future (a drop undone after the end): the clock stops at the new end.
+            // A drop of a later segment leaves what has been shown as it was: stay on the same
+            // event. Otherwise (a past drop undone) go to just before the first event at the
+            // time on screen, so nothing is skipped unseen.
+            if cursor < trace.events.count, Array(old.events.prefix(cursor + 1)) == Array(trace.events.prefix(cursor + 1)) { return }
+            cursor = (trace.events.firstIndex { $0.t >= time } ?? trace.events.count) - 1
             if let last = trace.events.last, time > last.t { time = last.t }
+            if cursor >= 0 && trace.events[cursor].t < time && trace.inFlight(at: time).isEmpty { time = trace.events[cursor].t }
         }
     }
 
@@ -170,19 +175,24 @@ public enum PlayerScreen: ScreenModel {
             state.message = (p.predictMode ? UIText.predictOn : UIText.predictOff)[state.language]
         case .toggleView:
             p.view = p.view == .ladder ? .slanted : .ladder
-            state.message = (p.view == .ladder ? UIText.ladderView : UIText.slantedView)[state.language]
+            state.message = (p.view == .ladder ? UIText.ladderViewOn : UIText.slantedViewOn)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
-        case .restart: p.playing = false; p.verdict = nil; p.awaitingGuess = nil; p.go(to: -1)
+        case .restart:
+            p.playing = false; p.verdict = nil; p.awaitingGuess = nil; p.go(to: -1)
+            // The drops stay (replaying them is the point); say so, and how to undo them.
+            if !p.injected.isEmpty { state.message = UIText.restartedWithDrops(p.injected, state.language) }
         case .toggleStates where p.scene.stateMachine == nil:
             state.message = UIText.noStateDiagram[state.language]
         case .toggleStates: p.showStates.toggle()
         case .dropNext where p.fixedTrace || !p.scene.options.contains(.drop):
             state.message = (p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
         case .dropNext:
-            // The next segment to be sent after the current time, by its ordinal.
-            guard let next = p.trace.events.enumerated().first(where: { $0.element.kind == .send && $0.element.n != nil && $0.offset > p.cursor })?.element,
+            // The next segment to be sent after the cursor, by its ordinal (one already lost
+            // cannot be dropped again).
+            guard let next = p.trace.events.enumerated().first(where: { $0.element.kind == .send && $0.element.n != nil && $0.offset > p.cursor
+                && !p.trace.isLost($0.element) })?.element,
                   let n = next.n else {
                 state.message = UIText.nothingToDrop[state.language]; break
             }

@@ -16,8 +16,9 @@ public enum TraceExport {
         if let note = trace.scaleNote { out += Wrap.wrap(language == .ko ? note.ko : note.en, width: width).map(\.plainText) }
         out.append("")
         if trace.endpoints.count != 2 { return list(trace, language: language, width: width, header: out) }
-        var header = String(repeating: " ", count: left - 2) + trace.endpoints[0]
-        header = TextWidth.pad(header, to: right - TextWidth.width(of: trace.endpoints[1]) + 2) + trace.endpoints[1]
+        let names = trace.endpoints.map { UIText.laneName($0, language) }
+        var header = String(repeating: " ", count: left - 2) + names[0]
+        header = TextWidth.pad(header, to: right - TextWidth.width(of: names[1]) + 2) + names[1]
         out.append(header)
         let lane = String(repeating: " ", count: left) + "|" + String(repeating: " ", count: right - left - 1) + "|"
         var lastWindow: String?
@@ -87,7 +88,7 @@ public enum TraceExport {
             out.append(UIText.deliveredInOrder(arq.delivered, language))
             return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
         }
-        let finals = trace.endpoints.map { name in "\(name): \(trace.state(of: name, at: trace.events.count - 1) ?? "-")" }
+        let finals = trace.endpoints.map { name in "\(UIText.laneName(name, language)): \(trace.state(of: name, at: trace.events.count - 1) ?? "-")" }
         out.append(UIText.finalStates[language] + finals.joined(separator: ", "))
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }

@@ -1,18 +1,11 @@
+import NetSim
 import TutorCore
 
 /// The sequence diagram's words: lane names, timers in the margins, the folded gaps, the two
 /// views. State names stay as RFC 9293 spells them (Korean textbooks use them as they are).
 extension UIText {
     /// A lane (endpoint) as the reader's language names it; unknown names are shown as they are.
-    static func laneName(_ name: String, _ l: Language) -> String {
-        guard l == .ko else { return name }
-        let words = ["client": "클라이언트", "server": "서버", "sender": "송신자", "receiver": "수신자", "edge": "에지 서버"]
-        if let w = words[name] { return w }
-        // "TCP client", "UDP server": the protocol stays, the role is translated.
-        let parts = name.split(separator: " ").map(String.init)
-        if parts.count == 2, let w = words[parts[1]] { return "\(parts[0]) \(w)" }
-        return name
-    }
+    static func laneName(_ name: String, _ l: Language) -> String { l == .ko ? koreanLaneName(name) : name }
 
     /// A timer's name in the margin: TCP's (RTO, TIME-WAIT, persist) stay as the RFCs name
     /// them; an ARQ packet's timer ("timeout 3") and the application's read timer are translated.
@@ -40,10 +33,15 @@ extension UIText {
     static let diagramMarks = Localized(
         ko: "• 전송 중인 패킷  ✕ 도중에 유실  ↻ 재전송  #n 보낸 순서(양방향). 라벨은 자기 화살표 위에 있습니다.",
         en: "• a packet on its way  ✕ lost on the way  ↻ retransmission  #n order sent (both ways). Each label sits on its own arrow.")
-    static let ladderView = Localized(ko: "사다리 보기", en: "ladder view")
-    static let slantedView = Localized(ko: "기울기 보기", en: "slanted view")
-    static let ladderChosen = Localized(ko: "사다리 보기: 이 폭에서는 기울어진 화살표와 라벨을 함께 그릴 수 없습니다 (v로 전환)",
-                                        en: "Ladder view: slanted arrows and their labels do not fit this width (v switches)")
+    static func restartedWithDrops(_ drops: [Int], _ l: Language) -> String {
+        let list = drops.map { "#\($0)" }.joined(separator: ", ")
+        return l == .ko ? "처음부터 다시: 떨어뜨린 세그먼트(\(list))는 그대로입니다 (u로 취소)" : "Restarted with \(list) still dropped (u undoes)"
+    }
+    static let panelHidden = Localized(ko: "창 상태는 예측을 마치면 다시 보입니다", en: "The window is hidden until you have made your guess")
+    static let ladderView = Localized(ko: "사다리", en: "ladder")
+    static let slantedViewOn = Localized(ko: "기울기 보기: 화살표가 보낸 때에서 도착한 때로 기울어집니다 (v: 사다리)",
+                                         en: "Slanted view: each arrow falls from its send to its arrival (v: ladder)")
+    static let ladderViewOn = Localized(ko: "사다리 보기: 메시지마다 한 줄 (v: 기울기)", en: "Ladder view: one row per message (v: slanted)")
 
     /// After a wrong guess: which fields were wrong.
     static func wrongFields(_ fields: [String], _ l: Language) -> String {

@@ -48,6 +48,9 @@ extension UIText {
     static let gaugeZeroWindow = Localized(ko: "받은 rwnd 0: 대기 중", en: "heard rwnd 0: waits")
     static let gaugePersist = Localized(ko: ", persist 타이머 동작", en: ", persist timer probes")
     static let gaugeNothingToSend = Localized(ko: "받은 rwnd 0 (보낼 데이터 없음)", en: "heard rwnd 0 (nothing left to send)")
+    static func stripAllAcked(_ n: Int, _ l: Language) -> String {
+        l == .ko ? "보낼 패킷 \(n)개를 모두 보냈고 모두 확인받았습니다" : "all \(n) packets sent and acknowledged"
+    }
     static let tcpStatesTitle = Localized(ko: "TCP 상태 (RFC 9293 Figure 5)", en: "TCP states (RFC 9293 Figure 5)")
     // The legend under the figure; state names and RFC event names stay in English in both.
     static let tcpStatesNow = Localized(ko: "현재 상태", en: "Now")

@@ -90,7 +90,7 @@ struct FlowPlainExportTests {
         }
         #expect(en.allSatisfy { $0.count <= 80 })
         let ko = try SceneExport.text(.flowControl, format: .plain, language: .ko)
-        #expect(ko.contains("|  server 수신 버퍼 읽지 않은 3000/3000 B | 광고한 rwnd 0 B"))
-        #expect(ko.contains("|  client 전송 중 0 B | 받은 rwnd 0: 대기 중, persist 타이머 동작"))
+        #expect(ko.contains("|  서버       수신 버퍼 읽지 않은 3000/3000 B | 광고한 rwnd 0 B"))
+        #expect(ko.contains("|  클라이언트 전송 중 0 B | 받은 rwnd 0: 대기 중, persist 타이머 동작"))
     }
 }

@@ -192,7 +192,7 @@ expect_screen "and the rest of the window after it (Go-Back-N)" "↻#15 pkt 5"
 missing=$(labels_attached)
 if [ -z "$missing" ]; then ok "every label on screen touches a line (retransmissions)"; else fail "labels away from any line: $missing" "$(screen)"; fi
 keys v
-expect_screen "v switches to the ladder view" "ladder view"
+expect_screen "v switches to the ladder view" "Ladder view: one row per message"
 expect_screen "the ladder puts each label on its own horizontal arrow" "──↻#12 pkt 2──"
 keys q
 expect_screen "leaving Go-Back-N ends play" "EXIT=0"

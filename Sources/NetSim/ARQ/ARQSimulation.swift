@@ -115,7 +115,7 @@ public final class ARQSimulation {
     }
     var snapshot: ARQSnapshot {
         ARQSnapshot(base: base, next: next, window: window, sequenceSpace: space, ackedInWindow: acked.filter { $0 >= base },
-                    expected: expected, buffered: buffered, delivered: delivered, receiverWindow: proto == .selectiveRepeat ? window : 1)
+                    expected: expected, buffered: buffered, delivered: delivered, receiverWindow: proto == .selectiveRepeat ? window : 1, total: p.packets)
     }
     func seqNumber(_ packet: Int) -> Int { packet % space }
 
@@ -198,9 +198,9 @@ public final class ARQSimulation {
             let oldBase = base
             while acked.contains(base) { base += 1 }
             if base > oldBase {
-                note("ACK \(seqNumber(ackNumber))로 창이 base=\(seqNumber(base))까지 밀려납니다.", "ACK \(seqNumber(ackNumber)) slides the window to base=\(seqNumber(base)).", endpoint: sender)
+                note("ACK \(seqNumber(ackNumber))\(josa(ackNumber, "으로")) 창이 base=\(seqNumber(base))까지 밀려납니다.", "ACK \(seqNumber(ackNumber)) slides the window to base=\(seqNumber(base)).", endpoint: sender)
             } else {
-                note("\(label(ackNumber))\(josa(ackNumber, "은")) 확인되었지만 base=\(seqNumber(base))가 아직이라 창은 그대로입니다.", "\(label(ackNumber)) is acknowledged, but base=\(seqNumber(base)) is still missing, so the window stays.", endpoint: sender)
+                note("\(label(ackNumber))\(josa(ackNumber, "은")) 확인되었지만 base=\(seqNumber(base))\(josa(base, "이")) 아직이라 창은 그대로입니다.", "\(label(ackNumber)) is acknowledged, but base=\(seqNumber(base)) is still missing, so the window stays.", endpoint: sender)
             }
         case .goBackN:
             // Cumulative: ACK n covers every packet up to n.
@@ -210,7 +210,7 @@ public final class ARQSimulation {
             }
             stopTimer(base)
             base = ackNumber + 1
-            note("누적 ACK \(seqNumber(ackNumber)): \(seqNumber(ackNumber))번까지 모두 확인되어 창이 base=\(seqNumber(base))로 밀려납니다.",
+            note("누적 ACK \(seqNumber(ackNumber)): \(seqNumber(ackNumber))번까지 모두 확인되어 창이 base=\(seqNumber(base))\(josa(base, "으로")) 밀려납니다.",
                  "Cumulative ACK \(seqNumber(ackNumber)): everything up to \(seqNumber(ackNumber)) is confirmed; the window slides to base=\(seqNumber(base)).", endpoint: sender)
             if base < next { startTimer(base, at: now) }
         }
@@ -267,11 +267,14 @@ public final class ARQSimulation {
         case .selectiveRepeat:
             // Every correctly received packet in [expected - window, expected + window) is acknowledged.
             if packet >= expected && packet < expected + window {
-                buffered.insert(packet)
+                // Only an out-of-order packet waits in the buffer; the expected one is delivered
+                // with the run it completes (the panel never shows it both expected and held).
+                if packet != expected { buffered.insert(packet) }
                 transmit(toReceiver: false, packet: packet, at: now,
                          ko: "\(label(packet))\(josa(packet, "을")) 받아 그 패킷만 확인하는 ACK \(seqNumber(packet))\(josa(packet, "을")) 보냅니다\(packet == expected ? "" : ". 순서가 어긋나도 버퍼에 보관합니다").",
                          en: "Acknowledges \(label(packet)) individually with ACK \(seqNumber(packet))\(packet == expected ? "" : "; although out of order, it is kept in the buffer").")
                 var run: [Int] = []
+                if packet == expected { run.append(expected); expected += 1; delivered += 1 }
                 while buffered.contains(expected) { buffered.remove(expected); run.append(expected); expected += 1; delivered += 1 }
                 if !run.isEmpty {
                     note("순서대로 이어지는 \(run.map { "\(seqNumber($0))" }.joined(separator: ", "))번을 애플리케이션에 전달합니다.",

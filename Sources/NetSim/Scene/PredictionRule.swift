@@ -28,7 +28,7 @@ public struct PredictionRule: Sendable {
         let used = sends.reduce(into: Set<String>()) { $0.formUnion(Self.parts(answer($1)).words) }
         let wrong = examples.filter { ex in !sends.contains { check(ex, against: $0) } }
         let example = wrong.first { Self.parts($0).words.isDisjoint(with: used) } ?? wrong.first ?? examples.last ?? ""
-        var ko = "\(ask.ko) (형식 예: \(example)). Enter 확인, Esc 보기", en = "\(ask.en) (format, e.g. \(example)). Enter checks, Esc reveals"
+        var ko = "\(ask.ko) (형식 예: \(example)). Enter 확인, Esc 정답 보기", en = "\(ask.en) (format, e.g. \(example)). Enter checks, Esc reveals"
         if let a = announcement(event) { ko = "\(a.ko) \(ko)"; en = "\(a.en) \(en)" }
         return Localized(ko: ko, en: en)
     }

@@ -96,7 +96,9 @@ extension TCPSimulation {
         var behaviour: Behaviour
         var eofSeen = false
 
-        var window: Int { max(0, bufferCapacity - buffered) }
+        /// RCV.WND: the buffer still free (RFC 9293 §3.8.6). Out-of-order data held for later
+        /// takes room in the buffer too, so a duplicate ACK advertises less, not the full buffer.
+        var window: Int { max(0, bufferCapacity - buffered - outOfOrder.values.reduce(0, +)) }
     }
 }
 

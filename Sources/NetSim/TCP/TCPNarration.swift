@@ -12,7 +12,7 @@ enum TCPNarration {
                   en: "\(label) is lost on the link. The receiver never learns it existed.")
     }
     static func receives(_ name: String, _ label: String) -> Localized {
-        Localized(ko: "\(name)\(josa(label: name, "이")) \(label)\(josa(label: label, "을")) 받습니다.", en: "\(name) receives \(label).")
+        Localized(ko: "\(koreanLaneName(name))\(josa(label: koreanLaneName(name), "이")) \(label)\(josa(label: label, "을")) 받습니다.", en: "\(name) receives \(label).")
     }
 
     // MARK: timers
@@ -49,7 +49,7 @@ enum TCPNarration {
     // MARK: application calls and sending
 
     static func listens(_ name: String) -> Localized {
-        Localized(ko: "\(name)가 passive open(listen())을 하고 어느 상대든 연결 요청을 기다립니다.", en: "\(name) does a passive open (listen()) and waits for a connection request from any peer.")
+        Localized(ko: "\(koreanLaneName(name))\(josa(label: koreanLaneName(name), "이")) passive open(listen())을 하고 어느 상대든 연결 요청을 기다립니다.", en: "\(name) does a passive open (listen()) and waits for a connection request from any peer.")
     }
     static func activeOpen(iss: UInt32) -> Localized {
         Localized(ko: "active open: 자신의 ISN \(iss)\(josa(Int(iss), "을")) 담은 SYN을 보냅니다. SYN은 sequence number 하나를 차지합니다(RFC 9293 3.4절).",
@@ -57,14 +57,14 @@ enum TCPNarration {
     }
     static let synSent = Localized(ko: "연결 요청을 보냈고 상대의 응답을 기다립니다.", en: "Connection request sent; waiting for the peer's answer to it.")
     static func writes(_ name: String, _ bytes: Int) -> Localized {
-        Localized(ko: "\(name)의 애플리케이션이 \(bytes)바이트를 write()합니다.", en: "\(name)'s application writes \(bytes) bytes.")
+        Localized(ko: "\(koreanLaneName(name))의 애플리케이션이 \(bytes)바이트를 write()합니다.", en: "\(name)'s application writes \(bytes) bytes.")
     }
     static func closes(_ name: String) -> Localized {
-        Localized(ko: "\(name)의 애플리케이션이 close()를 호출합니다.", en: "\(name)'s application calls close().")
+        Localized(ko: "\(koreanLaneName(name))의 애플리케이션이 close()를 호출합니다.", en: "\(name)'s application calls close().")
     }
     static let closedBeforeConnecting = Localized(ko: "연결이 만들어지기 전에 닫혀 바로 CLOSED입니다.", en: "Closed before a connection existed: straight to CLOSED.")
     static func reads(_ name: String, _ bytes: Int, free: Int) -> Localized {
-        Localized(ko: "\(name)의 애플리케이션이 \(bytes)바이트를 읽어 수신 버퍼에 \(free)바이트 공간이 생깁니다.",
+        Localized(ko: "\(koreanLaneName(name))의 애플리케이션이 \(bytes)바이트를 읽어 수신 버퍼에 \(free)바이트 공간이 생깁니다.",
                   en: "\(name)'s application reads \(bytes) bytes; the receive buffer now has \(free) bytes free.")
     }
     static func windowUpdate(_ window: Int) -> Localized {
@@ -79,8 +79,8 @@ enum TCPNarration {
         ko: "상대 윈도우가 0이라 보낼 수 없습니다. persist 타이머로 나중에 zero-window probe를 보냅니다(RFC 9293 3.8.6.1절).",
         en: "The peer's window is 0, so nothing may be sent. The persist timer will send a zero-window probe later (RFC 9293 Section 3.8.6.1).")
     static func sendsFIN(active: Bool) -> Localized {
-        active ? Localized(ko: "보낼 데이터가 끝나 FIN을 보냅니다. 먼저 닫는 쪽(active close)입니다.",
-                           en: "No more data to send, so it sends a FIN. This side closes first (active close).")
+        active ? Localized(ko: "보낼 데이터가 끝나 FIN을 보냅니다. 상대의 FIN을 받기 전에 닫으므로 active close입니다(양쪽이 동시에 닫으면 둘 다 active close).",
+                           en: "No more data to send, so it sends a FIN before hearing the peer's: an active close (when both close at once, both are active).")
                : Localized(ko: "상대가 이미 닫았고 이쪽 애플리케이션도 close()를 불러 FIN을 보냅니다(passive close).",
                            en: "The peer already closed and this application has called close(), so it sends its FIN (passive close).")
     }
@@ -125,7 +125,7 @@ enum TCPNarration {
     static let establishedByServer = Localized(ko: "자기 SYN이 확인되었습니다. 연결이 열렸습니다.", en: "Its SYN is acknowledged; the connection is open.")
     static let unacceptableACK = Localized(ko: "받을 수 없는 ACK라 RST로 답합니다.", en: "Unacceptable ACK: it answers with a RST.")
     static func windowOpens(_ name: String, _ window: Int) -> Localized {
-        Localized(ko: "\(name): 상대 윈도우가 \(window)바이트로 열렸습니다. 다시 보낼 수 있습니다.", en: "\(name): the peer's window opened to \(window) bytes; sending can resume.")
+        Localized(ko: "\(koreanLaneName(name)): 상대 윈도우가 \(window)바이트로 열렸습니다. 다시 보낼 수 있습니다.", en: "\(name): the peer's window opened to \(window) bytes; sending can resume.")
     }
     static let finWait2 = Localized(ko: "자기 FIN이 확인되었습니다. 이제 상대의 FIN을 기다립니다(상대는 아직 데이터를 보낼 수 있습니다).",
                                     en: "Its FIN is acknowledged. Now it waits for the peer's FIN (the peer may still send data).")
@@ -141,8 +141,8 @@ enum TCPNarration {
         Localized(ko: "데이터를 받아 ack=\(ack), 남은 버퍼 win=\(window)\(josa(label: "\(window)", "으로")) 확인합니다.",
                   en: "Data received: acknowledges with ack=\(ack) and the free buffer, win=\(window).")
     }
-    static let timeWait = Localized(ko: "먼저 닫은 쪽이 TIME-WAIT에 들어갑니다. 마지막 ACK가 유실되면 다시 보내고, 옛 세그먼트가 사라지기를 기다립니다.",
-                                    en: "The side that closed first enters TIME-WAIT: it can re-send a lost final ACK, and old duplicates die out.")
+    static let timeWait = Localized(ko: "active close를 한 쪽이 TIME-WAIT에 들어갑니다. 마지막 ACK가 유실되면 다시 보내고, 옛 세그먼트가 사라지기를 기다립니다(RFC 9293 3.6절).",
+                                    en: "An end that did an active close enters TIME-WAIT: it can re-send a lost final ACK, and old duplicates die out (RFC 9293 Section 3.6).")
     static func timeWaitTimer(_ duration: Double) -> Localized {
         Localized(ko: "2 x MSL(\(ms(duration))) 타이머를 시작합니다(RFC 9293 3.6.1절).", en: "Starts the 2 x MSL timer (\(ms(duration))) (RFC 9293 Section 3.6.1).")
     }
@@ -152,6 +152,12 @@ enum TCPNarration {
 /// ("client" ends in 트: no final consonant; "server" in 버; "TCP server" likewise).
 func josa(label: String, _ withFinal: String) -> String {
     if let last = label.last, let d = last.wholeNumberValue { return josa(d, withFinal) }
+    // A Hangul syllable: its final consonant (jongseong) decides; ㄹ takes 로, not 으로.
+    if let v = label.unicodeScalars.last?.value, (0xAC00...0xD7A3).contains(v) {
+        let final = (v - 0xAC00) % 28
+        if withFinal == "으로" { return final != 0 && final != 8 ? "으로" : "로" }
+        return final != 0 ? withFinal : (["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal)
+    }
     let consonantEndings: Set<Character> = ["n", "m", "l", "N", "M", "L"]
     if let last = label.last, consonantEndings.contains(last) { return withFinal }
     return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal

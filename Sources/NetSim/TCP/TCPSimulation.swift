@@ -61,6 +61,9 @@ public final class TCPSimulation {
                 if events.contains(where: { $0.kind == .state }) { break }
             }
         }
+        // A panel is recorded as an event happens, before an arrival is processed; the scene's
+        // last event shows how things ended (its last ACK taken in), as nothing after it will.
+        if let f = flowSnapshot(), let last = events.indices.max(by: { events[$0].t < events[$1].t }) { events[last].panel = .flowWindow(f) }
         // Losses are recorded when sent but happen mid-way: order everything by time (stable).
         events = events.enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)
         return Trace(scene: scene, endpoints: endpoints.map(\.name), events: events, initialState: TCPState.closed.rawValue,

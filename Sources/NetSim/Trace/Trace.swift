@@ -39,12 +39,15 @@ public struct ARQSnapshot: Sendable, Hashable {
     /// How many packets from `expected` on the receiver accepts: Selective Repeat's window,
     /// 1 for stop-and-wait and Go-Back-N (which discard anything out of order).
     public var receiverWindow: Int
+    /// How many packets the sender has to send in all (nil: unbounded), so the strip can tell
+    /// a finished transfer from a fresh window once the numbers wrap.
+    public var total: Int?
 
     public init(base: Int, next: Int, window: Int, sequenceSpace: Int, ackedInWindow: Set<Int> = [], expected: Int,
-                buffered: Set<Int> = [], delivered: Int, receiverWindow: Int = 1) {
+                buffered: Set<Int> = [], delivered: Int, receiverWindow: Int = 1, total: Int? = nil) {
         self.base = base; self.next = next; self.window = window; self.sequenceSpace = sequenceSpace
         self.ackedInWindow = ackedInWindow; self.expected = expected; self.buffered = buffered; self.delivered = delivered
-        self.receiverWindow = receiverWindow
+        self.receiverWindow = receiverWindow; self.total = total
     }
 }
 

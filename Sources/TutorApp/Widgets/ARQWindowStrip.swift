@@ -25,12 +25,19 @@ struct ARQWindowStrip {
         func label(_ i: Int) -> Span { Span(" " + TextWidth.pad(labels[i], to: labelWidth) + " ", Style(.dim)) }
 
         var sender: Line = [label(0)]
-        sender += numbers(around: a.base, window: a.window) { pkt in
-            if pkt < a.base || a.ackedInWindow.contains(pkt) { return (glyphs.check, Self.acked) }
-            if pkt >= a.base + a.window { return (nil, Self.notUsable) }
-            return (nil, pkt < a.next ? Self.sent : Self.usable)
+        if let total = a.total, a.base >= total {
+            // Everything sent is acknowledged: no window is left (its numbers would wrap to a
+            // window that looks fresh).
+            sender.append(Span(UIText.stripAllAcked(total, language), Self.acked))
+        } else {
+            sender += numbers(around: a.base, window: a.window) { pkt in
+                if pkt < a.base || a.ackedInWindow.contains(pkt) { return (glyphs.check, Self.acked) }
+                // Past the last packet there is nothing to send: not usable, like outside the window.
+                if pkt >= a.base + a.window || pkt >= (a.total ?? .max) { return (nil, Self.notUsable) }
+                return (nil, pkt < a.next ? Self.sent : Self.usable)
+            }
+            sender.append(Span("  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)", Style(.dim)))
         }
-        sender.append(Span("  base=\(a.base % a.sequenceSpace) next=\(a.next % a.sequenceSpace)", Style(.dim)))
         sender.append(Span(" \(glyphs.separator) " + UIText.stripModulo(a.sequenceSpace, language), Style(.dim)))
         grid.put(sender, x: area.x, y: area.y, clip: area)
 

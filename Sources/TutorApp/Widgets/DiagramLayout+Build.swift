@@ -93,8 +93,11 @@ extension DiagramLayout {
         let head = Cell(x: lost ? (x1 + x2) / 2 : x2 - dir, row: row)
         let path = stride(from: x1 + dir, through: head.x - dir, by: dir).map { Cell(x: $0, row: row) }
         var arrow = Arrow(event: i, path: path, head: head, lost: lost, rightward: dir > 0, cells: Set(path))
+        let texts = labelTexts(e, glyphs: glyphs, constant: constantFields(trace))
+        // On the line after two dashes (a lost message's line is short, its label with it: off
+        // the line it would sit nearer the next row's arrow than its own).
         let room = abs(head.x - x1) - 5
-        if let text = labelTexts(e, glyphs: glyphs, constant: constantFields(trace)).first(where: { TextWidth.width(of: $0) <= room }) {
+        if let text = texts.first(where: { TextWidth.width(of: $0) <= room }) {
             let w = TextWidth.width(of: text)
             arrow.label = Label(text: text, x: dir > 0 ? x1 + 3 : x1 - 2 - w, row: row, width: w)
         }

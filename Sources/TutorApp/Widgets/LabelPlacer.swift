@@ -35,6 +35,7 @@ struct LabelPlacer {
 
     /// Where the label of arrow `id` goes (nil when no text fits anywhere along it).
     mutating func place(_ arrow: DiagramLayout.Arrow, id: Int, texts: [String], lane: ClosedRange<Int>) -> DiagramLayout.Label? {
+        let sender = arrow.rightward ? lane.lowerBound : lane.upperBound
         let rows = Set(arrow.cells.map(\.row)).sorted()
         guard let first = rows.first, let last = rows.last else { return nil }
         // Near the sender: the label shows from the moment the message is sent, so it should
@@ -47,7 +48,7 @@ struct LabelPlacer {
                 let own = arrow.cells.filter { $0.row == row }.map(\.x)
                 guard let a = own.min(), let b = own.max() else { continue }
                 for x in [(a + b + 1) / 2 - w / 2, a, b - w + 1, b + 2, a - w - 1]
-                where fits(x: x, row: row, width: w, id: id, arrow: arrow, lane: lane) {
+                where fits(x: x, row: row, width: w, id: id, arrow: arrow, lane: lane, sender: sender) {
                     let label = DiagramLayout.Label(text: text, x: x, row: row, width: w)
                     for cx in x..<(x + w) { blocked.insert(Cell(x: cx, row: row)) }
                     return label
@@ -57,13 +58,15 @@ struct LabelPlacer {
         return nil
     }
 
-    private func fits(x: Int, row: Int, width w: Int, id: Int, arrow: DiagramLayout.Arrow, lane: ClosedRange<Int>) -> Bool {
+    private func fits(x: Int, row: Int, width w: Int, id: Int, arrow: DiagramLayout.Arrow, lane: ClosedRange<Int>, sender: Int) -> Bool {
         guard x > lane.lowerBound, x + w - 1 < lane.upperBound else { return false }
         guard let own = Self.distance(row: row, x: x, width: w, to: arrow.cells, limit: 1) else { return false }
         for cx in (x - 1)...(x + w) {
             let c = Cell(x: cx, row: row)
             if blocked.contains(c) { return false }
-            if cx >= x && cx < x + w && lifelines.contains(cx) { return false }
+            // On no lifeline; touching one only at the sender's end, where the line starts
+            // (against the receiver's it reads as glued to the arrowhead's lane).
+            if lifelines.contains(cx) && (cx >= x && cx < x + w || cx != sender) { return false }
             if let ids = lines[c], !ids.subtracting([id]).isEmpty { return false }
         }
         // Beside its line rather than on it: nothing else may be as near.

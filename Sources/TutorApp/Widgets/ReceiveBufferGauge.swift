@@ -40,10 +40,10 @@ struct ReceiveBufferGauge {
 
     /// The receiver's row and the sender's; `barWidth` nil leaves the gauge out (`play --plain`).
     static func rows(_ f: FlowSnapshot, language l: Language, glyphs: Glyphs, barWidth: Int?) -> [Line] {
-        let nameWidth = max(TextWidth.width(of: f.sender), TextWidth.width(of: f.receiver))
+        let nameWidth = max(TextWidth.width(of: UIText.laneName(f.sender, l)), TextWidth.width(of: UIText.laneName(f.receiver, l)))
         let dim = Style(.dim)
         let separator = Span(" \(glyphs.separator) ", dim)
-        func name(_ n: String) -> Span { Span(TextWidth.pad(n, to: nameWidth) + " ", Style(.heading)) }
+        func name(_ n: String) -> Span { Span(TextWidth.pad(UIText.laneName(n, l), to: nameWidth) + " ", Style(.heading)) }
 
         var receiver: Line = [name(f.receiver), Span(UIText.receiveBuffer[l] + " ", dim)]
         if let width = barWidth {

@@ -115,11 +115,11 @@ struct TCPStateDiagram {
         let w = prefixes.map { TextWidth.width(of: $0) }.max() ?? 0
         var now: Line = [Span(TextWidth.pad(prefixes[0], to: w + 2), Style(.dim))]
         for (i, m) in marks.enumerated() {
-            now += [Span((i == 0 ? "" : "   ") + m.endpoint + ": "), Span(m.state, Style(.accent, bold: true, reverse: true))]
+            now += [Span((i == 0 ? "" : "   ") + UIText.laneName(m.endpoint, language) + ": "), Span(m.state, Style(.accent, bold: true, reverse: true))]
         }
         var last: Line = [Span(TextWidth.pad(prefixes[1], to: w + 2), Style(.dim))]
         if let step {
-            last.append(Span("\(step.endpoint): \(step.from) \(glyphs.arrowRight) \(step.to)", Style(.accent, bold: true)))
+            last.append(Span("\(UIText.laneName(step.endpoint, language)): \(step.from) \(glyphs.arrowRight) \(step.to)", Style(.accent, bold: true)))
             let note = takenEdge.map { TCPStateFigure.edges[$0].label } ?? UIText.tcpStatesOffFigure[language]
             last.append(Span("  (\(note))", Style(.dim)))
         } else {

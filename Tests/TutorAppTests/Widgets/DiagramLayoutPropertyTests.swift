@@ -48,6 +48,11 @@ struct DiagramLayoutPropertyTests {
             let x1 = layout.lifelines[DiagramLayout.lane(trace, e.from)], x2 = layout.lifelines[DiagramLayout.lane(trace, e.to)]
             if l.x <= min(x1, x2) || l.x + l.width - 1 >= max(x1, x2) { out.append("\(l.text) leaves its lanes") }
             if (l.x..<(l.x + l.width)).contains(where: lifelines.contains) { out.append("\(l.text) covers a lifeline") }
+            // Touching a lifeline reads as glued to it; only the sender's, where the line starts, may.
+            let sender = layout.lifelines[DiagramLayout.lane(trace, e.from)]
+            if layout.mode == .slanted, [l.x - 1, l.x + l.width].contains(where: { lifelines.contains($0) && $0 != sender }) {
+                out.append("\(l.text) touches the receiver's lifeline")
+            }
             for b in layout.arrows where (l.x..<(l.x + l.width)).contains(where: { Cell(x: $0, row: l.row) == b.head }) {
                 out.append("\(l.text) covers the head of #\(trace.events[b.event].n ?? 0)")
             }
@@ -66,7 +71,7 @@ struct DiagramLayoutPropertyTests {
         return out
     }
 
-    @Test("No label overlaps another label, a head, a note or a lifeline; each is nearest its own arrow",
+    @Test("No label overlaps another label, a head, a note or a lifeline, or touches the receiver's; each is nearest its own arrow",
           arguments: [DiagramLayout.Mode.slanted, .ladder])
     func labelsBelongToTheirArrows(mode: DiagramLayout.Mode) {
         for (name, trace) in Self.traces {

@@ -51,12 +51,14 @@ struct PlayerPanelTests {
     }
 
     /// Reviewer: in predict mode the strip does not give the guessed packet away: while pkt 0's
-    /// label is hidden, next is still 0.
+    /// label is hidden the window is not shown at all (its next= would be the answer).
     @Test("Predict mode: the panel of the send being guessed is not shown")
     func predictHidesThePanel() throws {
         var h = try playerHarness(.arqGoBackN)
         h.press("p", "right")
         #expect(h.state.player!.awaitingGuess == 0)
-        #expect(h.screenText.contains("base=0 next=0") && !h.screenText.contains("next=1"), "\(h.screenText)")
+        #expect(!h.screenText.contains("next=") && h.screenText.contains("The window is hidden until you have made your guess"), "\(h.screenText)")
+        h.type("pkt 0"); h.press("enter")
+        #expect(h.screenText.contains("base=0 next=1"), "after the guess the window is back, as after the send")
     }
 }

@@ -74,14 +74,14 @@ struct ReceiveBufferGaugeTests {
         expectRoles(grid, ["                        dddeeeeee"], Self.roles)
     }
 
-    /// Reviewer: the zero window in Korean: 수신 버퍼, 읽지 않은, 광고한 rwnd, 전송 중, 받은 rwnd,
+    /// Reviewer: the zero window in Korean, lanes named 서버 and 클라이언트 (padded to one width): 수신 버퍼, 읽지 않은, 광고한 rwnd, 전송 중, 받은 rwnd,
     /// 대기 중, persist 타이머 동작; the bar is a whole number of cells per 1000 B here too.
     @Test("Zero window in Korean")
     func korean() throws {
         let grid = Self.draw(try #require(Self.panels().all.first { $0.persistTimer }), language: .ko)
         expectGrid(grid, [
-            " server 수신 버퍼 [███████████████] 읽지 않은 3000/3000 B · 광고한 rwnd 0 B     ",
-            " client 전송 중 0 B · 받은 rwnd 0: 대기 중, persist 타이머 동작                 ",
+            " 서버       수신 버퍼 [████████████] 읽지 않은 3000/3000 B · 광고한 rwnd 0 B    ",
+            " 클라이언트 전송 중 0 B · 받은 rwnd 0: 대기 중, persist 타이머 동작             ",
         ])
     }
 

@@ -56,8 +56,9 @@ struct SequenceDiagramTests {
     }
 
     /// Reviewer: the textbook figure of the handshake: three lines falling from sender to
-    /// receiver, each label on its own line near its sender (a field that never changes,
-    /// `win=4000`, is left out where there is no room), the arrowheads at the receiving lifelines, each end's states
+    /// receiver, each label on its own line near its sender, touching no lifeline but
+    /// the sender's (fields are left out where there is no room: first `win=4000`, which never
+    /// changes, then #2's ack), the arrowheads at the receiving lifelines, each end's states
     /// where they change.
     @Test("The finished handshake reads like the textbook figure, 60x14")
     func finishedHandshake() throws {
@@ -69,8 +70,8 @@ struct SequenceDiagramTests {
             "              │           ⠈⠉⠒⠒⠤⢄⣀⡀          │               ",
             "              │                  ⠈⠉⠒⠢⠤⢄⣀    │               ",
             "              │                        ⢀⣉⠭⠶→│ SYN-RECEIVED  ",
-            "              │                 ⢀⣀⡠⠤⠒⠊⠉⠁    │ RTO 1000ms    ",
-            "              │#2 SYN+ACK seq=5000 ack=1001 │               ",
+            "              │      #2 SYN+ACK seq=5000    │ RTO 1000ms    ",
+            "              │          ⢀⣀⡠⠤⠒⠒⠉⠁           │               ",
             "              │    ⣀⡠⠤⠔⠒⠉⠁                  │               ",
             "  ESTABLISHED │←⠶⠭⣉⡀                        │               ",
             "              │    #3 ACK seq=1001 ack=5001 │               ",
@@ -93,8 +94,8 @@ struct SequenceDiagramTests {
             "              |           ''----__          |               ",
             "              |                  ''----_    |               ",
             "              |                        _--->| SYN-RECEIVED  ",
-            "              |                 __----''    | RTO 1000ms    ",
-            "              |#2 SYN+ACK seq=5000 ack=1001 |               ",
+            "              |      #2 SYN+ACK seq=5000    | RTO 1000ms    ",
+            "              |          __----''           |               ",
             "              |    _----''                  |               ",
             "  ESTABLISHED |<---_                        |               ",
             "              |    #3 ACK seq=1001 ack=5001 |               ",

@@ -159,8 +159,8 @@ struct TCPStateDiagramTests {
             "│       │              rcv ACK of FIN │             rcv ACK of FIN │       │",
             "│       │ rcv FIN / snd ACK           ↓         Timeout=2MSL       ↓       │",
             "│       └───────────────────────→[TIME-WAIT]──────────────────→[CLOSED]    │",
-            "│ 현재 상태  client: FIN-WAIT-2   server: CLOSE-WAIT                       │",
-            "│ 방금 전이  client: FIN-WAIT-1 → FIN-WAIT-2  (rcv ACK of FIN)             │",
+            "│ 현재 상태  클라이언트: FIN-WAIT-2   서버: CLOSE-WAIT                     │",
+            "│ 방금 전이  클라이언트: FIN-WAIT-1 → FIN-WAIT-2  (rcv ACK of FIN)         │",
             "└──────────────────────────────────────────────────────────────────────────┘",
         ])
         #expect(Self.emphasis(grid) == [
@@ -182,8 +182,8 @@ struct TCPStateDiagramTests {
             "                                                                          ",
             "                                                                          ",
             "                                                                          ",
-            "                    ##########           ##########                       ",
-            "            *******************************                               ",
+            "                        ##########         ##########                     ",
+            "            ***********************************                           ",
         ], "\(GridLiteral.literal(Self.emphasis(grid)))")
     }
 
