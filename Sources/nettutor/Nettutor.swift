@@ -34,6 +34,7 @@ struct Nettutor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
+        discussion: ExitStatus.help,
         version: version,
         subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self],
         defaultSubcommand: TUI.self)

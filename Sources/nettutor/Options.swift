@@ -58,16 +58,28 @@ func printError(_ message: String) { FileHandle.standardError.write(("nettutor: 
 protocol Command: ParsableCommand { func execute() throws }
 extension Command { func run() throws { try handlingErrors(execute) } }
 
-/// Runs a command body, turning errors for the user into a message and an exit code: 2 for
-/// what the user asked wrongly (bad options, unknown ids), 1 for what could not be done.
+/// Exit statuses, one code per kind of outcome (listed in `--help` and the man page).
+/// Usage errors use 64 (EX_USAGE, sysexits.h) because ArgumentParser already exits with it
+/// for its own parse errors: ours join it, so a script tests one number.
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let usage: Int32 = 64
+    static let help = """
+        Exit status: 0 done; 1 could not be done (a failed live fetch, content with errors, an \
+        unwritable file); 64 usage error (an unknown option, id or value); 128+N ended by signal N.
+        """
+}
+
+/// Runs a command body, turning errors for the user into a message and an exit code: usage
+/// for what the user asked wrongly (bad options, unknown ids), failure for what could not be done.
 func handlingErrors(_ body: () throws -> Void) throws {
     func fail(_ message: CustomStringConvertible, _ code: Int32) throws -> Never { printError(message.description); throw ExitCode(code) }
     do { try body() }
     catch let e as CLIError { try fail(e, e.code) }
-    catch let e as SceneError { try fail(e, 2) }
-    catch let e as SessionPlanner.PlanError { try fail(e, 2) }
-    catch let e as ContentLibrary.LookupError { try fail(e, e.isUsage ? 2 : 1) }
-    catch let e as ProgressFiles.FileError { if case .cannotWrite = e { try fail(e, 1) } else { try fail(e, 2) } }
-    catch let e as ProgressError { try fail(e, 1) }
-    catch let e as Terminal.InitError { try fail(e, 1) }
+    catch let e as SceneError { try fail(e, ExitStatus.usage) }
+    catch let e as SessionPlanner.PlanError { try fail(e, ExitStatus.usage) }
+    catch let e as ContentLibrary.LookupError { try fail(e, e.isUsage ? ExitStatus.usage : ExitStatus.failure) }
+    catch let e as ProgressFiles.FileError { if case .cannotWrite = e { try fail(e, ExitStatus.failure) } else { try fail(e, ExitStatus.usage) } }
+    catch let e as ProgressError { try fail(e, ExitStatus.failure) }
+    catch let e as Terminal.InitError { try fail(e, ExitStatus.failure) }
 }

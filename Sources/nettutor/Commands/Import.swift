@@ -12,12 +12,12 @@ struct Import: Command {
     @Flag(help: "Overwrite files that already exist.") var force = false
 
     func execute() throws {
-        guard let data = FileManager.default.contents(atPath: notes) else { throw CLIError("cannot read \(notes)", code: 2) }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(notes) is not UTF-8 text", code: 2) }
+        guard let data = FileManager.default.contents(atPath: notes) else { throw CLIError("cannot read \(notes)", code: ExitStatus.usage) }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(notes) is not UTF-8 text", code: ExitStatus.usage) }
         let parsed = NotesImporter.parse(text)
         let written: NotesImporter.Written
         do { written = try NotesImporter.write(parsed, language: global.lang ?? .ko, to: URL(fileURLWithPath: out), force: force) }
-        catch let e as NotesImporter.ImportError { throw CLIError(e.description, code: 1) }
+        catch let e as NotesImporter.ImportError { throw CLIError(e.description, code: ExitStatus.failure) }
         Output.write(NotesImporter.summary(parsed, written, folder: out))
     }
 }

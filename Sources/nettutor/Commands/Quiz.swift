@@ -1,6 +1,7 @@
 import ArgumentParser
 import TutorApp
 import TutorCore
+import TutorProgress
 import TutorQuiz
 import TutorShell
 import TutorTerminal
@@ -20,11 +21,15 @@ struct Quiz: Command {
     func execute() throws {
         let (banks, diags) = try global.library().loadQuizzes()
         for d in diags where d.severity == .error { printError(d.description) }
-        let store = try global.store()
+        // Like the TUI: an unusable data folder still quizzes, saying plainly that nothing is kept.
+        let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
+        if let storeWarning { printError(storeWarning) }
+        let notSaving = store is MemoryProgressStore
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
                                          now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard try Output(plain: plain) == .tui else {
+            if notSaving { print(UIText.notSavingPlain(global.language)) }
             var quiz = PlainQuiz(session: session, language: global.language)
             return try quiz.run(StdioQuiz(store: store))
         }
