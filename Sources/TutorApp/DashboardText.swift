@@ -13,7 +13,7 @@ public enum DashboardText {
             out += "  \(Int((t.mastery * 100).rounded()))%  "
             out += UIText.topicLine(t, language)
         }
-        out += "\n"
+        out += "  " + UIText.figuresLegend[language] + "\n\n"
         out += UIText.dueLine(d, language)
         if streak { out += UIText.streakLine(d.streak, language) }
         out += UIText.answeredLine(d, language)

@@ -36,6 +36,7 @@ public struct TUISession {
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
+        s.utcOffset = utcOffset()
         let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8))
         defer { terminal.shutdown() }
         s.size = terminal.size
