@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
     func runTUI(_ start: StartUp.StartScreen = .home) throws {
-        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor).run(start)
+        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang).run(start)
     }
 
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable

@@ -34,7 +34,7 @@ struct Quiz: Command {
             return try quiz.run(StdioQuiz(store: store))
         }
         guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
-        let title = session.mode.title(TerminalInfo.localeIsUTF8() ? global.language : .en)
+        let title = session.mode.title(TUISession.displayLocale(language: global.language, languageFlag: global.lang).utf8 ? global.language : .en)
         try global.runTUI(.quiz(session, title: title))
     }
 }
