@@ -14,7 +14,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Language: ko or en (default from LC_ALL, LC_MESSAGES or LANG).") var lang: Language?
     @Flag(help: "Draw with ASCII only (for terminals that draw box characters wide).") var ascii = false
     @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
-    @Option(help: "Folder holding Content/ and Quizzes/.") var content: String?
+    @Option(help: "A folder holding Content/ (and Quizzes/) whose lessons are added to the built-in ones (e.g. from 'nettutor import').") var content: String?
+    @Flag(help: "With --content: use only that folder, not the built-in lessons too.") var contentOnly = false
     @Option(help: "Folder for the progress database.") var dataDir: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -24,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
     /// The content library, or a clear error naming where we looked.
     func library() throws -> ContentLibrary {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        return try ContentLibrary.find(explicit: content, environment: environment, executable: exe, workingDirectory: FileManager.default.currentDirectoryPath,
+        return try ContentLibrary.find(explicit: content, only: contentOnly, environment: environment, executable: exe,
+                                       workingDirectory: FileManager.default.currentDirectoryPath,
                                        knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
     }
 
