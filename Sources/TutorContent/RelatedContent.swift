@@ -53,16 +53,19 @@ public enum RelatedContent {
     }
 
     /// The lesson whose title (either language) or id shares the most of `title`'s words
-    /// (at least half of them), and within it the question whose prompt shares most with
+    /// (more than half of them, or the whole title without spaces), and within it the question whose prompt shares most with
     /// `question` (at least two words).
     public static func match(title: String, question: String?, in lessons: [Lesson]) -> Match? {
         let want = words(title)
         guard !want.isEmpty else { return nil }
+        // Spacing differs between notes and lessons ("로드밸런서", "로드 밸런서"): compare without it too.
+        func compact(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
         var best: (score: Double, lesson: Lesson)?
         for l in lessons {
             let have = words(l.title.ko).union(words(l.title.en)).union(words(l.id.replacingOccurrences(of: "-", with: " ")))
-            let score = Double(want.intersection(have).count) / Double(want.count)
-            if score >= 0.5, score > (best?.score ?? 0) { best = (score, l) }
+            let whole = compact(title).count >= 2 && [l.title.ko, l.title.en].contains { compact($0).contains(compact(title)) }
+            let score = whole ? 1 : Double(want.intersection(have).count) / Double(want.count)
+            if score > 0.5, score > (best?.score ?? 0) { best = (score, l) }  // more than half: one shared word of two is chance
         }
         guard let lesson = best?.lesson else { return nil }
         var q: (shared: Int, id: String)?

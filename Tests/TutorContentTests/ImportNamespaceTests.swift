@@ -66,5 +66,10 @@ struct ImportNamespaceTests {
         #expect(rubric.last?.en.contains("built-in lesson") == true && rubric.last?.en.contains("tcp-vs-udp") == true)
         let lesson = try ContentLibrary(root: dir, knownScenes: scenes, knownGenerators: generators).loadLesson(id: "notes/cors", language: .ko).get()
         #expect("\(lesson.blocks.prefix(2))".contains("nettutor read cors"))
+        // Spacing aside ("로드밸런서", "로드 밸런서"), and no link on one shared word of two ("흐름").
+        let lib = Self.builtIn
+        let related = RelatedContent.lessons(catalog: lib.loadCatalog().0, banks: lib.loadQuizzes().0)
+        #expect(RelatedContent.match(title: "로드밸런서", question: nil, in: related)?.lesson == "load-balancer")
+        #expect(RelatedContent.match(title: "웹 통신의 큰 흐름", question: nil, in: related) == nil)
     }
 }
