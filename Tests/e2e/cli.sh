@@ -47,3 +47,33 @@ if ! locale -a 2>/dev/null | grep -qi '^ko_KR'; then
   keys q
   expect_screen "quit" "EXIT=0"
 fi
+
+# The man page comes from the same command tree as --help (make man; make test builds it).
+GEN="$(dirname "$BIN")/generate-manual"
+mkdir -p "$WORK/man"
+if [ -x "$GEN" ] && "$GEN" "$BIN" --output-directory "$WORK/man" >/dev/null 2>&1; then
+  page="$WORK/man/nettutor.1"; missing=""
+  for sub in $("$BIN" --help | awk '/^SUBCOMMANDS:/{on=1; next} on && /^  [a-z]/{print $1}'); do grep -q "^\.It Em $sub" "$page" || missing="$missing $sub"; done
+  if [ -z "$missing" ] && grep -q "64 usage error" "$page" && grep -q "^\.Nm nettutor" "$page"; then ok "the man page lists every subcommand and the exit statuses"
+  else fail "man page misses:$missing" "$(head -20 "$page")"; fi
+else
+  fail "generate-manual was not built next to $BIN (run 'make man')"
+fi
+
+# Shell completion (bash) completes lesson ids and scene ids.
+complete_words() {  # complete_words WORD...: what bash offers for the last word
+  bash -c 'source <("$1" --generate-completion-script bash); shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+           _nettutor "$1" "${!#}" "${@: -2:1}" 2>/dev/null; printf "%s\n" "${COMPREPLY[@]}"' _ "$BIN" "$BIN" "$@"
+}
+if complete_words read tcp- | grep -qx "tcp-handshake"; then ok "bash completion offers lesson ids (read tcp- -> tcp-handshake)"; else fail "bash completion of lesson ids" "$(complete_words read tcp-)"; fi
+if complete_words play arq- | grep -qx "arq-go-back-n"; then ok "bash completion offers scene ids (play arq- -> arq-go-back-n)"; else fail "bash completion of scene ids" "$(complete_words play arq-)"; fi
+
+# Imported notes: their own namespace, and --content adds them to the built-in lessons.
+"$BIN" import "$ROOT/Tests/Fixtures/seed-notes.md" --out "$WORK/notes" >/dev/null 2>&1
+ids=$("$BIN" --content "$WORK/notes" lessons --json | python3 -c 'import json,sys; print(" ".join(l["id"] for l in json.load(sys.stdin)))')
+if echo " $ids " | grep -q " cors " && echo " $ids " | grep -q " notes/cors " && echo " $ids " | grep -q " notes/rodeubaelleonseo "; then ok "--content adds imported notes/ lessons to the built-in ones"
+else fail "--content with imported notes" "$ids"; fi
+only=$("$BIN" --content "$WORK/notes" --content-only lessons --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[ "$only" = 13 ] && ok "--content-only shows only the imported lessons" || fail "--content-only ($only lessons)"
+out=$("$BIN" --content "$WORK/notes" read notes/tcp-udp --plain --lang ko 2>&1)
+if echo "$out" | grep -q "nettutor read tcp-vs-udp"; then ok "an imported lesson names the built-in lesson on its topic"; else fail "imported lesson link" "$(echo "$out" | head -5)"; fi

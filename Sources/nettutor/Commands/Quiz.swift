@@ -11,7 +11,7 @@ struct Quiz: Command {
         abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
         discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A lesson id (default: today's reviews).") var lesson: String?
+    @Argument(help: "A lesson id (default: today's reviews).", completion: Completion.lessons) var lesson: String?
     @Flag(help: "Today's reviews: due cards, then new questions.") var due = false
     @Flag(help: "Interview mode: open questions across lessons, two minutes each.") var interview = false
     @Option(help: "Interview mode: how many questions.") var count = 5
