@@ -1,6 +1,7 @@
 # nettutor: `make run` and `make test` on a fresh Debian/Ubuntu machine with Swift installed.
 SHELL := /bin/bash
 PREFIX ?= /usr/local
+MANDIR ?= $(PREFIX)/share/man
 SWIFT ?= swift
 # CI checks that every import is declared in Package.swift.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
@@ -10,7 +11,7 @@ BENCH_PACKAGES := lowdown hyperfine time vim
 PY_PACKAGES := fsrs==6.3.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize
+.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize man
 
 # Installs the given Debian packages, only those missing (apt-get; sudo when not root).
 define ensure_packages
@@ -45,11 +46,11 @@ run: release
 test: deps py-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory release
+	$(MAKE) --no-print-directory release man
 	./.build/release/nettutor check
 	bash Tests/e2e/run.sh ./.build/release/nettutor
 
-e2e: release
+e2e: release man
 	bash Tests/e2e/run.sh ./.build/release/nettutor
 
 bench: release bench-deps
@@ -85,9 +86,17 @@ test-sanitize: deps py-deps
 check: build
 	./.build/debug/nettutor check
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/nettutor"
+# The man page, generated from the same command tree as --help (swift-argument-parser's
+# generate-manual reads `nettutor --experimental-dump-help`).
+man: release
+	$(SWIFT) build -c release --product generate-manual
+	mkdir -p .build/man
+	./.build/release/generate-manual ./.build/release/nettutor --output-directory .build/man
+
+install: release man
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/nettutor" "$(DESTDIR)$(MANDIR)/man1"
 	install -m 755 .build/release/nettutor "$(DESTDIR)$(PREFIX)/bin/nettutor"
+	install -m 644 .build/man/nettutor.1 "$(DESTDIR)$(MANDIR)/man1/nettutor.1"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/nettutor/Content" "$(DESTDIR)$(PREFIX)/share/nettutor/Quizzes"
 	cp -R Content Quizzes "$(DESTDIR)$(PREFIX)/share/nettutor/"
 

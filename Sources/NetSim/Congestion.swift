@@ -63,7 +63,12 @@ public struct CwndParameters: Sendable, Hashable {
     /// Initial window in segments; nil: 1 in the textbook model, RFC 5681's IW in `rfc5681`.
     public var initialWindow: Double?
     public var rounds = 20
-    public var events: [LossEvent] = [LossEvent(.tripleDupAck, at: 8)]
+    public var events: [LossEvent] = Self.defaultEvents
+    /// The lab's scripted loss when the user names none.
+    public static let defaultEvents = [LossEvent(.tripleDupAck, at: 8)]
+    /// The default events that fall within `rounds`: a default the user never typed must not
+    /// make their `--rounds` an error.
+    public static func defaultEvents(rounds: Int) -> [LossEvent] { defaultEvents.filter { $0.round <= rounds } }
     /// Probability that a segment is lost (seeded); losses decided per (round, segment slot),
     /// so every algorithm meets the same pattern.
     public var lossRate: Double = 0

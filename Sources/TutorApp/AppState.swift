@@ -26,12 +26,14 @@ public struct AppContext: Sendable, Equatable {
     public var notSaving = false
     /// Seconds since the epoch, as last told by the shell (`clockAdvanced`): the pure core has no clock.
     public var now: Double = 0
+    /// The local time zone's offset from UTC in seconds, so "later today" ends at local midnight.
+    public var utcOffset: Double = 0
     /// A one-line message in the key bar until the next key.
     public var message: String?
 
     public var glyphs: Glyphs { ascii ? .ascii : .unicode }
-    /// Reviews due now.
-    public var dueCount: Int { cards.values.filter { $0.due <= now }.count }
+    /// Reviews due now (`StudyFigures.isDueNow`), the home screen's "due now".
+    public var dueCount: Int { cards.values.filter { StudyFigures.isDueNow($0, at: now) }.count }
     public var isTooSmall: Bool { size.width < AppState.minimumSize.width || size.height < AppState.minimumSize.height }
 }
 

@@ -61,11 +61,14 @@ public enum DashboardScreen: ScreenModel {
             lines.append([Span(UIText.streakLabel[language], Style(.heading, bold: true)), Span(UIText.streakDetail(d.streak, language))])
         }
         lines.append([Span(UIText.timeLabel[language], Style(.heading, bold: true)), Span(UIText.timeDetail(d, language))])
+        // What "right" and "recall" count: under the lines here, under the accuracy when wide.
+        let figures: Line = [Span(UIText.figuresLegend[language], Style(.dim))]
+        if !wide { lines.append(figures) }
         for line in lines where y < grid.height - 1 { grid.put(line, x: 1, y: y, clip: Rect(x: 1, y: y, width: leftWidth - 2, height: 1)); y += 1 }
 
         // Activity heatmap and accuracy.
         let ax = wide ? leftWidth : 0
-        let ay = wide ? 1 : y + 1
+        let ay = wide ? 1 : y
         let heat = DashboardText.heatmapLines(d.heatmap, glyphs: glyphs)
         guard ay + 12 <= grid.height - 1 else { renderBottomBar(state, into: &grid, bindings: KeyBindings.dashboard); return }
         let hbox = Box(title: UIText.heatmapBox[language]).render(into: &grid, area: Rect(x: ax, y: ay, width: width - ax, height: 9), glyphs: glyphs)
@@ -77,6 +80,7 @@ public enum DashboardScreen: ScreenModel {
             let abox = Box(title: UIText.accuracyBox[language]).render(into: &grid, area: Rect(x: ax, y: accY, width: width - ax, height: 3), glyphs: glyphs)
             let text = d.accuracyByWeek.map { $0.map { "\(Int(($0 * 100).rounded()))%" } ?? "-" }.map { TextWidth.pad($0, to: 5) }.joined(separator: " ")
             grid.put(text, x: abox.x + 1, y: abox.y, clip: abox)
+            if wide, accY + 3 < grid.height - 1 { grid.put(figures, x: ax + 1, y: accY + 3, clip: Rect(x: ax + 1, y: accY + 3, width: width - ax - 2, height: 1)) }
         }
         renderBottomBar(state, into: &grid, bindings: KeyBindings.dashboard)
     }

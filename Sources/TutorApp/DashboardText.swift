@@ -13,7 +13,7 @@ public enum DashboardText {
             out += "  \(Int((t.mastery * 100).rounded()))%  "
             out += UIText.topicLine(t, language)
         }
-        out += "\n"
+        out += "  " + UIText.figuresLegend[language] + "\n\n"
         out += UIText.dueLine(d, language)
         if streak { out += UIText.streakLine(d.streak, language) }
         out += UIText.answeredLine(d, language)
@@ -43,51 +43,5 @@ public enum DashboardText {
         func glyph(_ n: Int) -> String { n == 0 ? levels[0] : n < 5 ? levels[1] : n < 15 ? levels[2] : levels[3] }
         let padded = Array(repeating: 0, count: max(0, 84 - counts.count)) + counts.suffix(84)
         return (0..<7).map { row in (0..<12).map { week in glyph(padded[week * 7 + row]) }.joined(separator: " ") }
-    }
-}
-
-/// `nettutor export anki`: a tab-separated file with the header lines Anki reads.
-public enum AnkiExport {
-    public static func tsv(_ banks: [QuizBank], language: Language) -> String {
-        var out = "#separator:tab\n#html:true\n#notetype:Basic\n#deck:nettutor\n#tags column:3\n#columns:Front\tBack\tTags\n"
-        for bank in banks {
-            for q in bank.questions {
-                var front = html(q.prompt[language])
-                var back = ""
-                switch q.answer {
-                case .choices(let cs):
-                    front += "<br>" + cs.enumerated().map { "\($0.offset + 1)) \(html($0.element.text[language]))" }.joined(separator: "<br>")
-                    back = cs.enumerated().filter(\.element.correct).map { "\($0.offset + 1)) \(html($0.element.text[language]))" }.joined(separator: "<br>")
-                case .trueFalse(let b): back = (b ? UIText.trueWord : UIText.falseWord)[language]
-                case .short(let accept): back = html(accept[language].first ?? "")
-                case .cloze(let text):
-                    let parts = Cloze.parts(text[language])
-                    front = html(q.prompt[language]) + "<br>" + parts.text.enumerated().map { i, s in html(s) + (i < parts.blanks.count ? "[…]" : "") }.joined()
-                    back = parts.blanks.map { html($0.first ?? "") }.joined(separator: ", ")
-                case .order(let items): back = items[language].map(html).joined(separator: " → ")
-                case .numeric(let v, _, let unit): back = (v == v.rounded() ? "\(Int(v))" : "\(v)") + (unit.map { " \(html($0))" } ?? "")
-                case .open(let rubric, let model): back = html(model[language]) + "<br>" + rubric.map { "• " + html($0[language]) }.joined(separator: "<br>")
-                case .generated: continue  // made fresh from a seed each time: not a fixed card
-                }
-                back += "<br><br>" + html(q.explain[language])
-                out += "\(front)\t\(back)\tnettutor \(bank.lesson) \(q.kind.rawValue)\n"
-            }
-        }
-        return out
-    }
-
-    static func html(_ s: String) -> String {
-        var o = ""
-        for c in s {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\t": o += " "
-            case "\n": o += "<br>"
-            default: o.append(c)
-            }
-        }
-        return o
     }
 }

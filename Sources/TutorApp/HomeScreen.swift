@@ -177,7 +177,7 @@ public enum HomeScreen: ScreenModel {
         let items = itemIDs(s, state)
         let readCount = state.catalog.ids.filter { state.readLessons.contains($0) }.count
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
-                       right: (state.notSaving ? UIText.notSaving[language] + "  " : "") + "\(UIText.due[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
+                       right: (state.notSaving ? UIText.notSaving[language] + "  " : "") + "\(UIText.dueNow[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
 
         // Filter line (row 1) or the content warning.
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)

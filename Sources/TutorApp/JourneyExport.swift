@@ -10,7 +10,7 @@ extension TraceExport {
         out += " \u{2014} " + (j.parameters.measured != nil ? UIText.live[language]
                                                           : (language == .ko ? j.parameters.variant.title.ko : j.parameters.variant.title.en)) + "\n"
         let address = j.remoteIP.isEmpty ? UIText.noAddress[language] : j.remoteIP
-        out += "\(UIText.address[language]) \(address)\(j.tlsVersion.map { ", \($0)" } ?? ""), \(j.httpVersion)"
+        out += "\(UIText.address[language]) \(address)" + [j.tlsVersion, j.httpVersion].compactMap { $0.map { ", " + $0 } }.joined()
         if let m = j.parameters.measured, m.failure == nil { out += ", status \(m.status), \(m.bytes) bytes" }
         out += "\n\n"
         // The ruler: name, duration, cumulative end.

@@ -15,7 +15,12 @@ extension QuizRequest {
     /// title, or a message when there is nothing to ask.
     public func answer(_ session: QuizSession, _ context: AppContext) -> AppAction {
         let language = context.language
-        if session.items.isEmpty { return .quizFailed(UIText.nothingToDoShort[language]) }
+        if session.items.isEmpty {
+            guard case .review = self else { return .quizFailed(UIText.nothingToDoShort[language]) }
+            // The same figures as the home screen and the dashboard: nothing is due *now*.
+            let due = StudyFigures.Due(context.cards.values, now: context.now, utcOffset: context.utcOffset)
+            return .quizFailed(UIText.nothingDueNow(due, now: context.now, language))
+        }
         var title = session.mode.title(language)
         if case .lesson(let id) = self { title += ": " + (context.catalog.meta(id: id, language: language)?.title ?? id) }
         return .quizReady(session, title: title)

@@ -29,6 +29,8 @@ public struct StartUp: Sendable {
     public var message: String?
     /// Seconds since the epoch.
     public var now: Double = 0
+    /// The local time zone's offset from UTC in seconds (where "today" ends).
+    public var utcOffset: Double = 0
     public var language: Language
     public var ascii = false
     /// Korean cannot be shown (non-UTF-8 locale).
@@ -66,6 +68,7 @@ extension AppState {
         context.positions = start.positions
         context.notSaving = start.notSaving
         context.now = start.now
+        context.utcOffset = start.utcOffset
     }
 }
 

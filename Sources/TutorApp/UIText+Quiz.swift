@@ -70,51 +70,6 @@ extension UIText {
         l == .ko ? "평가 again/hard/good/easy (Enter: \(suggested)):" : "Rating again/hard/good/easy (Enter: \(suggested)):"
     }
 
-    // MARK: Dashboard screen
-
-    static let masteryBox = Localized(ko: "주제별 숙달도", en: "Mastery by topic")
-    static func topicDetail(_ t: DashboardData.Topic, _ l: Language) -> String {
-        l == .ko ? "레슨 \(t.lessonsRead)/\(t.lessons) · 문제 \(t.cards)/\(t.questions) · 기억 \(Int((t.retrievability * 100).rounded()))%"
-                 : "lessons \(t.lessonsRead)/\(t.lessons) · cards \(t.cards)/\(t.questions) · recall \(Int((t.retrievability * 100).rounded()))%"
-    }
-    static let dueLabel = Localized(ko: "복습 예정 ", en: "Due ")
-    static func dueDetail(_ d: DashboardData, _ l: Language) -> String {
-        l == .ko ? "오늘 \(d.dueToday) · 내일 \(d.dueTomorrow) · 이번 주 \(d.dueThisWeek) · 새 문제 \(d.newAvailable)"
-                 : "today \(d.dueToday) · tomorrow \(d.dueTomorrow) · this week \(d.dueThisWeek) · new \(d.newAvailable)"
-    }
-    static let streakLabel = Localized(ko: "연속 ", en: "Streak ")
-    static func streakDetail(_ days: Int, _ l: Language) -> String {
-        l == .ko ? "\(days)일 (복습할 것이 없던 날은 끊기지 않음)" : "\(days) day\(days == 1 ? "" : "s") (days with nothing due do not break it)"
-    }
-    static let timeLabel = Localized(ko: "시간 ", en: "Time ")
-    static func timeDetail(_ d: DashboardData, _ l: Language) -> String {
-        l == .ko ? "답 \(d.answered)개 · 공부 \(minutes(d.minutesStudied, l)) · 이번 주 \(minutes(d.minutesThisWeek, l))"
-                 : "answered \(d.answered) · studied \(minutes(d.minutesStudied, l)) · this week \(minutes(d.minutesThisWeek, l))"
-    }
-    static let heatmapBox = Localized(ko: "최근 12주 (오른쪽 아래가 오늘)", en: "Last 12 weeks (today bottom right)")
-    static let accuracyBox = Localized(ko: "주별 정답률 (최근 8주)", en: "Accuracy by week (last 8)")
-
-    // MARK: `nettutor progress`, `export anki`
-
-    static let studyProgress = Localized(ko: "학습 현황", en: "Study progress")
-    static let masteryHeading = Localized(ko: "주제별 숙달도 (읽은 레슨, 기억 유지율)", en: "Mastery by topic (lessons read, recall)")
-    static func topicLine(_ t: DashboardData.Topic, _ l: Language) -> String {
-        l == .ko ? "레슨 \(t.lessonsRead)/\(t.lessons), 문제 \(t.cards)/\(t.questions), 유지율 \(Int((t.retrievability * 100).rounded()))%\n"
-                 : "lessons \(t.lessonsRead)/\(t.lessons), questions \(t.cards)/\(t.questions), recall \(Int((t.retrievability * 100).rounded()))%\n"
-    }
-    static func dueLine(_ d: DashboardData, _ l: Language) -> String {
-        l == .ko ? "복습 예정: 오늘 \(d.dueToday), 내일 \(d.dueTomorrow), 이번 주 \(d.dueThisWeek). 새 문제 \(d.newAvailable)개.\n"
-                 : "Reviews due: today \(d.dueToday), tomorrow \(d.dueTomorrow), this week \(d.dueThisWeek). New questions: \(d.newAvailable).\n"
-    }
-    static func streakLine(_ days: Int, _ l: Language) -> String {
-        l == .ko ? "연속 학습: \(days)일 (복습할 것이 없던 날은 끊기지 않습니다)\n" : "Streak: \(days) day\(days == 1 ? "" : "s") (days with nothing due do not break it)\n"
-    }
-    static func answeredLine(_ d: DashboardData, _ l: Language) -> String {
-        l == .ko ? "답한 문제 \(d.answered)개, 공부한 시간 \(minutes(d.minutesStudied, l)) (이번 주 \(minutes(d.minutesThisWeek, l)))\n"
-                 : "Answered \(d.answered), time studied \(minutes(d.minutesStudied, l)) (this week \(minutes(d.minutesThisWeek, l)))\n"
-    }
-    static let activityHeading = Localized(ko: "최근 12주 활동 (열 = 주, 행 = 요일, 오른쪽 끝이 오늘)", en: "Activity, last 12 weeks (columns = weeks, rows = days, today at the right end)")
-    static let accuracyHeading = Localized(ko: "주별 정답률 (최근 8주)", en: "Accuracy by week (last 8 weeks)")
     static func minutes(_ m: Double, _ l: Language) -> String {
         m < 60 ? (l == .ko ? "\(Int(m.rounded()))분" : "\(Int(m.rounded())) min")
                : (l == .ko ? "\(Int(m / 60))시간 \(Int(m.truncatingRemainder(dividingBy: 60)))분" : "\(Int(m / 60)) h \(Int(m.truncatingRemainder(dividingBy: 60))) min")

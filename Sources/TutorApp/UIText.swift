@@ -54,7 +54,6 @@ public enum UIText {
     public static let reviewTitle = Localized(ko: "오늘의 복습", en: "Today's review")
     public static let interviewTitle = Localized(ko: "면접 모드", en: "Interview mode")
     public static let quizTitle = Localized(ko: "퀴즈", en: "Quiz")
-    static let due = Localized(ko: "복습", en: "due")
     static let journeySection = Localized(ko: "URL 여정", en: "URL journey")
     static let onTheWire = Localized(ko: "선 위의 헤더", en: "On the wire")
     static let insideBrowser = Localized(ko: "브라우저 안의 일이라 선 위에는 아무것도 없습니다.", en: "This happens inside the machine: nothing is on the wire.")

@@ -1,24 +1,51 @@
 import Foundation
 import TutorCore
 
-/// The content folder on disk: `Content/<lang>/<id>.md` (and `Quizzes/`, used by the quiz work).
+/// The content on disk: `Content/<lang>/<id>.md` and `Quizzes/<id>.yaml` in one or more
+/// folders (the built-in library, then what `--content` adds). An id may have one namespace
+/// folder (`Content/ko/notes/cors.md` is lesson `notes/cors`), so imported notes never take
+/// a built-in lesson's id and progress never mixes.
 public struct ContentLibrary: Sendable {
+    /// The first folder: `check` reports paths relative to it.
     public let root: URL
+    /// Every folder, in order; an id found in two is reported by `check`, the first one is used.
+    public let roots: [URL]
     public let knownScenes: Set<String>
     public let knownGenerators: Set<String>
 
-    public init(root: URL, knownScenes: Set<String>, knownGenerators: Set<String> = []) {
+    public init(root: URL, knownScenes: Set<String>, knownGenerators: Set<String> = [], adding: [URL] = []) {
         self.root = root; self.knownScenes = knownScenes; self.knownGenerators = knownGenerators
+        roots = [root] + adding.filter { $0.standardizedFileURL.path != root.standardizedFileURL.path }
     }
 
     public var quizDirectory: URL { root.appendingPathComponent("Quizzes") }
     public var glossaryURL: URL { contentDirectory.appendingPathComponent("glossary.yaml") }
 
-    /// Every `Quizzes/*.yaml`, sorted by name.
-    public func quizFiles() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: quizDirectory.path)) ?? []
-        return names.sorted().filter { $0.hasSuffix(".yaml") }.map { quizDirectory.appendingPathComponent($0) }
+    /// The `.ext` files of `dir` and of its subfolders one level down (namespaces), with their
+    /// ids (`cors`, `notes/cors`), sorted by id.
+    static func files(in dir: URL, ext: String) -> [(id: String, url: URL)] {
+        let fm = FileManager.default
+        var out: [(String, URL)] = []
+        for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] {
+            let url = dir.appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            if name.hasSuffix("." + ext) { out.append((String(name.dropLast(ext.count + 1)), url)) }
+            else if !name.hasPrefix("."), fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+                for inner in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] where inner.hasSuffix("." + ext) {
+                    out.append(("\(name)/\(inner.dropLast(ext.count + 1))", url.appendingPathComponent(inner)))
+                }
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
     }
+
+    /// Every quiz file of every folder, with the lesson id its path gives.
+    func quizFilesWithIDs() -> [(id: String, url: URL)] {
+        roots.flatMap { Self.files(in: $0.appendingPathComponent("Quizzes"), ext: "yaml") }
+    }
+
+    /// Every `Quizzes/*.yaml` (and `Quizzes/<namespace>/*.yaml`) of every folder.
+    public func quizFiles() -> [URL] { quizFilesWithIDs().map(\.url) }
 
     /// All quiz banks that parse; problems are returned, broken files skipped.
     public func loadQuizzes() -> ([QuizBank], [Diagnostic]) {
@@ -35,19 +62,24 @@ public struct ContentLibrary: Sendable {
         return (banks, diags)
     }
 
-    /// The glossary (an absent file is an empty glossary).
+    /// The glossaries of every folder (an absent file is an empty glossary).
     public func loadGlossary() -> ([GlossaryEntry], [Diagnostic]) {
-        guard FileManager.default.fileExists(atPath: glossaryURL.path) else { return ([], []) }
-        switch read(glossaryURL) {
-        case .failure(let d): return ([], [d])
-        case .success(let text): return GlossaryParser.parse(text, file: displayPath(glossaryURL))
+        var entries: [GlossaryEntry] = [], diags: [Diagnostic] = []
+        for url in roots.map({ $0.appendingPathComponent("Content/glossary.yaml") }) where FileManager.default.fileExists(atPath: url.path) {
+            switch read(url) {
+            case .failure(let d): diags.append(d)
+            case .success(let text): let (e, d) = GlossaryParser.parse(text, file: displayPath(url)); entries += e; diags += d
+            }
         }
+        return (entries, diags)
     }
 
     public var contentDirectory: URL { root.appendingPathComponent("Content") }
 
+    /// The lesson's file in the first folder that has it (else where the first folder would).
     public func lessonURL(id: String, language: Language) -> URL {
-        contentDirectory.appendingPathComponent(language.rawValue).appendingPathComponent("\(id).md")
+        let candidates = roots.map { $0.appendingPathComponent("Content/\(language.rawValue)/\(id).md") }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }
 
     /// Finds the content root (DESIGN §6): explicit flag, then `$NETTUTOR_CONTENT`, then
@@ -77,19 +109,20 @@ public struct ContentLibrary: Sendable {
         return nil
     }
 
-    /// Every lesson file per language, sorted by name.
-    public func lessonFiles() -> [(Language, URL)] {
-        var out: [(Language, URL)] = []
-        for language in Language.allCases {
-            let dir = contentDirectory.appendingPathComponent(language.rawValue)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".md") {
-                out.append((language, dir.appendingPathComponent(name)))
+    /// Every lesson file per language and folder, with the id its path gives, sorted by id.
+    func lessonFilesWithIDs() -> [(language: Language, id: String, url: URL)] {
+        var out: [(Language, String, URL)] = []
+        for root in roots {
+            for language in Language.allCases {
+                out += Self.files(in: root.appendingPathComponent("Content/\(language.rawValue)"), ext: "md").map { (language, $0.id, $0.url) }
             }
         }
         return out
     }
 
+    public func lessonFiles() -> [(Language, URL)] { lessonFilesWithIDs().map { ($0.language, $0.url) } }
+
+    /// Relative to the first folder; a file of an added folder keeps its whole path.
     func displayPath(_ url: URL) -> String {
         let base = root.standardizedFileURL.path
         let path = url.standardizedFileURL.path
@@ -139,13 +172,12 @@ public struct ContentLibrary: Sendable {
         var diags: [Diagnostic] = []
         var ids: [Language: [String: String]] = [:]    // language -> id -> file
         var stems: [Language: [String: String]] = [:]  // language -> file name -> file
-        let files = lessonFiles()
+        let files = lessonFilesWithIDs()
         if files.isEmpty {
             diags.append(Diagnostic(file: displayPath(contentDirectory), line: 1, "no lessons found (expected Content/ko/*.md and Content/en/*.md)"))
         }
-        for (language, url) in files {
+        for (language, stem, url) in files {
             let file = displayPath(url)
-            let stem = url.deletingPathExtension().lastPathComponent
             stems[language, default: [:]][stem] = file
             switch read(url) {
             case .failure(let d): diags.append(d)
@@ -179,7 +211,7 @@ public struct ContentLibrary: Sendable {
     func checkQuizzes(lessons: Set<String>) -> [Diagnostic] {
         var diags: [Diagnostic] = []
         var ids: [String: String] = [:]
-        for url in quizFiles() {
+        for (stem, url) in quizFilesWithIDs() {
             let file = displayPath(url)
             switch read(url) {
             case .failure(let d): diags.append(d)
@@ -187,7 +219,6 @@ public struct ContentLibrary: Sendable {
                 let r = QuizParser.parse(text, file: file, knownScenes: knownScenes, knownGenerators: knownGenerators)
                 diags += r.diagnostics
                 guard let bank = r.bank else { continue }
-                let stem = url.deletingPathExtension().lastPathComponent
                 if bank.lesson != stem { diags.append(Diagnostic(file: file, line: 1, "lesson '\(bank.lesson)' does not match the file name '\(stem).yaml'")) }
                 if !lessons.contains(bank.lesson) { diags.append(Diagnostic(file: file, line: 1, "no lesson '\(bank.lesson)' in Content/")) }
                 for q in bank.questions {
@@ -209,7 +240,9 @@ public struct ContentLibrary: Sendable {
                 return QuizParser.parse(text, file: displayPath(url), knownScenes: knownScenes, knownGenerators: knownGenerators).diagnostics
             }
         }
-        let language: Language = url.deletingLastPathComponent().lastPathComponent == "ko" ? .ko : .en
+        // Content/<lang>/<id>.md or Content/<lang>/<namespace>/<id>.md
+        let parents = [url.deletingLastPathComponent(), url.deletingLastPathComponent().deletingLastPathComponent()]
+        let language: Language = parents.first { ["ko", "en"].contains($0.lastPathComponent) }?.lastPathComponent == "ko" ? .ko : .en
         switch read(url) {
         case .failure(let d): return [d]
         case .success(let text):

@@ -20,24 +20,34 @@ extension ContentLibrary {
         }
     }
 
-    /// The library at `locate(...)`, or an error naming where we looked.
-    public static func find(explicit: String?, environment: [String: String], executable: String, workingDirectory: String,
+    /// The library at `locate(...)`, or an error naming where we looked. `explicit`
+    /// (`--content DIR`) adds its lessons to the built-in library; with `only` it replaces it.
+    public static func find(explicit: String?, only: Bool = false, environment: [String: String], executable: String, workingDirectory: String,
                             knownScenes: Set<String>, knownGenerators: Set<String>) throws -> ContentLibrary {
-        guard let root = locate(explicit: explicit, environment: environment, executable: executable, workingDirectory: workingDirectory) else {
-            throw LookupError.noContent
+        func holdsContent(_ url: URL) -> Bool {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path, isDirectory: &isDir) && isDir.boolValue
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path, isDirectory: &isDir), isDir.boolValue else {
-            throw LookupError.noContentFolder(root.path)
+        let builtIn = locate(explicit: nil, environment: environment, executable: executable, workingDirectory: workingDirectory)
+        if let explicit {
+            let added = URL(fileURLWithPath: explicit)
+            guard holdsContent(added) else { throw LookupError.noContentFolder(added.path) }
+            guard !only, let builtIn, holdsContent(builtIn) else { return ContentLibrary(root: added, knownScenes: knownScenes, knownGenerators: knownGenerators) }
+            return ContentLibrary(root: builtIn, knownScenes: knownScenes, knownGenerators: knownGenerators, adding: [added])
         }
+        guard let root = builtIn else { throw LookupError.noContent }
+        guard holdsContent(root) else { throw LookupError.noContentFolder(root.path) }
         return ContentLibrary(root: root, knownScenes: knownScenes, knownGenerators: knownGenerators)
     }
 
     /// The lesson in `language`, else in the other language; an unknown id names close
     /// matches. Loads one file, not the catalog, when the id exists.
     public func findLesson(id: String, language: Language) throws -> Lesson {
-        // Ids are file names; anything else (a path, "..") is simply not a lesson.
-        let safe = !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        // Ids are file names, with at most one namespace folder; anything else (a path, "..") is simply not a lesson.
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        let safe = (1...2).contains(parts.count) && parts.allSatisfy { p in
+            !p.isEmpty && p.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
         for l in [language, language.other] where safe && FileManager.default.fileExists(atPath: lessonURL(id: id, language: l).path) {
             switch loadLesson(id: id, language: l) {
             case .success(let lesson): return lesson
@@ -54,7 +64,12 @@ extension ContentLibrary {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw LookupError.noPath(path) }
         let url = URL(fileURLWithPath: path)
         func library(_ root: URL) -> ContentLibrary { ContentLibrary(root: root, knownScenes: knownScenes, knownGenerators: knownGenerators) }
-        guard isDir.boolValue else { return library(url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()).check(file: url) }
+        // A file: the folder above its Content/ (or Quizzes/), through a namespace folder if any.
+        guard isDir.boolValue else {
+            var root = url.deletingLastPathComponent()
+            while !["Content", "Quizzes"].contains(root.lastPathComponent), root.pathComponents.count > 1 { root.deleteLastPathComponent() }
+            return library(root.deletingLastPathComponent()).check(file: url)
+        }
         return library(FileManager.default.fileExists(atPath: url.appendingPathComponent("Content").path) ? url : url.deletingLastPathComponent()).check()
     }
 }

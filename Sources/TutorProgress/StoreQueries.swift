@@ -29,6 +29,6 @@ extension ProgressStore {
         let reviews = try reviews().map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
         return Dashboard.compute(questions: banks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
                                  readLessons: try readLessons(), cards: try cards(), attempts: try attempts(),
-                                 reviews: reviews, now: now, utcOffset: utcOffset, fsrs: try settings().scheduler)
+                                 reviews: reviews, now: now, utcOffset: utcOffset, newPerDay: try settings().newPerDay, fsrs: try settings().scheduler)
     }
 }

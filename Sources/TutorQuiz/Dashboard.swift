@@ -7,17 +7,21 @@ public struct DashboardData: Sendable, Hashable, Codable {
         public var lessons: Int
         public var lessonsRead: Int
         public var questions: Int
-        public var cards: Int
-        /// Mean probability of recall of the topic's started cards now (0 when none).
-        public var retrievability: Double
-        /// 0...1: half reading, half remembering (retrievability over all questions).
+        /// Questions answered at least once.
+        public var questionsAnswered: Int
+        /// Answered questions whose latest answer was right.
+        public var lastRight: Int
+        /// Mean `StudyFigures.recall` over the answered questions (0 when none).
+        public var recall: Double
+        /// 0...1: half the share of lessons read, half the recall summed over all questions.
         public var mastery: Double
     }
     public var topics: [Topic]
-    public var dueToday: Int
-    public var dueTomorrow: Int
-    public var dueThisWeek: Int
-    public var newAvailable: Int
+    public var due: StudyFigures.Due
+    /// Questions never answered.
+    public var newUnstarted: Int
+    /// New questions a review adds today (`StudyFigures.newToday`).
+    public var newToday: Int
     /// Answers per day for the last 84 days (12 weeks), oldest first; the last is today.
     public var heatmap: [Int]
     /// Days in a row with answers; a day with nothing due and no answers neither breaks nor counts.
@@ -33,33 +37,35 @@ public enum Dashboard {
     static let day = 86_400.0
 
     /// `utcOffset`: the local time zone's offset in seconds, so days start at local midnight.
+    /// Each figure is defined in `StudyFigures`.
     public static func compute(questions: [Question], lessonTopics: [String: String], topicOrder: [String],
                                readLessons: Set<String>, cards: [String: Card], attempts: [Attempt],
                                reviews: [(questionID: String, reviewedAt: Double, due: Double)],
-                               now: Double, utcOffset: Double = 0, fsrs: FSRS = FSRS()) -> DashboardData {
+                               now: Double, utcOffset: Double = 0, newPerDay: Int = SessionPlanner.defaultNewPerDay,
+                               fsrs: FSRS = FSRS()) -> DashboardData {
         func dayIndex(_ t: Double) -> Int { Int(((t + utcOffset) / day).rounded(.down)) }
         let today = dayIndex(now)
         let endOfToday = Double(today + 1) * day - utcOffset
+        let lastRight = StudyFigures.lastAnswerRight(attempts)
 
-        // Per-topic mastery.
         var topics: [DashboardData.Topic] = []
         for topic in topicOrder {
             let lessons = lessonTopics.filter { $0.value == topic }.map(\.key)
             guard !lessons.isEmpty else { continue }
             let qs = questions.filter { lessonTopics[$0.lesson] == topic }
-            let started = qs.compactMap { cards[$0.id] }
-            let r = started.isEmpty ? 0 : started.map { fsrs.retrievability($0, at: now) }.reduce(0, +) / Double(started.count)
-            let readShare = Double(lessons.filter(readLessons.contains).count) / Double(lessons.count)
-            let recallShare = qs.isEmpty ? 0 : started.map { fsrs.retrievability($0, at: now) }.reduce(0, +) / Double(qs.count)
-            topics.append(.init(topic: topic, lessons: lessons.count, lessonsRead: lessons.filter(readLessons.contains).count,
-                                questions: qs.count, cards: started.count, retrievability: r, mastery: (readShare + recallShare) / 2))
+            let answered = qs.filter { cards[$0.id] != nil }
+            let recall = answered.map { StudyFigures.recall(cards[$0.id], lastRight: lastRight[$0.id], now: now, fsrs: fsrs) }.reduce(0, +)
+            let read = lessons.filter(readLessons.contains).count
+            let readShare = Double(read) / Double(lessons.count)
+            topics.append(.init(topic: topic, lessons: lessons.count, lessonsRead: read, questions: qs.count, questionsAnswered: answered.count,
+                                lastRight: answered.filter { lastRight[$0.id] == true }.count,
+                                recall: answered.isEmpty ? 0 : recall / Double(answered.count),
+                                mastery: (readShare + (qs.isEmpty ? 0 : recall / Double(qs.count))) / 2))
         }
 
-        let dues = cards.values.map(\.due)
-        let dueToday = dues.filter { $0 <= endOfToday }.count
-        let dueTomorrow = dues.filter { $0 > endOfToday && $0 <= endOfToday + day }.count
-        let dueWeek = dues.filter { $0 <= endOfToday + 6 * day }.count
-        let newAvailable = questions.filter { cards[$0.id] == nil }.count
+        let unstarted = questions.filter { cards[$0.id] == nil }.count
+        let startedToday = StudyFigures.startedToday(reviews.map { ($0.questionID, $0.reviewedAt) }, now: now, utcOffset: utcOffset)
+        let newToday = StudyFigures.newToday(unstarted: unstarted, newPerDay: newPerDay, startedToday: startedToday)
 
         var perDay: [Int: Int] = [:]
         for a in attempts { perDay[dayIndex(a.answeredAt), default: 0] += 1 }
@@ -95,7 +101,7 @@ public enum Dashboard {
         }
         let minutes = Double(attempts.map(\.durationMS).reduce(0, +)) / 60_000
         let minutesWeek = Double(attempts.filter { $0.answeredAt >= endOfToday - week }.map(\.durationMS).reduce(0, +)) / 60_000
-        return DashboardData(topics: topics, dueToday: dueToday, dueTomorrow: dueTomorrow, dueThisWeek: dueWeek, newAvailable: newAvailable,
+        return DashboardData(topics: topics, due: StudyFigures.Due(cards.values, now: now, utcOffset: utcOffset), newUnstarted: unstarted, newToday: newToday,
                              heatmap: heatmap, streak: streak, accuracyByWeek: accuracy, answered: attempts.count,
                              minutesStudied: minutes, minutesThisWeek: minutesWeek)
     }

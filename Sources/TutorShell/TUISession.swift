@@ -15,18 +15,28 @@ public struct TUISession {
     public var language: Language
     public var ascii = false
     public var color = true
+    /// `--lang` as given (nil: from the environment): an explicit `ko` is honoured under `LANG=C`.
+    public var languageFlag: Language?
 
-    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool) {
+    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool, languageFlag: Language? = nil) {
         self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color
+        self.languageFlag = languageFlag
+    }
+
+    /// The locale the terminal is driven in (applied to the process) and what to say about it.
+    public static func displayLocale(language: Language, languageFlag: Language?) -> DisplayLocale {
+        DisplayLocale.apply(environment: ProcessInfo.processInfo.environment, koreanRequested: languageFlag == .ko, koreanWanted: language == .ko)
     }
 
     /// Runs until the last screen is left. `start` other than `.home` is the only screen.
     public func run(_ start: StartUp.StartScreen = .home) throws {
-        let utf8 = TerminalInfo.localeIsUTF8()
+        let display = Self.displayLocale(language: language, languageFlag: languageFlag)
+        let utf8 = display.utf8
         let (catalog, diags) = library.loadCatalog()
         let (store, storeWarning) = ProgressFiles.openForApp(path: dataDirectory + "/progress.sqlite")
         var s = StartUp(catalog: catalog, language: language, size: Size(width: 80, height: 24), screen: start)
-        s.message = storeWarning
+        // Said once, in the key bar: why Korean is not shown (with the fix), or how it is.
+        s.message = [display.note.map { UIText.localeNote($0) }, storeWarning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
         do {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
             s.positions = try store.positions(); s.streak = try store.settings().streak
@@ -36,6 +46,7 @@ public struct TUISession {
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
+        s.utcOffset = utcOffset()
         let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8))
         defer { terminal.shutdown() }
         s.size = terminal.size
@@ -57,4 +68,18 @@ public struct StdioQuiz: QuizConversation {
     }
     public func now() -> Double { SystemClock().wallTime() }
     public func record(_ attempt: Attempt) throws -> Card { try store.record(attempt, scheduling: fsrs)! }
+}
+
+extension UIText {
+    /// A locale note in the words of `UIText+Locale.swift`.
+    static func localeNote(_ note: DisplayLocale.Note) -> String {
+        switch note {
+        case .borrowedUTF8(let setting): koreanWithFallback(setting: setting)
+        case .koreanUnavailable(let setting, let installed): koreanUnavailable(setting: setting, utf8Installed: installed)
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

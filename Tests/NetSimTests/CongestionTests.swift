@@ -237,3 +237,18 @@ struct RFC5681ModelTests {
         #expect(firstAfter.rto == 2_000)  // still backed off: no sample from the retransmission
     }
 }
+
+@Suite("The lab's defaults")
+struct CwndDefaultTests {
+    /// `nettutor cwnd --rounds 3` once failed with "3dup@8 is after the last round (3)".
+    @Test("A default the user never typed does not conflict with their options: the default loss is left out when --rounds ends before it")
+    func defaultEventsFitTheRounds() throws {
+        var p = CwndParameters()
+        p.rounds = 3
+        p.events = CwndParameters.defaultEvents(rounds: p.rounds)
+        #expect(p.events.isEmpty)
+        try p.validate()
+        #expect(CwndParameters.defaultEvents(rounds: 8) == [LossEvent(.tripleDupAck, at: 8)])
+        #expect(CwndParameters().events == CwndParameters.defaultEvents(rounds: CwndParameters().rounds))
+    }
+}

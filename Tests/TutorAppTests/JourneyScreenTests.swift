@@ -145,6 +145,22 @@ struct JourneyScreenTests {
         h.press("5")
         #expect(h.state.message == "A live journey has no variants: it is what was measured.")
     }
+
+    /// `journey https://… --live` without a network printed "TLSv1.3, HTTP/1.1" above "failed (DNS)".
+    @Test("Never show what was not measured: a live fetch that failed at DNS reports no TLS or HTTP version")
+    func unmeasuredVersionsAreNotShown() throws {
+        var m = MeasuredFetch(nameLookup: 0, connect: 0, tlsDone: 0, startTransfer: 0, total: 0, remoteIP: "", remotePort: 0,
+                              httpVersion: "HTTP/1.1", tlsVersion: nil, status: 0, bytes: 0)
+        m.failure = (.dns, "Could not resolve host: www.example.com")
+        var p = JourneyParameters(); p.url = "https://www.example.com/"; p.measured = m
+        let j = try URLJourney.build(p)
+        #expect(j.tlsVersion == nil && j.httpVersion == nil)
+        let header = TraceExport.journeyPlain(j, language: .en).split(separator: "\n").prefix(2).joined(separator: "\n")
+        #expect(!header.contains("TLS") && !header.contains("HTTP/"), "\(header)")
+        // The model (not live) still names its versions.
+        let model = try URLJourney.build(JourneyParameters())
+        #expect(model.tlsVersion == "TLSv1.3" && model.httpVersion == "HTTP/2")
+    }
 }
 
 @Suite("URL journey snapshots")

@@ -196,7 +196,7 @@ struct QuizScreenTests {
         h.press("1", "enter", "escape")            // udp/choice answered Good: due in 10 minutes
         #expect(h.state.dueCount == 0)
         h.send(.clockAdvanced(to: 1_767_225_600 + 3600))
-        #expect(h.state.dueCount == 1 && h.screenText.contains("due 1"))
+        #expect(h.state.dueCount == 1 && h.screenText.contains("due now 1"))
         h.press("r")
         #expect(h.state.screen == .quiz && h.quiz.session.items.first?.question.id == "udp/choice")
         #expect(h.quiz.session.items.count == 9, "the due card, then the 8 new ones")

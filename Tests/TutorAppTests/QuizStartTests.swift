@@ -13,6 +13,6 @@ struct QuizStartTests {
             prompt: Localized(ko: "?", en: "?"), explain: Localized(ko: "", en: ""), answer: .trueFalse(true)), seed: 1)])
         #expect(QuizRequest.lesson("ip").answer(session, ctx) == .quizReady(session, title: "Quiz: IPv4 vs IPv6"))
         #expect(QuizRequest.review.answer(QuizSession(mode: .review, items: []), ctx)
-                == .quizFailed("Nothing to do now: no reviews are due and no new questions are left."))
+                == .quizFailed("Nothing due now, and no new questions are left for today."))
     }
 }

@@ -40,13 +40,13 @@ struct ImportTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nt-import-\(UUID().uuidString)")
         let written = try NotesImporter.write(notes, language: .ko, to: dir, force: false)
         #expect(written.lessons.count == 13)
-        #expect(written.quizFiles == ["tcp-3-way-handshake-4-way-handshake", "tcp-udp"])
-        #expect(written.lessons.contains("section-10"))  // a Hangul-only title gets a numbered id
+        #expect(written.quizFiles == ["notes/tcp-3-way-handshake-4-way-handshake", "notes/tcp-udp"])
+        #expect(written.lessons.contains("notes/wep-tongsinui-keun-heureum"))  // a Hangul-only title is romanized
         let library = ContentLibrary(root: dir, knownScenes: scenes, knownGenerators: generators)
         #expect(library.check().isEmpty, "\(library.check())")
         let (banks, _) = library.loadQuizzes()
         #expect(banks.flatMap(\.questions).map(\.kind) == [.open, .open])
-        let en = try library.loadLesson(id: "tcp-udp", language: .en).get()
+        let en = try library.loadLesson(id: "notes/tcp-udp", language: .en).get()
         #expect(en.blocks.first == .quote([.paragraph([.text("This lesson was imported from notes written in Korean and is not translated yet.")])]))
     }
 
@@ -56,12 +56,12 @@ struct ImportTests {
         #expect(notes.sections.map(\.title) == ["First"])
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nt-import-\(UUID().uuidString)")
         _ = try NotesImporter.write(notes, language: .en, to: dir, force: false)
-        let lesson = dir.appendingPathComponent("Content/en/first.md")
+        let lesson = dir.appendingPathComponent("Content/en/notes/first.md")
         try "edited by hand".write(to: lesson, atomically: true, encoding: .utf8)
         #expect(throws: NotesImporter.ImportError.self) { try NotesImporter.write(notes, language: .en, to: dir, force: false) }
         #expect(try String(contentsOf: lesson, encoding: .utf8) == "edited by hand")
         _ = try NotesImporter.write(notes, language: .en, to: dir, force: true)
-        #expect(try String(contentsOf: lesson, encoding: .utf8).hasPrefix("---\nid: first"))
+        #expect(try String(contentsOf: lesson, encoding: .utf8).hasPrefix("---\nid: notes/first"))
     }
 
     @Test("Notes without any section are an error, not an empty import")
@@ -72,11 +72,12 @@ struct ImportTests {
         }
     }
 
-    @Test("Titles become ASCII ids; Hangul-only titles get numbered ids; ids stay unique")
+    @Test("Titles become ASCII ids; Hangul-only titles are romanized; ids stay unique")
     func slugs() {
         var taken = Set<String>()
         #expect(NotesImporter.slug("TCP 와 UDP", index: 0, taken: &taken) == "tcp-udp")
         #expect(NotesImporter.slug("TCP & UDP", index: 1, taken: &taken) == "tcp-udp-2")
-        #expect(NotesImporter.slug("로드밸런서", index: 11, taken: &taken) == "section-12")
+        #expect(NotesImporter.slug("로드밸런서", index: 11, taken: &taken) == "rodeubaelleonseo")
+        #expect(NotesImporter.slug("!!", index: 12, taken: &taken) == "section-13")
     }
 }

@@ -30,7 +30,8 @@ public struct FakeShell: EffectRunner {
                 if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day), title: id)] }
                 return [.quizFailed("no quiz for \(id)")]
             case .review:
-                return [.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), title: "review")]
+                // Answered as the real shell does, so an empty review gets the same message.
+                return [request.answer(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), state.context)]
             case .interview:
                 return [.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview")]
             }

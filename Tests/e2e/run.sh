@@ -315,7 +315,7 @@ if printf '%s' "$out" | grep -q $'\x1b'; then fail "read --plain prints escape c
 out=$("$BIN" --lang ko --ascii read tcp-vs-udp --width 60 2>&1); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "TCP와 UDP" && ! printf '%s' "$out" | grep -q "│"; then ok "global options before the subcommand (--lang ko --ascii read)"; else fail "global options before the subcommand (exit $code)" "$(printf '%s' "$out" | head -5)"; fi
 err=$("$BIN" read tcp-handshak 2>&1 >/dev/null); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q "did you mean: tcp-handshake"; then ok "unknown lesson id: exit 2 with close matches"; else fail "unknown lesson id (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q "did you mean: tcp-handshake"; then ok "unknown lesson id: exit 64 with close matches"; else fail "unknown lesson id (exit $code)" "$err"; fi
 mkdir -p "$WORK/bad/Content/ko" "$WORK/bad/Content/en" "$WORK/bad/Quizzes"
 printf -- '---\nid: x\ntitle: X\ntopic: cooking\norder: 1\nsummary: s\n---\nbody\n' > "$WORK/bad/Content/en/x.md"
 out=$("$BIN" check "$WORK/bad" 2>&1); code=$?
@@ -326,7 +326,7 @@ if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "x" && printf '%s' "$out" | g
 out=$("$BIN" play tcp-3way --trace json | python3 -c 'import json,sys; ev=[json.loads(l) for l in sys.stdin]; print(sum(1 for e in ev if e["kind"]=="state"))'); code=$?
 if [ $code -eq 0 ] && [ "$out" -ge 5 ]; then ok "play --trace json: one JSON object per event ($out state events)"; else fail "play --trace json" "$out"; fi
 err=$("$BIN" play tcp-3wya 2>&1); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q "did you mean: tcp-3way"; then ok "unknown scene: exit 2 with a suggestion"; else fail "unknown scene (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q "did you mean: tcp-3way"; then ok "unknown scene: exit 64 with a suggestion"; else fail "unknown scene (exit $code)" "$err"; fi
 if [ -f "$SEED" ]; then
   out=$("$BIN" import "$SEED" --out "$WORK/imported" 2>&1); code=$?
   if [ $code -eq 0 ] && echo "$out" | grep -q "Imported 13 lessons" && "$BIN" check "$WORK/imported" >/dev/null 2>&1; then ok "import of the seed notes: 13 lessons that pass check"; else fail "import of the seed notes (exit $code)" "$out"; fi
@@ -340,7 +340,7 @@ if [ $code -eq 0 ] && [ "$out" = "60 ['cubic', 'reno', 'tahoe']" ]; then ok "cwn
 out=$("$BIN" cwnd --model rfc5681 --trace json | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; print(sum(1 for r in rows if r["event"]=="3dup"), sum(1 for r in rows if r["kind"]=="inflate") > 0)'); code=$?
 if [ $code -eq 0 ] && [ "$out" = "1 True" ]; then ok "cwnd --model rfc5681 --trace json: per ACK, one fast retransmit, inflation"; else fail "cwnd rfc5681 json" "$out"; fi
 err=$("$BIN" cwnd --events 3dup@99 2>&1); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 2 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q "after the last round"; then ok "cwnd with a bad event: exit 64 and why"; else fail "cwnd bad event (exit $code)" "$err"; fi
 out=$("$BIN" play cwnd-lab --export mermaid); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "xychart-beta"; then ok "play cwnd-lab --export mermaid: an xychart"; else fail "play cwnd-lab --export mermaid (exit $code)" "$out"; fi
 # The help is built from the scene catalog: every scene file (Sources/NetSim/Scenes/<id>.swift) is listed.
@@ -348,7 +348,7 @@ help=$("$BIN" play --help 2>&1 | python3 -c 'import re,sys; t=" ".join(sys.stdin
 for f in "$ROOT"/Sources/NetSim/Scenes/*.swift; do id=$(basename "$f" .swift); printf '%s\n' "$help" | grep -qxF -- "$id" || missing="$missing $id"; done
 if [ -z "$missing" ] && ls "$ROOT"/Sources/NetSim/Scenes/*.swift >/dev/null 2>&1; then ok "play --help lists every scene of the catalog"; else fail "play --help misses:$missing" "$help"; fi
 err=$("$BIN" play tcp-3way --window 3 2>&1); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q "tcp-3way does not take --window"; then ok "play rejects an option the scene does not take"; else fail "play tcp-3way --window (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q "tcp-3way does not take --window"; then ok "play rejects an option the scene does not take"; else fail "play tcp-3way --window (exit $code)" "$err"; fi
 for cmd in "play url-journey" "journey"; do
   out=$("$BIN" $cmd --export mermaid); code=$?
   if [ $code -eq 0 ] && printf '%s' "$out" | head -1 | grep -qx "sequenceDiagram" && printf '%s' "$out" | grep -q "h_os->>h_resolver: DNS query" \
@@ -396,7 +396,7 @@ kill "$HTTP_PID" ${HTTPS_PID:-} "$SILENT_PID" 2>/dev/null
 out=$("$BIN" journey --variant tls12 --plain --lang ko); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "TLS 핸드셰이크" && echo "$out" | grep -q "ChangeCipherSpec"; then ok "journey --variant tls12 --plain (Korean)"; else fail "journey --plain tls12 (exit $code)"; fi
 err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q "only http and https"; then ok "journey with a bad URL: exit 2 and why"; else fail "journey bad URL (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q "only http and https"; then ok "journey with a bad URL: exit 64 and why"; else fail "journey bad URL (exit $code)" "$err"; fi
 # Plain quiz, the store's promises, export/import, Anki, reset.
 PD="$WORK/plain"
 out=$(printf '1\n' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$PD" 2>&1); code=$?
@@ -426,7 +426,7 @@ if [ $code -eq 1 ] && echo "$err" | grep -q "is not writable"; then ok "an unwri
 out=$("$BIN" export anki --lang en); code=$?
 if [ $code -eq 0 ] && echo "$out" | head -1 | grep -q "#separator:tab" && echo "$out" | grep -q "#columns:Front	Back	Tags" && [ "$(echo "$out" | grep -vc '^#')" -gt 200 ]; then ok "export anki: a TSV with Anki's header lines"; else fail "export anki (exit $code)"; fi
 err=$("$BIN" reset --data-dir "$PD" 2>&1); code=$?
-if [ $code -eq 2 ] && echo "$err" | grep -q -- "--yes" && [ "$(answered "$PD")" = 6 ]; then ok "reset without --yes deletes nothing"; else fail "reset without --yes (exit $code)" "$err"; fi
+if [ $code -eq 64 ] && echo "$err" | grep -q -- "--yes" && [ "$(answered "$PD")" = 6 ]; then ok "reset without --yes deletes nothing"; else fail "reset without --yes (exit $code)" "$err"; fi
 "$BIN" reset --yes --data-dir "$PD" 2>/dev/null
 [ "$(answered "$PD")" = 0 ] && ok "reset --yes deletes the progress" || fail "reset --yes"
 # Hostile content: escape sequences and control characters are shown escaped, never sent raw.
@@ -452,6 +452,9 @@ if [ -x "$FUZZ_BIN" ]; then
 else
   fail "nettutor-fuzz was not built next to $BIN"
 fi
+
+# The command line and the locale (Tests/e2e/cli.sh).
+source "$ROOT/Tests/e2e/cli.sh"
 
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?

@@ -63,7 +63,7 @@ struct JourneyBuilder {
         let phases = Self.phases(dnsEnd: m.dnsEnd, tcpStart: m.tcpStart, connectEnd: m.connectEnd, tlsEnd: tls ? m.tlsEnd : m.connectEnd,
                                  requestStart: m.requestStart, firstByte: m.firstByte, lastByte: m.lastByte, https: tls)
         var journey = Journey(parameters: p, url: url, messages: messages, phases: phases, zone: zone, remoteIP: serverIP,
-                              tlsVersion: tls ? (p.measured?.tlsVersion ?? (tls13 ? "TLSv1.3" : "TLSv1.2")) : nil, httpVersion: httpVersion, failure: nil)
+                              tlsVersion: shownTLSVersion, httpVersion: shownHTTPVersion, failure: nil)
         if let measured = p.measured { journey = Self.fit(journey, to: measured) }
         return journey
     }
@@ -90,6 +90,17 @@ struct JourneyBuilder {
     var host: String { url.host }
     /// The site's registered domain ("example.com"), from the edge's name.
     var domain: Substring { zone.cname.dropFirst("edge.".count) }
+    /// The versions a journey reports: the model's, or in a live one only what was measured
+    /// (a fetch that failed before TLS or before a response measured no version).
+    var shownTLSVersion: String? {
+        guard tls else { return nil }
+        guard let m = p.measured else { return tls13 ? "TLSv1.3" : "TLSv1.2" }
+        return m.tlsVersion
+    }
+    var shownHTTPVersion: String? {
+        guard let m = p.measured else { return httpVersion }
+        return m.status > 0 && !m.httpVersion.isEmpty ? m.httpVersion : nil
+    }
     /// Browsers speak HTTP/2 only over TLS (negotiated with ALPN).
     var httpVersion: String { p.measured?.httpVersion ?? (tls ? "HTTP/2" : "HTTP/1.1") }
 

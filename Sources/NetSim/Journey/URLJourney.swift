@@ -260,8 +260,9 @@ public struct Journey: Sendable, Hashable {
     public var phases: [JourneyPhase]
     public var zone: DNSZone
     public var remoteIP: String
+    /// Nil when not measured (live) or not used (plain HTTP): never shown as if it were.
     public var tlsVersion: String?
-    public var httpVersion: String
+    public var httpVersion: String?
     /// Set when a live fetch failed: the stage where the journey stops.
     public var failure: (stage: JourneyStage, message: String)?
 

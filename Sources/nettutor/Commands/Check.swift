@@ -15,7 +15,7 @@ struct Check: Command {
         let errors = diags.filter { $0.severity == .error }.count
         if errors > 0 {
             printError("\(errors) problem\(errors == 1 ? "" : "s") found")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure)
         }
         printError("content OK")
     }

@@ -18,7 +18,7 @@ struct Cwnd: Command {
     @Option(help: "Initial ssthresh in segments.") var ssthresh: Double = 8
     @Option(help: "Initial window in segments (default: 1 in the textbook model, RFC 5681's IW otherwise).") var iw: Double?
     @Option(help: "Number of rounds (RTTs).") var rounds: Int = 20
-    @Option(help: "Scripted losses, e.g. 3dup@8,timeout@14 ('none' for no scripted loss).") var events: String = "3dup@8"
+    @Option(help: "Scripted losses, e.g. 3dup@8,timeout@14 ('none' for no scripted loss; default 3dup@8 when --rounds reaches 8).") var events: String?
     @Option(help: "Random loss probability per segment, 0..0.5 (with --seed).") var loss: Double = 0
     @Option(help: "Seed for random loss.") var seed: UInt64 = 1
     @Option(help: "Receiver window in segments: at most min(cwnd, rwnd) in flight.") var rwnd: Double?
@@ -32,7 +32,7 @@ struct Cwnd: Command {
         p.algorithm = compare && model == .rfc5681 && algo == .cubic ? .reno : algo
         p.model = model; p.ssthresh = ssthresh; p.initialWindow = iw; p.rounds = rounds
         p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
-        p.events = events.lowercased() == "none" ? [] : try LossEvent.parse(events)
+        p.events = try events.map { $0.lowercased() == "none" ? [] : try LossEvent.parse($0) } ?? CwndParameters.defaultEvents(rounds: rounds)
         try p.validate()
         try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: try Output(plain: plain, trace: trace), global: global)
     }

@@ -11,10 +11,10 @@ struct Export: ParsableCommand {
 
         func execute() throws {
             let (banks, _) = try global.library().loadQuizzes()
-            let text = AnkiExport.tsv(banks, language: global.language)
-            guard let out else { return Output.write(text) }
-            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw CLIError("cannot write \(out): \(error.localizedDescription)", code: 1) }
-            printError("wrote \(banks.reduce(0) { $0 + $1.questions.count }) notes to \(out)")
+            let file = AnkiExport.file(banks, language: global.language)
+            guard let out else { return Output.write(file.text) }
+            do { try file.text.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw CLIError("cannot write \(out): \(error.localizedDescription)", code: ExitStatus.failure) }
+            printError("wrote \(file.notes) notes to \(out)")  // what was written: generated questions are left out
         }
     }
 }

@@ -23,10 +23,10 @@ struct Journey: Command {
         var p = JourneyParameters()
         p.url = url; p.client = client
         if let variant {
-            if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: 2) }
+            if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: ExitStatus.usage) }
             p.variant = variant
         }
-        guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: 2) }
+        guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: ExitStatus.usage) }
         let parsed = try ParsedURL.parse(url)
         if live {
             var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
@@ -37,7 +37,7 @@ struct Journey: Command {
         try Self.output(p, to: try Output(plain: plain, trace: trace, export: export), global: global)
         if let f = p.measured?.failure {
             printError("\(f.stage.rawValue): \(f.message)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure)
         }
     }
 

@@ -24,7 +24,7 @@ enum Output: Equatable {
 
     /// A format asked for wins; then `--plain`; the TUI only when stdin and stdout are a terminal.
     init(plain: Bool, trace: TraceFormat? = nil, export: ExportFormat? = nil) throws {
-        if trace != nil && export != nil { throw CLIError("--trace and --export are two different outputs; pick one", code: 2) }
+        if trace != nil && export != nil { throw CLIError("--trace and --export are two different outputs; pick one", code: ExitStatus.usage) }
         if trace == .json { self = .json } else if export == .mermaid { self = .mermaid }
         else { self = plain || !TerminalInfo.isInteractive ? .plain : .tui }
     }

@@ -9,7 +9,7 @@ struct Play: Command {
         abstract: "Simulate a scene and print it: a ladder diagram with narration, JSON lines, or Mermaid.",
         discussion: SceneCatalog.helpText)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Scene id.") var scene: String
+    @Argument(help: "Scene id.", completion: Completion.scenes) var scene: String
     @Flag(help: "Readable ladder diagram with the state changes and narration (the default when not on a terminal).") var plain = false
     @Option(help: "Print the trace: one JSON object per event.") var trace: TraceFormat?
     @Option(help: "Export: a Mermaid sequence diagram (an xychart for cwnd-lab).") var export: ExportFormat?

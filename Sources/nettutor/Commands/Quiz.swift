@@ -1,6 +1,7 @@
 import ArgumentParser
 import TutorApp
 import TutorCore
+import TutorProgress
 import TutorQuiz
 import TutorShell
 import TutorTerminal
@@ -10,7 +11,7 @@ struct Quiz: Command {
         abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
         discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A lesson id (default: today's reviews).") var lesson: String?
+    @Argument(help: "A lesson id (default: today's reviews).", completion: Completion.lessons) var lesson: String?
     @Flag(help: "Today's reviews: due cards, then new questions.") var due = false
     @Flag(help: "Interview mode: open questions across lessons, two minutes each.") var interview = false
     @Option(help: "Interview mode: how many questions.") var count = 5
@@ -20,16 +21,20 @@ struct Quiz: Command {
     func execute() throws {
         let (banks, diags) = try global.library().loadQuizzes()
         for d in diags where d.severity == .error { printError(d.description) }
-        let store = try global.store()
+        // Like the TUI: an unusable data folder still quizzes, saying plainly that nothing is kept.
+        let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
+        if let storeWarning { printError(storeWarning) }
+        let notSaving = store is MemoryProgressStore
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
                                          now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard try Output(plain: plain) == .tui else {
+            if notSaving { print(UIText.notSavingPlain(global.language)) }
             var quiz = PlainQuiz(session: session, language: global.language)
             return try quiz.run(StdioQuiz(store: store))
         }
         guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
-        let title = session.mode.title(TerminalInfo.localeIsUTF8() ? global.language : .en)
+        let title = session.mode.title(TUISession.displayLocale(language: global.language, languageFlag: global.lang).utf8 ? global.language : .en)
         try global.runTUI(.quiz(session, title: title))
     }
 }

@@ -5,7 +5,7 @@ import TutorTerminal
 struct Read: Command {
     static let configuration = CommandConfiguration(abstract: "Print a lesson, wrapped by display columns.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Lesson id (see 'nettutor lessons').") var id: String
+    @Argument(help: "Lesson id (see 'nettutor lessons').", completion: Completion.lessons) var id: String
     @Flag(help: "Plain text: no colours or styles even on a terminal.") var plain = false
     @Option(help: "Wrap to this many columns (default: the terminal width, or 80).") var width: Int?
 

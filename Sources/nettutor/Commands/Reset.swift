@@ -6,7 +6,7 @@ struct Reset: Command {
     @Flag(help: "Really delete everything.") var yes = false
 
     func execute() throws {
-        guard yes else { throw CLIError("this deletes all progress in \(global.dataDirectory); run 'nettutor reset --yes' to do it (consider 'nettutor progress --export FILE' first)", code: 2) }
+        guard yes else { throw CLIError("this deletes all progress in \(global.dataDirectory); run 'nettutor reset --yes' to do it (consider 'nettutor progress --export FILE' first)", code: ExitStatus.usage) }
         try global.store().reset()
         printError("progress deleted")
     }
