@@ -78,7 +78,7 @@ struct PlayerTests {
         var h = try playerHarness(.tcp3Way)
         h.press("right", "right")  // the SYN is sent at t=0
         h.press("space")
-        h.tick(0.125)  // 25 ms of 50
+        h.tick(0.9)  // the dwell, then about 25 ms of the 50 (past its label, which hides it at the start)
         let text = h.screenText
         #expect(text.contains("•"))
     }

@@ -38,9 +38,9 @@ struct LabelPlacer {
         let sender = arrow.rightward ? lane.lowerBound : lane.upperBound
         let rows = Set(arrow.cells.map(\.row)).sorted()
         guard let first = rows.first, let last = rows.last else { return nil }
-        // Near the sender: the label shows from the moment the message is sent, so it should
-        // not stand far ahead of its packet (the first row is often taken by an arrival).
-        let target = Double(first) + Double(last - first) / 5
+        // At the sender's end: a label shows once its packet's line has reached it, so the
+        // nearer the start the sooner it reads (later rows only when the first are crowded).
+        let target = Double(first)
         let byCloseness = rows.sorted { abs(Double($0) - target) == abs(Double($1) - target) ? $0 < $1 : abs(Double($0) - target) < abs(Double($1) - target) }
         for text in texts {
             let w = TextWidth.width(of: text)

@@ -38,12 +38,15 @@ struct SequenceDiagram {
         var canvas = BrailleCanvas(width: area.width, height: area.height)
         var ascii: [DiagramLayout.Cell: (dots: [Int], style: Style)] = [:]
         var heads: [(cell: DiagramLayout.Cell, glyph: String, style: Style, arrived: Bool)] = []
+        var reached: [Int: Int] = [:]  // send event → the last row its line has been drawn to
         for a in arrows {
             let e = events[a.event]
             let progress = Self.progress(e, at: time)
             let style = Style(Self.role(e.role), bold: a.event == cursor)
             let count = progress >= 1 ? a.path.count : Int(Double(a.path.count) * progress)
             let drawn = a.path.prefix(count)
+            let startRow = a.path.first.map { layout.mode == .ladder ? $0.row : $0.row / 4 } ?? a.head.row
+            reached[a.event] = progress >= 1 ? Int.max : max(startRow, drawn.last.map { layout.mode == .ladder ? $0.row : $0.row / 4 } ?? startRow)
             if layout.mode == .ladder {
                 for c in drawn { if let yy = y(c.row) { grid.put(glyphs.horizontal, x: c.x, y: yy, style: style) } }
             } else if glyphs == .ascii {
@@ -70,6 +73,8 @@ struct SequenceDiagram {
         for a in arrows {
             guard let label = a.label, let yy = y(label.row) else { continue }
             let e = events[a.event]
+            // A label shows once its packet's line has got to it, never floating ahead of it.
+            guard hiddenLabel == a.event || (reached[a.event] ?? -1) >= label.row else { continue }
             let text = hiddenLabel == a.event ? "#\(e.n ?? 0) ?" : label.text
             grid.put(TextWidth.pad(text, to: label.width), x: label.x, y: yy,
                      style: Style(Self.role(e.role), bold: true, underline: a.event == cursor))

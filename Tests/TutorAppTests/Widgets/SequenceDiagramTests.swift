@@ -31,8 +31,8 @@ struct SequenceDiagramTests {
         ])
     }
 
-    /// Reviewer: the SYN (#1) leaves the client's lifeline as a falling line and dies half-way
-    /// at ✕ with its label on it; the client is in SYN-SENT with its RTO started, the server
+    /// Reviewer: the SYN (#1) leaves the client's lifeline as a falling line, its label on the
+    /// line's first row, and dies half-way at ✕; the client is in SYN-SENT with its RTO started, the server
     /// LISTENs; the quiet second until the RTO fires folds into one marked row.
     @Test("A lost SYN: a slanted line ending in ✕ half-way, states and the RTO in the margins")
     func lostSegment() throws {
@@ -56,7 +56,7 @@ struct SequenceDiagramTests {
     }
 
     /// Reviewer: the textbook figure of the handshake: three lines falling from sender to
-    /// receiver, each label on its own line near its sender, touching no lifeline but
+    /// receiver, each label on its own line at its sender's end, touching no lifeline but
     /// the sender's (fields are left out where there is no room: first `win=4000`, which never
     /// changes, then #2's ack), the arrowheads at the receiving lifelines, each end's states
     /// where they change.
@@ -65,8 +65,8 @@ struct SequenceDiagramTests {
         let trace = try SceneSpec.tcp3Way.simulate(SceneOptions())
         let grid = Self.draw(trace, cursor: trace.events.count - 1, width: 60, height: 14)
         expectGrid(grid, [
-            "     SYN-SENT │⠒⠤⠤⣀⡀                        │ LISTEN        ",
-            "   RTO 1000ms │ #1 SYN seq=1000             │               ",
+            "     SYN-SENT │#1 SYN seq=1000              │ LISTEN        ",
+            "   RTO 1000ms │    ⠈⠉⠑⠒⠤⢄⣀⡀                 │               ",
             "              │           ⠈⠉⠒⠒⠤⢄⣀⡀          │               ",
             "              │                  ⠈⠉⠒⠢⠤⢄⣀    │               ",
             "              │                        ⢀⣉⠭⠶→│ SYN-RECEIVED  ",
@@ -89,8 +89,8 @@ struct SequenceDiagramTests {
         let trace = try SceneSpec.tcp3Way.simulate(SceneOptions())
         let grid = Self.draw(trace, cursor: trace.events.count - 1, width: 60, height: 14, glyphs: .ascii)
         expectGrid(grid, [
-            "     SYN-SENT |---__                        | LISTEN        ",
-            "   RTO 1000ms | #1 SYN seq=1000             |               ",
+            "     SYN-SENT |#1 SYN seq=1000              | LISTEN        ",
+            "   RTO 1000ms |    ''----__                 |               ",
             "              |           ''----__          |               ",
             "              |                  ''----_    |               ",
             "              |                        _--->| SYN-RECEIVED  ",
@@ -113,11 +113,11 @@ struct SequenceDiagramTests {
     func crossingLines() {
         let grid = Self.draw(Self.crossing, cursor: 3, width: 40, height: 14)
         expectGrid(grid, [
-            "      │⠢⣀                        │      ",
+            "      │#1 pkt 0                  │      ",
             "      │  ⠑⢄                      │      ",
-            "      │ #1 pkt 0               ⣀⠔│      ",
+            "      │    ⠉⠢⡀           #2 ACK 9│      ",
             "      │      ⠈⠑⢄             ⡠⠊  │      ",
-            "      │         ⠑⠢⡀    #2 ACK 9  │      ",
+            "      │         ⠑⠢⡀       ⢀⠔⠉    │      ",
             "      │           ⠈⠒⢄   ⡠⠊⠁      │      ",
             "      │              ⢑⠶⡊         │      ",
             "      │            ⡠⠒⠁ ⠈⠢⢄       │      ",
@@ -128,7 +128,7 @@ struct SequenceDiagramTests {
             "▸     │←⠊                        │      ",
             "      │                          │      ",
         ])
-        expectRoles(grid, ["", "", String(repeating: " ", count: 8) + "dddddddd", "", String(repeating: " ", count: 23) + "aaaaaaaa"], ["d": .data, "a": .ack])
+        expectRoles(grid, [String(repeating: " ", count: 7) + "dddddddd", "", String(repeating: " ", count: 25) + "aaaaaaaa"], ["d": .data, "a": .ack])
     }
 
     /// Reviewer: half-way through both flights: the lines have grown as far as their packets
@@ -137,11 +137,11 @@ struct SequenceDiagramTests {
     func inFlight() {
         let grid = Self.draw(Self.crossing, cursor: 1, time: 60, width: 40, height: 14)
         expectGrid(grid, [
-            "      │⠢⣀                        │      ",
+            "      │#1 pkt 0                  │      ",
             "      │  ⠑⢄                      │      ",
-            "      │ #1 pkt 0               ⣀⠔│      ",
+            "      │    ⠉⠢⡀           #2 ACK 9│      ",
             "      │      ⠈⠑⢄             ⡠⠊  │      ",
-            "      │         ⠑⠢⡀    #2 ACK 9  │      ",
+            "      │         ⠑⠢⡀       ⢀⠔⠉    │      ",
             "      │           ⠈⠒⢄   ⡠⠊⠁      │      ",
             "▸     │              • •         │      ",
             "      │                          │      ",
@@ -154,16 +154,20 @@ struct SequenceDiagramTests {
         ])
     }
 
-    /// Reviewer: just sent, the SYN is a • at the client's lifeline and its label is already
-    /// on the line ahead of it (stepping with → stops at the instant of sending).
-    @Test("A label shows from the moment its message is sent")
-    func labelWhenSent() throws {
+    /// Reviewer: a label never floats ahead of its packet: on the line's first row it shows the
+    /// moment the message is sent (the • just leaving is behind it); on a later row (#2's first
+    /// row holds #1's arrival) it shows once the line has got there.
+    @Test("A label shows once its line reaches it")
+    func labelWhenReached() throws {
         let trace = try SceneSpec.tcp3Way.simulate(SceneOptions())
         let syn = trace.events.firstIndex { $0.kind == .send }!
-        let text = GridLiteral.rows(of: Self.draw(trace, cursor: syn, width: 60, height: 14)).joined(separator: "\n")
-        #expect(text.contains("•") && text.contains("#1 SYN seq=1000"))
-        let before = GridLiteral.rows(of: Self.draw(trace, cursor: syn - 1, width: 60, height: 14)).joined(separator: "\n")
-        #expect(!before.contains("#1"))
+        func text(_ cursor: Int, _ time: Double? = nil) -> String {
+            GridLiteral.rows(of: Self.draw(trace, cursor: cursor, time: time, width: 60, height: 14)).joined(separator: "\n")
+        }
+        #expect(text(syn).contains("#1 SYN seq=1000") && !text(syn - 1).contains("#1"))
+        let synAck = trace.events.firstIndex { $0.kind == .send && $0.n == 2 }!
+        #expect(!text(synAck).contains("#2 SYN+ACK"), "sent this instant, its line has not reached its label's row")
+        #expect(text(synAck, trace.events[synAck].t + 30).contains("#2 SYN+ACK"))
     }
 
     /// Reviewer: the ladder, like `--plain`: one row per message with its label on the line,
