@@ -14,6 +14,7 @@ final class Script: QuizConversation {
     func ask(_ prompt: String) -> String? { said.append(prompt); clock += 5; return answers.isEmpty ? nil : answers.removeFirst() }
     func now() -> Double { clock }
     func record(_ attempt: Attempt) throws -> Card { recorded.append(attempt); return Card(due: attempt.answeredAt + 600) }
+    func card(_ questionID: String) -> Card? { nil }
 }
 
 @Suite("Plain quiz")

@@ -27,10 +27,11 @@ public struct FakeShell: EffectRunner {
             let day = Int(state.now / 86_400)
             switch request {
             case .lesson(let id):
-                if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day), title: id)] }
+                if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day, cards: state.cards), title: id)] }
                 return [.quizFailed("no quiz for \(id)")]
             case .review:
-                return [.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), title: "review")]
+                return [.quizReady(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day,
+                                                      lessonOrder: state.catalog.ids, readLessons: state.readLessons), title: "review")]
             case .interview:
                 return [.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview")]
             }
