@@ -1,12 +1,13 @@
 # Sourced by run.sh (it defines keys, screen, wait_for, ok, fail, BIN, WORK): the quiz as
 # the user meets it at 80x24.
 
-# 10f. A new profile's first review, answered by pressing Enter without choosing: Enter alone
-# submits nothing and asks to choose; taking the first option shown then (what Enter used to
-# do) scores no better than chance, because the options are shuffled.
+# 10f. Ten new questions of one lesson (blocking-async: 5 choice, 2 true/false, 3 typed),
+# answered by pressing Enter without choosing: Enter alone submits nothing and asks to choose;
+# taking the first option shown then (what Enter used to do: it scored 5 of 10 here) scores no
+# better than chance, because the options are shuffled.
 ED="$WORK/enterdata"
-keys "clear; $BIN --lang en --data-dir $ED quiz; echo EXIT=\$?" Enter
-expect_screen "a new profile's review has ten questions" "1/10"
+keys "clear; $BIN --lang en --data-dir $ED quiz blocking-async --due; echo EXIT=\$?" Enter
+expect_screen "a lesson's review has ten new questions" "1/10"
 asked=0; first_choice=""
 for i in $(seq 1 10); do
   wait_for "$i/10" || { fail "question $i of the review" "$(screen)"; break; }
@@ -28,7 +29,8 @@ score=$(screen | grep -oE '[0-9]+ of 10 correct' | grep -oE '^[0-9]+')
 if [ "$asked" -ge 3 ] && echo "$first_choice" | grep -qE '\( \) 1\.' && ! echo "$first_choice" | grep -qF '(•)'; then
   ok "Enter with nothing chosen asks to choose ($asked times) instead of submitting; no option starts chosen"
 else fail "Enter without choosing (asked $asked times)" "$first_choice"; fi
-# Chance on these ten (2 choice, 2 multi, 1 true/false, 5 typed) is about 1; 3 allows for luck.
+# Chance on these ten is about 1.25 (1/4 for each choice; both true/false answers are false and
+# the first shown is True); 3 allows for luck.
 if [ -n "$score" ] && [ "$score" -le 3 ]; then ok "Enter-mashing scores $score of 10, no better than chance"; else fail "Enter-mashing scored ${score:-?} of 10" "$(screen)"; fi
 keys Enter
 expect_screen "quit after the review" "EXIT="
