@@ -22,8 +22,9 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         for i in state.stack.indices { effects += apply(state.stack[i].reduce(.resized(from: old), &state.context), at: i, &state) }
         return effects
     case .tick(let elapsed, let generation):
-        // A tick of an animation that has since paused or restarted carries a stale clock.
-        guard generation == state.animationGeneration, state.isAnimating else { return [] }
+        // A tick of an animation that has since paused or restarted carries a stale clock; a
+        // screen with a countdown (the interview) ticks without animating.
+        guard generation == state.animationGeneration, state.tickInterval != nil else { return [] }
         return send(.tick(elapsed), to: &state)
     case .lessonLoaded(let lesson):
         guard state.reader?.lessonID == lesson.meta.id else { return [] }

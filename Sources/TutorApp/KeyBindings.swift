@@ -185,23 +185,37 @@ public enum KeyBindings {
     public static let quizTyping: [KeyBinding] = editing + [
         KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출(빈 답은 건너뛰기)", en: "submit (empty skips)"), inBar: true), quizStop,
     ]
-    public static let quizOpenTyping: [KeyBinding] = editing + [
-        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "모범 답안과 비교", en: "compare with the model answer"), inBar: true), quizStop,
+    /// The interview answer: Enter finishes (first, so the bar always shows it); ↑↓ move
+    /// between the wrapped lines.
+    public static let quizOpenTyping: [KeyBinding] = [
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "답 마치기(모범 답안과 비교)", en: "finish (compare with the model answer)"), inBar: true),
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "윗줄로", en: "line up"), inBar: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아랫줄로", en: "line down"), inBar: false),
+    ] + editing + [quizStop]
+    /// Scrolling a grading view that is taller than the screen.
+    static let quizPaging: [KeyBinding] = [
+        KeyBinding(keys: [.pageUp], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
+        KeyBinding(keys: [.pageDown], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: false),
     ]
     public static let quizCloze: [KeyBinding] = editing + [
         KeyBinding(keys: [.tab, .down], command: .nextBlank, label: Localized(ko: "다음 빈칸", en: "next blank"), inBar: true, shownKeys: [.tab]),
         KeyBinding(keys: [.backTab, .up], command: .previousBlank, label: Localized(ko: "이전 빈칸", en: "previous blank"), inBar: false),
         KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "다음 빈칸/제출", en: "next blank / submit"), inBar: true), quizStop,
     ]
+    /// Grading an interview answer: Enter finishes with the rating shown (first in the bar).
     public static let quizRubric: [KeyBinding] = [
-        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "위 항목", en: "previous point"), inBar: false),
-        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래 항목", en: "next point"), inBar: false),
-        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "다룬 항목 표시", en: "mark a point covered"), inBar: true),
-    ] + numbers(4, label: Localized(ko: "평가 바꾸기(다시/어려움/좋음/쉬움)", en: "override the rating (again/hard/good/easy)"), command: { .rate($0) }).map {
+        KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "이 평가로 마치기", en: "finish with this rating"), inBar: true),
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "항목 이동/스크롤", en: "move / scroll"), inBar: false, inHelp: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "항목 이동/스크롤", en: "move / scroll"), inBar: true, shownKeys: [.up, .down]),
+        KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "다룬 항목 표시", en: "mark covered"), inBar: true),
+    ] + numbers(4, label: Localized(ko: "평가(다시/어려움/좋음/쉬움)", en: "rating (again/hard/good/easy)"), command: { .rate($0) }).map {
         var b = $0; b.inBar = b.inHelp; return b
-    } + [KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확정", en: "done"), inBar: true), quizBack]
+    } + quizPaging + [quizBack]
     public static let quizFeedback: [KeyBinding] = [
         KeyBinding(keys: [.enter, .char(" "), .right], command: .nextQuestion, label: Localized(ko: "다음 문제", en: "next question"), inBar: true, shownKeys: [.enter, .char(" ")]),
+        KeyBinding(keys: [.up], command: .up, label: Localized(ko: "위로 스크롤", en: "scroll up"), inBar: false),
+        KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래로 스크롤", en: "scroll down"), inBar: false),
+    ] + quizPaging + [
         KeyBinding(keys: [.char("v")], command: .replayScene, label: Localized(ko: "관련 장면 다시 보기", en: "replay the question's scene"), inBar: true),
         quizBack,
     ]

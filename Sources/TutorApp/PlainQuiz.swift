@@ -11,6 +11,8 @@ public protocol QuizConversation {
     func now() -> Double
     /// Stores the answer and gives back the question's card after it (scheduled).
     func record(_ attempt: Attempt) throws -> Card
+    /// The question's card as stored now (nil: never answered), for the intervals shown.
+    func card(_ questionID: String) -> Card?
 }
 
 /// `nettutor quiz --plain`: the session as lines of text, one answer a line (for scripts and
@@ -48,35 +50,37 @@ public struct PlainQuiz {
             let card = try io.record(Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: now, correct: grade.correct,
                                              score: grade.score, rating: grade.rating, durationMS: Int(elapsed * 1000),
                                              response: response.recordText, source: session.mode.source))
-            io.say(t(UIText.nextReview) + dueText(card.due - now))
+            io.say(t(UIText.nextReview) + UIText.after(card.due - now, language))
         }
         io.say("")
         io.say(UIText.plainResult(session.correctCount, session.grades.count, language))
     }
 
-    func dueText(_ seconds: Double) -> String {
-        if seconds < 3600 { return UIText.inMinutes(Int((seconds / 60).rounded()), language) }
-        if seconds < 86_400 { return UIText.inHours(Int((seconds / 3600).rounded()), language) }
-        let d = Int((seconds / 86_400).rounded())
-        return UIText.inDays(d, language)
-    }
-
-    /// Reads one answer for the item; nil means stop (end of input or "q").
+    /// Reads one answer for the item; nil means stop (end of input or "q"). An answer it cannot
+    /// take (`240` of four options, `maybe` for true or false) is asked again, saying why.
     func read(_ item: QuizItem, _ io: some QuizConversation) -> Response? {
         let q = item.question
         func line(_ prompt: String) -> String? {
             guard let l = io.ask(prompt), l.trimmingSpaces().lowercased() != "q" else { return nil }
             return l
         }
+        func ask<T>(_ prompt: String, _ parse: (String) -> Result<T, AnswerInput.Problem>) -> T? {
+            while let text = line(prompt) {
+                switch parse(text) {
+                case .success(let value): return value
+                case .failure(let problem): io.say(UIText.problem(problem, language))
+                }
+            }
+            return nil
+        }
         switch q.answer {
-        case .choices(let choices):
-            for (i, c) in choices.enumerated() { io.say("  \(i + 1)) \(t(c.text))") }
+        case .choices:
+            // Shown shuffled, like the TUI; the response names the options as authored.
+            for (i, c) in item.shownChoices.enumerated() { io.say("  \(i + 1)) \(t(c.text))") }
             let multi = q.kind == .multi
-            guard let text = line(t(multi ? UIText.numbersPrompt : UIText.numberPrompt)) else { return nil }
-            return AnswerInput.choices(typed: text, multi: multi)
+            return ask(t(multi ? UIText.numbersPrompt : UIText.numberPrompt)) { AnswerInput.choices(typed: $0, multi: multi, shown: item.choiceOrder) }
         case .trueFalse:
-            guard let text = line(t(UIText.trueFalsePrompt)) else { return nil }
-            return AnswerInput.trueFalse(typed: text)
+            return ask(t(UIText.trueFalsePrompt)) { AnswerInput.trueFalse(typed: $0) }
         case .short, .numeric, .generated:
             guard let text = line(t(UIText.answer) + ":") else { return nil }
             return AnswerInput.text(text)
@@ -93,18 +97,19 @@ public struct PlainQuiz {
             let list = items[language]
             let shown = AnswerInput.shownOrder(count: list.count, seed: item.seed)
             for (i, k) in shown.enumerated() { io.say("  \(i + 1)) \(list[k])") }
-            guard let text = line(t(UIText.orderPrompt)) else { return nil }
-            return AnswerInput.order(typed: text, shown: shown)
+            return ask(t(UIText.orderPrompt)) { AnswerInput.order(typed: $0, shown: shown) }
         case .open(let rubric, let model):
             if session.mode == .interview { io.say(t(UIText.twoMinutes)) }
             guard let text = line(t(UIText.openPrompt)) else { return nil }
             io.say(t(UIText.modelAnswer) + t(model))
             for (i, point) in rubric.enumerated() { io.say("  \(i + 1)) \(t(point))") }
-            guard let coveredText = line(t(UIText.coveredPrompt)) else { return nil }
-            let covered = AnswerInput.points(typed: coveredText, count: rubric.count)
-            let suggested = Grader.ratingName(Grader.suggestedRating(share: rubric.isEmpty ? 0 : Double(covered.count) / Double(rubric.count)))
-            guard let ratingText = line(UIText.ratingPrompt(t(suggested), language)) else { return nil }
-            return .open(text: text, covered: covered, rating: AnswerInput.rating(typed: ratingText))
+            guard let covered = ask(t(UIText.coveredPrompt), { AnswerInput.points(typed: $0, count: rubric.count) }) else { return nil }
+            let suggested = Grader.suggestedRating(share: rubric.isEmpty ? 0 : Double(covered.count) / Double(rubric.count))
+            // Each rating with when the card would come back, before one is chosen.
+            let intervals = Scheduling.intervals(io.card(q.id), at: io.now(), fsrs: session.scheduler)
+            io.say(Rating.allCases.map { "\(t(UIText.ratingKey($0))) \(UIText.interval(intervals[$0] ?? 0, language))" }.joined(separator: " · "))
+            guard let rating = ask(UIText.ratingPrompt(t(Grader.ratingName(suggested)), language), { AnswerInput.rating(typed: $0) }) else { return nil }
+            return .open(text: text, covered: covered, rating: rating)
         }
     }
 }

@@ -3,44 +3,20 @@ import TutorCore
 import TutorQuiz
 import TutorRender
 
-/// A line of text being typed: the cursor moves by character, so Backspace removes a whole
-/// Hangul syllable.
-public struct TextInput: Sendable, Equatable {
-    public var characters: [Character] = []
-    public var cursor = 0
-    public init(_ text: String = "") { characters = Array(text); cursor = characters.count }
-    public var text: String { String(characters) }
-
-    mutating func insert(_ c: Character, limit: Int = 400) {
-        guard !c.isNewline, characters.count < limit else { return }
-        characters.insert(c, at: cursor); cursor += 1
-    }
-
-    /// Applies an editing command; false when it is not one.
-    mutating func edit(_ command: Command) -> Bool {
-        switch command {
-        case .deleteBackward: if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .deleteForward: if cursor < characters.count { characters.remove(at: cursor) }
-        case .cursorLeft: cursor = max(0, cursor - 1)
-        case .cursorRight: cursor = min(characters.count, cursor + 1)
-        case .lineStart: cursor = 0
-        case .lineEnd: cursor = characters.count
-        default: return false
-        }
-        return true
-    }
-}
-
 /// The quiz: one question at a time, every kind, feedback with the explanation, a summary.
+/// Options are shown shuffled (`QuizItem.choiceOrder`) and none is chosen at first, so Enter
+/// alone never answers; responses name options as authored.
 public enum QuizScreen: ScreenModel {
     public enum Phase: Sendable, Equatable { case answering, rubric, feedback, summary }
 
     public struct State: Sendable, Equatable {
         public var session: QuizSession
         public var phase: Phase = .answering
-        /// The highlighted option, item or rubric point.
+        /// The highlighted multi option, order item or rubric point.
         public var cursor = 0
-        /// Picked options (multi) or rubric points covered (open).
+        /// choice and true/false: the shown position chosen (0 is true); nil until one is.
+        public var selection: Int?
+        /// Picked multi options (shown positions) or rubric points covered (open).
         public var picked: Set<Int> = []
         public var input = TextInput()
         public var blanks: [TextInput] = []
@@ -52,6 +28,12 @@ public enum QuizScreen: ScreenModel {
         public var grade: Grade?
         /// The question just answered (feedback shows it while the session has moved on).
         public var answered: QuizItem?
+        /// Seconds from the answer until the card comes back (shown with the feedback).
+        public var returnsIn: Double?
+        /// The first line shown of a grading or feedback view taller than the screen.
+        public var scroll = 0
+        /// The interview countdown ran out: the answer was handed in as it stood.
+        public var timedOut = false
         /// When the current question appeared (AppState.now), for durations and the countdown.
         public var shownAt: Double
         public var title: String
@@ -66,8 +48,10 @@ public enum QuizScreen: ScreenModel {
         /// Resets the answer area for the current question.
         mutating func prepare() {
             phase = session.isFinished ? .summary : .answering
-            cursor = 0; picked = []; input = TextInput(); grabbed = false; rating = nil; grade = nil; blank = 0
+            cursor = 0; selection = nil; picked = []; grabbed = false; rating = nil; grade = nil; blank = 0
+            scroll = 0; timedOut = false; returnsIn = nil
             guard let item else { return }
+            input = TextInput(limit: item.question.kind == .open ? 4000 : 400)
             switch item.question.answer {
             case .cloze(let t): blanks = Array(repeating: TextInput(), count: max(1, Cloze.parts(t.en).blanks.count))
             case .order(let items):
@@ -95,9 +79,18 @@ public enum QuizScreen: ScreenModel {
         case .command(let command): return reduce(&s, command, &ctx)
         case .text(let c):
             if case .cloze = s.item?.question.answer { s.blanks[s.blank].insert(c) } else { s.input.insert(c) }
+        case .tick: timeUp(&s, ctx)
         default: break
         }
         return []
+    }
+
+    /// At 0:00 an interview answer is handed in as it stands and grading begins (the countdown
+    /// stops there: it ticks only while answering).
+    static func timeUp(_ s: inout State, _ ctx: AppContext) {
+        guard s.isInterview, s.phase == .answering, s.remaining(now: ctx.now) <= 0, s.item?.question.kind == .open else { return }
+        s.timedOut = true
+        s.phase = .rubric; s.cursor = 0; s.scroll = 0
     }
 
     /// The keymap of the current phase and kind of answer.
@@ -123,32 +116,40 @@ public enum QuizScreen: ScreenModel {
     }
     static func helpSection(_ s: State) -> Localized { UIText.quizSection }
     static func capturesText(_ s: State) -> Bool { s.isTyping }
-    /// The interview countdown redraws once a second while a question is open.
-    static func tickInterval(_ s: State) -> Int? { s.isInterview && (s.phase == .answering || s.phase == .rubric) ? 1000 : nil }
+    /// The interview countdown ticks once a second while an answer is being written, never
+    /// while it is graded.
+    static func tickInterval(_ s: State) -> Int? { s.isInterview && s.phase == .answering ? 1000 : nil }
 
     static func reduce(_ s: inout State, _ command: Command, _ ctx: inout AppContext) -> [Outcome] {
         if command == .back { return [.pop] }
+        timeUp(&s, ctx)  // a key after 0:00 (before the tick) finds the answer handed in
         guard let item = s.phase == .feedback ? s.answered : s.item else { return [] }
         let q = item.question
         func toggle(_ i: Int) { if s.picked.contains(i) { s.picked.remove(i) } else { s.picked.insert(i) } }
-        func submitted(_ r: Response) -> [Outcome] { submit(&s, r, now: ctx.now).map { .effect($0) } }
+        func submitted(_ r: Response) -> [Outcome] { submit(&s, r, ctx).map { .effect($0) } }
         switch s.phase {
         case .summary: return []
         case .feedback:
-            if command == .nextQuestion {
+            switch command {
+            case .nextQuestion:
                 s.shownAt = ctx.now
                 s.prepare()
-            } else if command == .replayScene, let scene = q.scene.flatMap(SceneCatalog.spec) {
-                return openScene(scene, &ctx)  // above the quiz; back returns here
+            case .replayScene:
+                if let scene = q.scene.flatMap(SceneCatalog.spec) { return openScene(scene, &ctx) }  // above the quiz; back returns here
+            case .up, .down, .pageUp, .pageDown:
+                let view = GradingView.feedback(s, item, ctx)
+                s.scroll = view.scrolled(s.scroll, by: command)
+            default: break
             }
             return []
         case .rubric:
             guard case .open(let rubric, _) = q.answer else { return [] }
+            let view = GradingView.rubric(s, item, ctx)
             switch command {
-            case .up: s.cursor = max(0, s.cursor - 1)
-            case .down: s.cursor = min(rubric.count - 1, s.cursor + 1)
-            case .toggleOption: toggle(s.cursor)
-            case .rate(let n): s.rating = [Rating.again, .hard, .good, .easy][n - 1]
+            case .up, .down: (s.cursor, s.scroll) = view.step(cursor: s.cursor, scroll: s.scroll, down: command == .down, count: rubric.count)
+            case .pageUp, .pageDown: s.scroll = view.scrolled(s.scroll, by: command)
+            case .toggleOption: toggle(s.cursor); s.scroll = view.reveal(point: s.cursor, scroll: s.scroll)
+            case .rate(let n): s.rating = Rating.allCases[n - 1]
             case .submit: return submitted(.open(text: s.input.text, covered: s.picked, rating: s.rating))
             default: break
             }
@@ -158,23 +159,32 @@ public enum QuizScreen: ScreenModel {
         }
         switch q.answer {
         case .choices(let choices):
+            let order = item.choiceOrder
             switch command {
-            case .up: s.cursor = max(0, s.cursor - 1)
-            case .down: s.cursor = min(choices.count - 1, s.cursor + 1)
+            case .up where q.kind == .multi: s.cursor = max(0, s.cursor - 1)
+            case .down where q.kind == .multi: s.cursor = min(choices.count - 1, s.cursor + 1)
+            case .up: s.selection = max(0, (s.selection ?? choices.count) - 1)
+            case .down: s.selection = min(choices.count - 1, (s.selection ?? -1) + 1)
             case .pick(let i):
                 guard choices.indices.contains(i) else { break }
-                s.cursor = i
-                if q.kind == .multi { toggle(i) } else { return submitted(.choice(i)) }
+                if q.kind == .multi { s.cursor = i; toggle(i) } else { s.selection = i; return submitted(.choice(order[i])) }
             case .toggleOption where q.kind == .multi: toggle(s.cursor)
-            case .submit: return submitted(q.kind == .multi ? .multi(s.picked) : .choice(s.cursor))
+            case .submit where q.kind == .multi:
+                guard !s.picked.isEmpty else { ctx.message = UIText.markFirst[ctx.language]; break }
+                return submitted(.multi(Set(s.picked.map { order[$0] })))
+            case .submit:
+                guard let chosen = s.selection else { ctx.message = UIText.chooseFirst[ctx.language]; break }
+                return submitted(.choice(order[chosen]))
             default: break
             }
         case .trueFalse:
             switch command {
-            case .toggleOption: s.cursor = 1 - s.cursor
+            case .toggleOption: s.selection = s.selection == 0 ? 1 : 0
             case .answerTrue: return submitted(.trueFalse(true))
             case .answerFalse: return submitted(.trueFalse(false))
-            case .submit: return submitted(.trueFalse(s.cursor == 0))
+            case .submit:
+                guard let chosen = s.selection else { ctx.message = UIText.chooseTrueFalse[ctx.language]; break }
+                return submitted(.trueFalse(chosen == 0))
             default: break
             }
         case .order:
@@ -198,7 +208,8 @@ public enum QuizScreen: ScreenModel {
             default: _ = s.blanks[s.blank].edit(command)
             }
         case .open:
-            if command == .submit { s.phase = .rubric; s.cursor = 0 } else { _ = s.input.edit(command) }
+            if command == .submit { s.phase = .rubric; s.cursor = 0; s.scroll = 0 }
+            else { _ = s.input.edit(command, width: editorWidth(ctx.size)) }
         case .short, .numeric, .generated:
             if command == .submit { return submitted(AnswerInput.text(s.input.text)) }
             _ = s.input.edit(command)
@@ -206,134 +217,27 @@ public enum QuizScreen: ScreenModel {
         return []
     }
 
-    /// Grades the answer and asks the shell to record it (it schedules the card).
-    static func submit(_ s: inout State, _ response: Response, now: Double) -> [Effect] {
+    /// Grades the answer, works out when the card returns (the shell's FSRS does the same on
+    /// the stored card) and asks the shell to record it.
+    static func submit(_ s: inout State, _ response: Response, _ ctx: AppContext) -> [Effect] {
         guard let item = s.item else { return [] }
-        let q = item.question
+        let q = item.question, now = ctx.now
         let grade = s.session.answer(response)
         s.grade = grade
         s.answered = item
         s.phase = .feedback
+        s.scroll = 0
+        s.returnsIn = Scheduling.next(ctx.cards[q.id], rating: grade.rating, at: now, fsrs: s.session.scheduler).due - now
         let attempt = Attempt(questionID: q.id, lesson: q.lesson, kind: q.kind.rawValue, answeredAt: now, correct: grade.correct,
                               score: grade.score, rating: grade.rating, durationMS: Int(max(0, now - s.shownAt) * 1000),
                               response: response.recordText, source: s.session.mode.source)
         return [.recordAnswer(attempt, schedule: true)]
     }
 
-
-    // MARK: rendering
-
-    static func render(_ s: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
-        let language = state.language, glyphs = state.glyphs
-        let total = s.session.items.count
-        var right = "\(min(s.session.index + (s.phase == .feedback ? 0 : 1), total))/\(total)  \(glyphs.check)\(s.session.correctCount)"
-        if s.isInterview && (s.phase == .answering || s.phase == .rubric) {
-            let left = Int(s.remaining(now: state.now).rounded(.up))
-            right = "\(glyphs.pointer) \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)  " + right
-        }
-        renderTitleBar(state, into: &grid, title: s.title, right: right)
-        let area = Rect(x: 1, y: 2, width: grid.width - 2, height: grid.height - 4)
-        var lines: [Line] = []
-        func add(_ text: String, _ style: Style = .plain) { lines += Wrap.wrap(text, width: area.width, style: style) }
-        func blankLine() { lines.append([]) }
-
-        if s.phase == .summary || (s.item == nil && s.phase != .feedback) {
-            add(UIText.finished[language], Style(.heading, bold: true))
-            blankLine()
-            let n = s.session.grades.count
-            add(UIText.correctOf(s.session.correctCount, n, language))
-            let missed = zip(s.session.items, s.session.grades).filter { !$0.1.correct }
-            if !missed.isEmpty {
-                blankLine()
-                add(UIText.lookAgain[language], Style(.emphasis, bold: true))
-                for (item, _) in missed.prefix(8) { add("\(glyphs.loss) " + item.prompt[language], Style(.dim)) }
-            }
-            blankLine()
-            add(UIText.allSaved[language], Style(.dim))
-            Paragraph(lines: lines).render(into: &grid, area: area)
-            renderBottomBar(state, into: &grid, bindings: bindings(s))
-            return
-        }
-        let item = s.phase == .feedback ? s.answered! : s.item!
-        let q = item.question
-        let kindName = kindTitle(q.kind)[language]
-        add("\(kindName) \(glyphs.bullet) \(UIText.level[language]) \(q.level)\(q.scene != nil ? "  \(glyphs.play) \(SceneCatalog.title(q.scene!, language))" : "")", Style(.dim))
-        add(item.prompt[language], Style(.heading, bold: true))
-        blankLine()
-        var cursor: (x: Int, y: Int)?
-
-        if s.phase == .feedback, let g = s.grade {
-            let head = g.correct ? (g.close ? "\(glyphs.check) " : "\(glyphs.check) ") : "\(glyphs.loss) "
-            for (i, f) in g.feedback.enumerated() {
-                add((i == 0 ? head : "  ") + f[language], i == 0 ? Style(g.correct ? .success : .loss, bold: true) : .plain)
-            }
-            blankLine()
-            add(UIText.why[language] + item.explain[language])
-        } else {
-            switch q.answer {
-            case .choices(let choices):
-                for (i, c) in choices.enumerated() {
-                    let mark = q.kind == .multi ? (s.picked.contains(i) ? "[x]" : "[ ]") : (i == s.cursor ? "(\(glyphs.bullet))" : "( )")
-                    let line = Wrap.wrap("\(mark) \(i + 1). \(c.text[language])", width: area.width, style: i == s.cursor ? Style(.selection, reverse: true) : .plain)
-                    lines += line
-                }
-            case .trueFalse:
-                let labels = [UIText.trueOption[language], UIText.falseOption[language]]
-                for (i, l) in labels.enumerated() { lines.append([Span("  " + l + "  ", i == s.cursor ? Style(.selection, reverse: true) : .plain)]) }
-            case .order(let items):
-                let list = items[language]
-                for (pos, k) in s.arrangement.enumerated() {
-                    let here = pos == s.cursor
-                    let grip = here && s.grabbed ? glyphs.arrowUp + glyphs.arrowDown : "  "
-                    lines.append([Span("\(grip) \(pos + 1). \(list[k])", here ? Style(.selection, bold: s.grabbed, reverse: true) : .plain)])
-                }
-            case .cloze(let template):
-                let parts = Cloze.parts(template[language])
-                var text = ""
-                for (i, piece) in parts.text.enumerated() {
-                    text += piece
-                    if i < parts.blanks.count { text += "[\(i + 1): \(s.blanks.indices.contains(i) ? s.blanks[i].text : "")]" }
-                }
-                add(text)
-                blankLine()
-                for (i, b) in s.blanks.enumerated() {
-                    let label = UIText.blank(i + 1, language) + ": "
-                    lines.append([Span(label, Style(.accent, bold: i == s.blank)), Span(b.text, Style(.normal, underline: i == s.blank))])
-                    if i == s.blank { cursor = (TextWidth.width(of: label) + TextWidth.width(of: String(b.characters.prefix(b.cursor))), lines.count - 1) }
-                }
-            case .open(let rubric, let model):
-                if s.phase == .rubric {
-                    add(UIText.yourAnswer[language] + (s.input.text.isEmpty ? "-" : s.input.text), Style(.dim))
-                    blankLine()
-                    add(UIText.modelAnswer[language] + model[language])
-                    blankLine()
-                    add(UIText.markCovered[language], Style(.emphasis, bold: true))
-                    for (i, p) in rubric.enumerated() {
-                        lines += Wrap.wrap("\(s.picked.contains(i) ? "[x]" : "[ ]") \(p[language])", width: area.width, style: i == s.cursor ? Style(.selection, reverse: true) : .plain)
-                    }
-                    let share = rubric.isEmpty ? 0 : Double(s.picked.count) / Double(rubric.count)
-                    let suggested = Grader.suggestedRating(share: share)
-                    blankLine()
-                    add(UIText.rating[language] + Grader.ratingName(s.rating ?? suggested)[language]
-                        + (s.rating == nil ? UIText.suggestedMark[language] : ""), Style(.accent, bold: true))
-                } else {
-                    fallthrough
-                }
-            default:
-                let label = UIText.answer[language] + ": "
-                lines.append([Span(label, Style(.accent, bold: true)), Span(s.input.text, Style(.normal, underline: true))])
-                cursor = (TextWidth.width(of: label) + TextWidth.width(of: String(s.input.characters.prefix(s.input.cursor))), lines.count - 1)
-                if let unit = item.generated?.unit ?? { if case .numeric(_, _, let u) = q.answer { return u } else { return nil } }() {
-                    add(UIText.unit(unit, language), Style(.dim))
-                }
-            }
-        }
-        // Keep the cursor's line on screen.
-        let top = max(0, (cursor?.y ?? 0) - area.height + 2)
-        Paragraph(lines: lines, scroll: top).render(into: &grid, area: area)
-        if let c = cursor, c.y - top < area.height { grid.cursor = (area.x + c.x, area.y + c.y - top) }
-        renderBottomBar(state, into: &grid, bindings: bindings(s), includeGlobal: !s.isTyping)
-    }
+    /// Where questions are drawn: inside the title and key bars, one column of margin.
+    static func contentArea(_ size: Size) -> Rect { Rect(x: 1, y: 2, width: size.width - 2, height: size.height - 4) }
+    /// The interview answer's wrapping width (the editor spans the content area).
+    static func editorWidth(_ size: Size) -> Int { contentArea(size).width }
 
     static func kindTitle(_ k: QuestionKind) -> Localized { UIText.kindTitle(k) }
 }

@@ -29,9 +29,10 @@ extension UIText {
 
     static func waitTime(_ seconds: Double, _ l: Language) -> String {
         let minutes = max(1, Int((seconds / 60).rounded(.up)))
-        if minutes < 60 { return inMinutes(minutes, l) }
-        if minutes < 48 * 60 { return inHours(Int((Double(minutes) / 60).rounded()), l) }
-        return inDays(Int((Double(minutes) / 1440).rounded()), l)
+        if minutes < 60 { return l == .ko ? "\(minutes)분 뒤" : "in \(minutes) min" }
+        if minutes < 48 * 60 { let h = Int((Double(minutes) / 60).rounded()); return l == .ko ? "\(h)시간 뒤" : "in \(h) h" }
+        let d = Int((Double(minutes) / 1440).rounded())
+        return l == .ko ? "\(d)일 뒤" : "in \(d) day\(d == 1 ? "" : "s")"
     }
 
     // MARK: Dashboard screen

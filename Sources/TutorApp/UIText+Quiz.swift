@@ -26,6 +26,35 @@ extension UIText {
     /// The label of a typed answer; the caller adds the colon.
     static let answer = Localized(ko: "답", en: "Answer")
     static func unit(_ unit: String, _ l: Language) -> String { l == .ko ? "(단위: \(unit))" : "(unit: \(unit))" }
+    /// Enter with no option chosen: nothing is submitted.
+    static let chooseFirst = Localized(ko: "먼저 답을 고르세요: ↑↓로 고른 뒤 Enter, 또는 번호 키.", en: "Choose an answer first: ↑↓ then Enter, or press its number.")
+    static let markFirst = Localized(ko: "먼저 답을 고르세요: Space나 번호로 표시한 뒤 Enter.", en: "Choose first: mark options with Space or their numbers, then Enter.")
+    static let chooseTrueFalse = Localized(ko: "먼저 답을 고르세요: t(참) 또는 f(거짓).", en: "Choose first: t for true or f for false.")
+    /// The interview countdown reached 0:00.
+    static func timeUp(_ seconds: Int, _ l: Language) -> String {
+        l == .ko ? "시간 종료(\(seconds / 60)분): 쓴 데까지의 답을 제출했습니다. 이제 채점하세요."
+                 : "Time's up (\(seconds / 60) min): your answer as it stood was handed in. Now grade it."
+    }
+    /// A rating key's short name, with the interval it would give.
+    static func ratingKey(_ r: Rating) -> Localized {
+        switch r {
+        case .again: Localized(ko: "다시", en: "Again")
+        case .hard: Localized(ko: "어려움", en: "Hard")
+        case .good: Localized(ko: "좋음", en: "Good")
+        case .easy: Localized(ko: "쉬움", en: "Easy")
+        }
+    }
+    /// A span of time, short: "10 min", "5 h", "3 days".
+    static func interval(_ seconds: Double, _ l: Language) -> String {
+        if seconds < 3600 { let m = max(1, Int((seconds / 60).rounded())); return l == .ko ? "\(m)분" : "\(m) min" }
+        if seconds < 86_400 { let h = Int((seconds / 3600).rounded()); return l == .ko ? "\(h)시간" : "\(h) h" }
+        let d = Int((seconds / 86_400).rounded())
+        return l == .ko ? "\(d)일" : "\(d) day\(d == 1 ? "" : "s")"
+    }
+    /// When a card comes back: "in 3 days".
+    static func after(_ seconds: Double, _ l: Language) -> String {
+        l == .ko ? interval(seconds, l) + " 뒤" : "in " + interval(seconds, l)
+    }
 
     static func kindTitle(_ k: QuestionKind) -> Localized {
         switch k {
@@ -56,9 +85,17 @@ extension UIText {
     static func plainResult(_ correct: Int, _ total: Int, _ l: Language) -> String {
         l == .ko ? "결과: \(total)문제 중 \(correct)개 정답." : "Done: \(correct) of \(total) correct."
     }
-    static func inMinutes(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)분 뒤" : "in \(n) min" }
-    static func inHours(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)시간 뒤" : "in \(n) h" }
-    static func inDays(_ n: Int, _ l: Language) -> String { l == .ko ? "\(n)일 뒤" : "in \(n) day\(n == 1 ? "" : "s")" }
+    /// `quiz --plain` asks again: the typed answer is not one it can take.
+    static func problem(_ p: AnswerInput.Problem, _ l: Language) -> String {
+        switch p {
+        case .noSuchNumber(let n, let count):
+            l == .ko ? "\(n)번은 없습니다: 1부터 \(count)까지의 번호로 답하세요(빈 줄은 건너뛰기)." : "There is no \(n): answer with numbers from 1 to \(count) (an empty line skips)."
+        case .notTrueOrFalse:
+            l == .ko ? "t(참) 또는 f(거짓)로 답하세요(빈 줄은 건너뛰기)." : "Answer t (true) or f (false); an empty line skips."
+        case .notARating:
+            l == .ko ? "again, hard, good, easy 또는 1-4로 답하세요(Enter는 제안대로)." : "Answer again, hard, good, easy or 1-4 (Enter takes the suggestion)."
+        }
+    }
     static let numbersPrompt = Localized(ko: "번호들(예: 1 3):", en: "Numbers (e.g. 1 3):")
     static let numberPrompt = Localized(ko: "번호:", en: "Number:")
     static let trueFalsePrompt = Localized(ko: "참/거짓 (t/f):", en: "True or false (t/f):")

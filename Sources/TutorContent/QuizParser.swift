@@ -45,7 +45,7 @@ public enum QuizParser {
 
     static func question(_ node: Node, lesson: String, fields f: inout YAMLFields,
                          knownScenes: Set<String>, knownGenerators: Set<String>) -> Question? {
-        let errorsBefore = f.diagnostics.count
+        let errorsBefore = f.errorCount
         guard node.mapping != nil else { f.error(f.line(node), "each question is a mapping"); return nil }
         let id = f.string(node, "id", context: "question") ?? "?"
         let ctx = "question '\(id)'"
@@ -118,7 +118,7 @@ public enum QuizParser {
             }
         case nil: break
         }
-        guard f.diagnostics.count == errorsBefore, let kind, let level, let prompt, let explain, let answer else { return nil }
+        guard f.errorCount == errorsBefore, let kind, let level, let prompt, let explain, let answer else { return nil }
         return Question(id: id, lesson: lesson, kind: kind, level: level, prompt: prompt, explain: explain, scene: scene, answer: answer)
     }
 
@@ -138,6 +138,12 @@ public enum QuizParser {
         if !range.contains(seq.count) { f.error(f.line(list), "\(ctx): \(kind.rawValue) needs \(range.lowerBound) to \(range.upperBound) choices") }
         if kind == .choice && correct != 1 { f.error(f.line(list), "\(ctx): a choice question needs exactly one correct choice (has \(correct))") }
         if kind == .multi && correct < 1 { f.error(f.line(list), "\(ctx): a multi question needs at least one correct choice") }
+        if kind == .choice, correct == 1 {
+            let flagged = QuizLint.correctIsLongest(out)
+            if !flagged.isEmpty, let node = seq.first(where: { $0["correct"]?.bool == true }) {
+                f.warning(f.line(node), QuizLint.warning(flagged, question: ctx))
+            }
+        }
         return .choices(out)
     }
 }

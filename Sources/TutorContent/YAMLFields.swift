@@ -26,6 +26,13 @@ struct YAMLFields {
         diagnostics.append(Diagnostic(file: file, line: line, message))
     }
 
+    /// Advice: the content still loads.
+    mutating func warning(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, message, severity: .warning))
+    }
+
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
     func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
 
     mutating func node(_ parent: Node, _ key: String, context: String) -> Node? {

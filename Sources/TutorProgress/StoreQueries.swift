@@ -12,14 +12,20 @@ extension ProgressStore {
         return card
     }
 
-    /// `request` planned by `SessionPlanner` on the cards stored now.
-    public func session(_ request: SessionPlanner.Request, banks: [QuizBank], newPerDay: Int, now: Double, utcOffset: Double) throws -> QuizSession {
-        var cards: [String: Card] = [:], newToday = 0
+    /// `request` planned by `SessionPlanner` on the cards stored now (they also reshuffle the
+    /// options), with the stored scheduler; new questions in `lessonOrder`, read lessons first.
+    public func session(_ request: SessionPlanner.Request, banks: [QuizBank], newPerDay: Int, now: Double, utcOffset: Double,
+                        lessonOrder: [String] = []) throws -> QuizSession {
+        var newToday = 0, read: Set<String> = []
+        let cards = try self.cards()
         if case .review = request, SessionPlanner.newPerDayRange.contains(newPerDay) {
-            cards = try self.cards()
             newToday = try newCardsStarted(since: SessionPlanner.startOfDay(now, utcOffset: utcOffset))
+            read = try readLessons()
         }
-        return try SessionPlanner.plan(request, banks: banks, cards: cards, newStartedToday: newToday, newPerDay: newPerDay, now: now, utcOffset: utcOffset)
+        var session = try SessionPlanner.plan(request, banks: banks, cards: cards, newStartedToday: newToday, newPerDay: newPerDay, now: now,
+                                              utcOffset: utcOffset, lessonOrder: lessonOrder, readLessons: read)
+        session.scheduler = try settings().scheduler
+        return session
     }
 
     /// The dashboard (`Dashboard.compute`) of the stored progress over `catalog` and `banks`.

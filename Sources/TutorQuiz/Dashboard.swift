@@ -97,7 +97,7 @@ public enum Dashboard {
         let accuracy: [Double?] = (0..<8).map { k in
             let end = endOfToday - Double(7 - k) * week, start = end - week
             let inWeek = attempts.filter { $0.answeredAt >= start && $0.answeredAt < end }
-            return inWeek.isEmpty ? nil : Double(inWeek.filter(\.correct).count) / Double(inWeek.count)
+            return inWeek.isEmpty ? nil : Double(inWeek.filter(\.passed).count) / Double(inWeek.count)
         }
         let minutes = Double(attempts.map(\.durationMS).reduce(0, +)) / 60_000
         let minutesWeek = Double(attempts.filter { $0.answeredAt >= endOfToday - week }.map(\.durationMS).reduce(0, +)) / 60_000

@@ -34,8 +34,20 @@ extension Response {
     }
 }
 
+/// The one rule for right and wrong, everywhere (quiz screen, plain quiz, dashboard): a rating
+/// FSRS counts as remembered (Hard, Good, Easy) is a right answer; Again is a wrong one.
+extension Rating {
+    public var passes: Bool { self != .again }
+}
+
+extension Attempt {
+    /// Whether this answer counts as right (its rating passes), whatever older versions stored.
+    public var passed: Bool { rating.passes }
+}
+
 public struct Grade: Sendable, Hashable {
-    public var correct: Bool
+    /// Right when the rating passes (`Rating.passes`): the verdict and the schedule never disagree.
+    public var correct: Bool { rating.passes }
     /// 0...1 (partial credit for multi, order, cloze, open).
     public var score: Double
     /// Almost right (a small typo was forgiven).
@@ -44,12 +56,16 @@ public struct Grade: Sendable, Hashable {
     public var rating: Rating
     /// One line on the verdict, then details (why an option is wrong, which positions were right).
     public var feedback: [Localized]
+
+    public init(score: Double, close: Bool, rating: Rating, feedback: [Localized]) {
+        self.score = score; self.close = close; self.rating = rating; self.feedback = feedback
+    }
 }
 
 public enum Grader {
     public static func grade(_ q: Question, _ response: Response, generated: GeneratedQuestion? = nil) -> Grade {
         if case .skipped = response {
-            return Grade(correct: false, score: 0, close: false, rating: .again, feedback: [Localized(ko: "건너뛰었습니다.", en: "Skipped.")])
+            return Grade(score: 0, close: false, rating: .again, feedback: [Localized(ko: "건너뛰었습니다.", en: "Skipped.")])
         }
         switch (q.answer, response) {
         case (.choices(let choices), .choice(let i)) where q.kind == .choice:
@@ -80,16 +96,16 @@ public enum Grader {
             }
             let score = Double(right) / Double(blanks.count)
             if right == blanks.count {
-                return Grade(correct: true, score: 1, close: close, rating: close ? .hard : .good, feedback: [close ? verdictClose : verdictRight])
+                return Grade(score: 1, close: close, rating: close ? .hard : .good, feedback: [close ? verdictClose : verdictRight])
             }
-            return Grade(correct: false, score: score, close: false, rating: score >= 0.5 ? .hard : .again, feedback: [verdictWrong] + fb)
+            return Grade(score: score, close: false, rating: .again, feedback: [verdictWrong] + fb)
         case (.order(let items), .order(let given)):
             let n = items.en.count
             let positions = (0..<n).filter { $0 < given.count && given[$0] == $0 }
             let score = Double(positions.count) / Double(max(1, n))
             if positions.count == n && given.count == n { return right() }
             let list = positions.map { "\($0 + 1)" }.joined(separator: ", ")
-            return Grade(correct: false, score: score, close: false, rating: score >= 0.5 ? .hard : .again, feedback: [
+            return Grade(score: score, close: false, rating: .again, feedback: [
                 verdictWrong,
                 Localized(ko: positions.isEmpty ? "맞는 자리가 없습니다." : "맞는 자리: \(list) (\(positions.count)/\(n))",
                           en: positions.isEmpty ? "No item is in its place." : "In the right place: \(list) (\(positions.count)/\(n))"),
@@ -102,8 +118,12 @@ public enum Grader {
             return gradeNumber(text, answer: g.answer, tolerance: 0, unit: g.unit)
         case (.open(let rubric, _), .open(_, let covered, let chosen)):
             let share = rubric.isEmpty ? 0 : Double(covered.intersection(Set(rubric.indices)).count) / Double(rubric.count)
-            let suggested = suggestedRating(share: share)
-            return Grade(correct: share >= 0.5, score: share, close: false, rating: chosen ?? suggested, feedback: [
+            let suggested = suggestedRating(share: share), rating = chosen ?? suggested
+            // The verdict is the rating's (`Rating.passes`), said in words so ✓ and ✕ never surprise.
+            let name = ratingName(rating)
+            return Grade(score: share, close: false, rating: rating, feedback: [
+                rating.passes ? Localized(ko: "\(name.ko): 기억한 것으로 칩니다.", en: "\(name.en): counts as remembered.")
+                              : Localized(ko: "\(name.ko): 기억하지 못한 것으로 칩니다.", en: "\(name.en): counts as not remembered."),
                 Localized(ko: "루브릭 \(rubric.count)개 중 \(covered.count)개를 다뤘습니다. 제안 평가: \(ratingName(suggested).ko)",
                           en: "You covered \(covered.count) of \(rubric.count) rubric points. Suggested rating: \(ratingName(suggested).en)"),
             ])
@@ -126,7 +146,7 @@ public enum Grader {
                                 en: "\(choices[i].text.en): not right. \(choices[i].why?.en ?? "")".trimmingSpaces()))
         }
         for i in missed.sorted() { fb.append(Localized(ko: "빠뜨린 정답: \(choices[i].text.ko)", en: "Missed: \(choices[i].text.en)")) }
-        return Grade(correct: false, score: score, close: false, rating: score >= 0.5 ? .hard : .again, feedback: fb)
+        return Grade(score: score, close: false, rating: .again, feedback: fb)
     }
 
     /// Open questions: the share of rubric points covered suggests the rating.
@@ -146,8 +166,8 @@ public enum Grader {
     static let verdictRight = Localized(ko: "정답입니다.", en: "Correct.")
     static let verdictWrong = Localized(ko: "틀렸습니다.", en: "Not quite.")
     static let verdictClose = Localized(ko: "거의 맞았습니다(작은 오타는 봐줍니다).", en: "Close enough: a small typo was forgiven.")
-    static func right() -> Grade { Grade(correct: true, score: 1, close: false, rating: .good, feedback: [verdictRight]) }
-    static func wrong(_ fb: [Localized]) -> Grade { Grade(correct: false, score: 0, close: false, rating: .again, feedback: fb.isEmpty ? [verdictWrong] : fb) }
+    static func right() -> Grade { Grade(score: 1, close: false, rating: .good, feedback: [verdictRight]) }
+    static func wrong(_ fb: [Localized]) -> Grade { Grade(score: 0, close: false, rating: .again, feedback: fb.isEmpty ? [verdictWrong] : fb) }
 
     // MARK: text
 
@@ -187,7 +207,7 @@ public enum Grader {
             if d <= allowedEdits(form), best == nil || d < best!.distance { best = (d, form) }
         }
         if let b = best {
-            return Grade(correct: true, score: 1, close: true, rating: .hard, feedback: [
+            return Grade(score: 1, close: true, rating: .hard, feedback: [
                 verdictClose, Localized(ko: "철자: \(b.form)", en: "It is spelled: \(b.form)"),
             ])
         }
@@ -210,44 +230,26 @@ public enum Grader {
 
     // MARK: numbers
 
-    /// Unit names and their accepted spellings (folded).
-    static let unitAliases: [[String]] = [
-        ["byte", "bytes", "b", "바이트"], ["bit", "bits", "비트"], ["ms", "millisecond", "milliseconds", "밀리초"],
-        ["s", "sec", "second", "seconds", "초"], ["mss", "segment", "segments", "세그먼트", "개"],
-        ["%", "percent", "퍼센트"], ["packet", "packets", "패킷", "개"], ["rtt", "rtts", "round trip", "왕복"],
-        ["kb", "kilobyte", "kilobytes", "킬로바이트"], ["hop", "hops", "홉"],
-    ]
-
-    static func sameUnit(_ a: String, _ b: String) -> Bool {
-        let fa = fold(a), fb = fold(b)
-        if fa == fb { return true }
-        return unitAliases.contains { group in group.map(fold).contains(fa) && group.map(fold).contains(fb) }
-    }
-
-    /// "1,001", "1001 bytes", "-2.5ms", "40 %".
-    static func parseNumber(_ text: String) -> (value: Double, unit: String)? {
-        let t = text.trimmingSpaces()
-        var numberPart = "", rest = Substring(t)
-        var seenDigit = false
-        while let c = rest.first, c.isNumber || c == "." || c == "," || (c == "-" && numberPart.isEmpty) || (c == "+" && numberPart.isEmpty) {
-            if c.isNumber { seenDigit = true }
-            if c != "," { numberPart.append(c) }
-            rest = rest.dropFirst()
-        }
-        guard seenDigit, let v = Double(numberPart) else { return nil }
-        return (v, String(rest).trimmingSpaces())
-    }
-
+    /// The typed number converted to the question's unit ("4분" for seconds is 240) and compared
+    /// within the tolerance; a unit of another kind (ms for bytes) says so.
     static func gradeNumber(_ text: String, answer: Double, tolerance: Double, unit: String?) -> Grade {
-        guard let (v, givenUnit) = parseNumber(text) else {
+        guard let (typed, givenUnit) = Units.parse(text) else {
             return wrong([Localized(ko: "숫자로 답해 주세요.", en: "Please answer with a number.")])
         }
         let shown = TraceFormat.number(answer) + (unit.map { " \($0)" } ?? "")
-        if let unit, !givenUnit.isEmpty, !sameUnit(givenUnit, unit) {
-            return wrong([Localized(ko: "단위가 다릅니다: \(givenUnit)가 아니라 \(unit)입니다.", en: "Wrong unit: the answer is in \(unit), not \(givenUnit)."),
-                          Localized(ko: "정답: \(shown)", en: "Answer: \(shown)")])
+        var v = typed
+        if let unit, !givenUnit.isEmpty {
+            guard let converted = Units.convert(typed, from: givenUnit, to: unit) else {
+                return wrong([Localized(ko: "단위가 다릅니다: \(givenUnit)가 아니라 \(unit)입니다.", en: "Wrong unit: the answer is in \(unit), not \(givenUnit)."),
+                              Localized(ko: "정답: \(shown)", en: "Answer: \(shown)")])
+            }
+            v = converted
         }
-        if abs(v - answer) <= tolerance + 1e-9 { return right() }
+        if abs(v - answer) <= tolerance + max(1e-9, abs(answer) * 1e-12) {  // converted values carry rounding
+            guard v != typed else { return right() }
+            let inUnit = TraceFormat.number(v) + " " + unit!
+            return Grade(score: 1, close: false, rating: .good, feedback: [verdictRight, Localized(ko: "\(text.trimmingSpaces()) = \(inUnit)", en: "\(text.trimmingSpaces()) = \(inUnit)")])
+        }
         return wrong([verdictWrong, Localized(ko: "정답: \(shown)", en: "Answer: \(shown)")])
     }
 }

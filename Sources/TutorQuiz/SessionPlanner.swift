@@ -45,9 +45,11 @@ public enum SessionPlanner {
     }
 
     /// The session for `request`. `newStartedToday`: questions whose first review was today
-    /// (they count against today's allowance of `newPerDay`).
+    /// (they count against today's allowance of `newPerDay`). New questions come from the
+    /// lessons in `readLessons` first, in `lessonOrder` (the catalog's reading order).
     public static func plan(_ request: Request, banks: [QuizBank], cards: [String: Card], newStartedToday: Int,
-                            newPerDay: Int, now: Double, utcOffset: Double) throws -> QuizSession {
+                            newPerDay: Int, now: Double, utcOffset: Double,
+                            lessonOrder: [String] = [], readLessons: Set<String> = []) throws -> QuizSession {
         let day = day(now, utcOffset: utcOffset)
         switch request {
         case .interview(let count):
@@ -58,12 +60,13 @@ public enum SessionPlanner {
                 let all = banks.map(\.lesson)
                 throw PlanError.noQuiz(lesson: lesson, close: all.filter { editDistance($0, lesson) <= 3 || $0.contains(lesson) }, all: all)
             }
-            return QuizSession.lesson(bank, day: day)
+            return QuizSession.lesson(bank, day: day, cards: cards)
         case .review(let lesson):
             guard newPerDayRange.contains(newPerDay) else { throw PlanError.newPerDayOutOfRange }
             var questions = banks.flatMap(\.questions)
             if let lesson { questions = questions.filter { $0.lesson == lesson } }
-            return QuizSession.review(questions, cards: cards, now: now, newPerDay: newPerDay, newStartedToday: newStartedToday, day: day)
+            return QuizSession.review(questions, cards: cards, now: now, newPerDay: newPerDay, newStartedToday: newStartedToday, day: day,
+                                      lessonOrder: lessonOrder, readLessons: readLessons)
         }
     }
 }

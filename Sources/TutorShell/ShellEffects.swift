@@ -34,7 +34,7 @@ public struct ShellEffects: EffectRunner {
             case .startQuiz(let request):
                 do {
                     return [request.answer(try store.session(request.plan, banks: quizBanks(), newPerDay: (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
-                                                             now: SystemClock().wallTime(), utcOffset: utcOffset()), state.context)]
+                                                             now: SystemClock().wallTime(), utcOffset: utcOffset(), lessonOrder: state.catalog.ids), state.context)]
                 } catch { return [.quizFailed("\(error)")] }
             case .recordAnswer(let attempt, let schedule):
                 do {

@@ -68,6 +68,7 @@ public struct StdioQuiz: QuizConversation {
     }
     public func now() -> Double { SystemClock().wallTime() }
     public func record(_ attempt: Attempt) throws -> Card { try store.record(attempt, scheduling: fsrs)! }
+    public func card(_ questionID: String) -> Card? { (try? store.cards())?[questionID] }
 }
 
 extension UIText {

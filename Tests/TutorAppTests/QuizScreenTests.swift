@@ -19,6 +19,7 @@ enum QuizFixtures {
         choices:
           - {text: {ko: TCP, en: TCP}, correct: true}
           - {text: {ko: UDP, en: UDP}, why: {ko: "주문형은 버퍼가 있어 TCP", en: "On-demand video buffers, over TCP"}}
+          - {text: {ko: SCTP, en: SCTP}, why: {ko: "브라우저가 쓰지 않음", en: "Browsers do not speak it"}}
         explain: {ko: "HTTPS 위 DASH/HLS", en: "DASH/HLS over HTTPS"}
         scene: udp-vs-tcp
       - id: udp/multi
@@ -96,6 +97,22 @@ func quizHarness(size: Size = Size(width: 80, height: 24), language: Language = 
 extension AppHarness {
     var quiz: QuizScreen.State { state.quiz! }
     var currentKind: QuestionKind? { state.quiz?.item?.question.kind }
+    /// The number key of the option authored at `authored`, where the shuffle put it.
+    func key(ofAuthored authored: Int) -> String { String(quiz.item!.choiceOrder.firstIndex(of: authored)! + 1) }
+
+    /// Answers whatever is asked, right or not, and goes on (to reach a later question).
+    mutating func answerAnything() {
+        switch quiz.phase {
+        case .feedback, .rubric: press("enter")
+        case .summary: return
+        case .answering:
+            if quiz.isTyping { press("enter") }
+            else if currentKind == .truefalse { press("t") }
+            else if currentKind == .multi { press("1", "enter") }
+            else if currentKind == .choice { press("1") }
+            else { press("enter") }  // order: the shuffled arrangement
+        }
+    }
 }
 
 @Suite("Quiz screen")
@@ -105,7 +122,7 @@ struct QuizScreenTests {
         var h = quizHarness()
         #expect(h.state.screen == .quiz && h.currentKind == .choice)
         h.send(.clockAdvanced(to: 1_767_225_607))
-        h.press("2")
+        h.press(h.key(ofAuthored: 1))          // UDP, wherever it is shown
         #expect(h.quiz.phase == .feedback && h.quiz.grade?.correct == false)
         #expect(h.screenText.contains("On-demand video buffers, over TCP") && h.screenText.contains("Why: DASH/HLS over HTTPS"))
         #expect(h.recorded.count == 1 && h.recorded[0].questionID == "udp/choice" && h.recorded[0].durationMS == 7000)
@@ -117,8 +134,8 @@ struct QuizScreenTests {
     @Test("multi: Space and numbers toggle; true/false by t/f; short answers typed with Hangul")
     func multiTrueFalseShort() {
         var h = quizHarness(language: .ko)
-        h.press("1"); h.press("enter")          // choice: TCP, right
-        h.press("1", "2", "enter")              // multi: calls and DNS
+        h.press(h.key(ofAuthored: 0)); h.press("enter")          // choice: TCP, right
+        h.press(h.key(ofAuthored: 0), h.key(ofAuthored: 1), "enter")  // multi: calls and DNS
         #expect(h.quiz.grade?.correct == true)
         h.press("enter")
         h.press("f")                            // UDP does not guarantee order
@@ -138,7 +155,9 @@ struct QuizScreenTests {
     @Test("cloze, order (grab with Space, move, drop), numeric, open with rubric and rating override")
     func remainingKinds() {
         var h = quizHarness()
-        for key in ["1", "enter", "1", "2", "enter", "enter", "f", "enter"] { h.press(key) }
+        h.press(h.key(ofAuthored: 0), "enter")
+        h.press(h.key(ofAuthored: 0), h.key(ofAuthored: 1), "enter", "enter")
+        h.press("f", "enter")
         h.type("flow control"); h.press("enter", "enter")
         #expect(h.currentKind == .cloze)
         h.type("8"); h.press("enter")
@@ -185,7 +204,7 @@ struct QuizScreenTests {
     @Test("Esc stops a quiz at once; the answers given so far are already recorded")
     func stopKeepsAnswers() {
         var h = quizHarness()
-        h.press("1")
+        h.press(h.key(ofAuthored: 0))
         h.press("escape")
         #expect(h.state.screen == .home && h.recorded.count == 1)
     }
@@ -193,7 +212,7 @@ struct QuizScreenTests {
     @Test("Review: due cards first, then new ones; the home title counts what is due")
     func review() {
         var h = quizHarness()
-        h.press("1", "enter", "escape")            // udp/choice answered Good: due in 10 minutes
+        h.press(h.key(ofAuthored: 0), "enter", "escape")  // udp/choice answered Good: due in 10 minutes
         #expect(h.state.dueCount == 0)
         h.send(.clockAdvanced(to: 1_767_225_600 + 3600))
         #expect(h.state.dueCount == 1 && h.screenText.contains("due now 1"))
@@ -226,7 +245,7 @@ struct QuizScreenTests {
     @Test("s opens the dashboard with what was answered")
     func dashboard() {
         var h = quizHarness()
-        h.press("1", "enter", "escape", "s")
+        h.press(h.key(ofAuthored: 0), "enter", "escape", "s")
         #expect(h.state.screen == .dashboard && h.state.dashboard?.answered == 1)
         #expect(h.screenText.contains("Mastery by topic") && h.screenText.contains("answered 1"))
         h.press("q")
@@ -279,7 +298,7 @@ struct QuizScreenTests {
                 if let item = h.quiz.phase == .feedback ? h.quiz.answered : h.quiz.item {
                     #expect(grid.snapshotText().contains(String(item.prompt[language].prefix(8))), "\(size) \(item.question.id)")
                 }
-                h.press(h.quiz.phase == .rubric ? "enter" : h.quiz.isTyping ? "enter" : h.currentKind == .truefalse ? "t" : "enter")
+                h.answerAnything()
                 steps += 1
             }
         }
@@ -294,11 +313,7 @@ struct QuizSnapshotTests {
     func kinds(index: Int) {
         var h = quizHarness(language: index % 2 == 0 ? .en : .ko)
         // Skip ahead to question `index` by answering with Enter (typing kinds skip on empty).
-        while h.quiz.session.index < index {
-            if h.quiz.phase == .rubric || h.quiz.phase == .feedback || h.quiz.isTyping { h.press("enter") }
-            else if h.currentKind == .truefalse { h.press("t") } else { h.press("enter") }
-            if h.quiz.phase == .feedback { h.press("enter") }
-        }
+        while h.quiz.session.index < index || h.quiz.phase == .feedback { h.answerAnything() }
         expectSnapshot(h, "quiz-\(h.currentKind!.rawValue)-80x24")
     }
 
@@ -306,7 +321,7 @@ struct QuizSnapshotTests {
     @Test("Feedback after a wrong choice, 80x24")
     func feedback() {
         var h = quizHarness()
-        h.press("2")
+        h.press(h.key(ofAuthored: 1))
         expectSnapshot(h, "quiz-feedback-80x24")
     }
 
@@ -314,7 +329,7 @@ struct QuizSnapshotTests {
     @Test("Open question rubric, Korean, 80x24")
     func rubric() {
         var h = quizHarness(language: .ko)
-        while h.currentKind != .open { h.press(h.quiz.isTyping ? "enter" : h.currentKind == .truefalse ? "t" : "enter"); if h.quiz.phase == .feedback { h.press("enter") } }
+        while h.currentKind != .open || h.quiz.phase == .feedback { h.answerAnything() }
         h.type("연결 지향입니다"); h.press("enter", "space")
         expectSnapshot(h, "quiz-rubric-ko-80x24")
     }
@@ -324,7 +339,8 @@ struct QuizSnapshotTests {
     func dashboard() {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
             var h = quizHarness(size: size)
-            h.press("1", "enter", "1", "2", "enter", "enter", "escape", "s")
+            h.press(h.key(ofAuthored: 0), "enter")
+            h.press(h.key(ofAuthored: 0), h.key(ofAuthored: 1), "enter", "enter", "escape", "s")
             expectSnapshot(h, "dashboard-\(size.width)x\(size.height)")
         }
     }

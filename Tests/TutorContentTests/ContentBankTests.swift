@@ -46,7 +46,7 @@ struct ContentBankTests {
     @Test("At least 12 questions per lesson, 200 in all, 2 open questions per lesson, every kind used")
     func quizBank() throws {
         let (banks, diags) = library.loadQuizzes()
-        #expect(diags.isEmpty, "\(diags.map(\.description).joined(separator: "\n"))")
+        #expect(diags.allSatisfy { $0.severity == .warning }, "\(diags.map(\.description).joined(separator: "\n"))")
         let byLesson = Dictionary(uniqueKeysWithValues: banks.map { ($0.lesson, $0) })
         for id in Self.lessonIDs {
             let bank = try #require(byLesson[id], "no quiz for \(id)")

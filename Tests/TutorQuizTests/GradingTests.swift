@@ -29,7 +29,7 @@ struct GradingTests {
         let question = q(.multi, .choices(opts))
         #expect(Grader.grade(question, .multi([0, 1])).correct)
         let half = Grader.grade(question, .multi([0]))
-        #expect(!half.correct && half.score == 0.5 && half.rating == .hard && half.feedback.contains { $0.en == "Missed: b" })
+        #expect(!half.correct && half.score == 0.5 && half.rating == .again && half.feedback.contains { $0.en == "Missed: b" }, "partial credit is kept in the score; the answer is wrong")
         let bad = Grader.grade(question, .multi([0, 2]))
         #expect(bad.score == 0 && bad.feedback.contains { $0.en.contains("c is not") })
     }

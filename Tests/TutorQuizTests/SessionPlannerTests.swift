@@ -62,20 +62,34 @@ struct SessionPlannerTests {
 
 @Suite("Answer input")
 struct AnswerInputTests {
-    @Test("Typed numbers are 1-based options; none is a skip; choice takes the first")
+    @Test("Typed numbers are the shown 1-based options, answered as authored; none is a skip; choice takes the first")
     func choices() {
-        #expect(AnswerInput.choices(typed: "2", multi: false) == .choice(1))
-        #expect(AnswerInput.choices(typed: " 3, 1 ", multi: true) == .multi([0, 2]))
-        #expect(AnswerInput.choices(typed: "3 1", multi: false) == .choice(2))
-        #expect(AnswerInput.choices(typed: "", multi: true) == .skipped)
+        let identity = [0, 1, 2, 3]
+        #expect(AnswerInput.choices(typed: "2", multi: false, shown: identity) == .success(.choice(1)))
+        #expect(AnswerInput.choices(typed: " 3, 1 ", multi: true, shown: identity) == .success(.multi([0, 2])))
+        #expect(AnswerInput.choices(typed: "3 1", multi: false, shown: identity) == .success(.choice(2)))
+        #expect(AnswerInput.choices(typed: "", multi: true, shown: identity) == .success(.skipped))
+        // Shown 1 is authored option 3.
+        #expect(AnswerInput.choices(typed: "1", multi: false, shown: [2, 0, 3, 1]) == .success(.choice(2)))
+        #expect(AnswerInput.choices(typed: "1 4", multi: true, shown: [2, 0, 3, 1]) == .success(.multi([2, 1])))
     }
 
-    @Test("True or false in either language; anything else is a skip")
+    @Test("Out-of-range numbers are a problem to ask again about, not an answer")
+    func outOfRangeIsAskedAgain() {
+        #expect(AnswerInput.choices(typed: "240", multi: false, shown: [0, 1, 2, 3]) == .failure(.noSuchNumber(240, count: 4)))
+        #expect(AnswerInput.choices(typed: "1 5", multi: true, shown: [0, 1, 2, 3]) == .failure(.noSuchNumber(5, count: 4)))
+        #expect(AnswerInput.order(typed: "9", shown: [2, 0, 1]) == .failure(.noSuchNumber(9, count: 3)))
+        #expect(AnswerInput.points(typed: "1 3 9", count: 3) == .failure(.noSuchNumber(9, count: 3)))
+        #expect(AnswerInput.trueFalse(typed: "maybe") == .failure(.notTrueOrFalse))
+        #expect(AnswerInput.rating(typed: "great") == .failure(.notARating))
+    }
+
+    @Test("True or false in either language; blank is a skip")
     func trueFalse() {
-        #expect(AnswerInput.trueFalse(typed: " Yes ") == .trueFalse(true))
-        #expect(AnswerInput.trueFalse(typed: "참") == .trueFalse(true))
-        #expect(AnswerInput.trueFalse(typed: "아니오") == .trueFalse(false))
-        #expect(AnswerInput.trueFalse(typed: "maybe") == .skipped)
+        #expect(AnswerInput.trueFalse(typed: " Yes ") == .success(.trueFalse(true)))
+        #expect(AnswerInput.trueFalse(typed: "참") == .success(.trueFalse(true)))
+        #expect(AnswerInput.trueFalse(typed: "아니오") == .success(.trueFalse(false)))
+        #expect(AnswerInput.trueFalse(typed: " ") == .success(.skipped))
     }
 
     @Test("Blank text and all-blank cloze answers are skips; text is kept as typed")
@@ -93,14 +107,15 @@ struct AnswerInputTests {
         #expect(AnswerInput.shownOrder(count: 4, seed: 7) == shown, "the same seed, the same order")
         #expect(AnswerInput.shownOrder(count: 1, seed: 7) == [0])
         let right = (0..<4).map { k in shown.firstIndex(of: k)! + 1 }.map(String.init).joined(separator: " ")
-        #expect(AnswerInput.order(typed: right, shown: shown) == .order([0, 1, 2, 3]))
-        #expect(AnswerInput.order(typed: "9", shown: shown) == .skipped)
+        #expect(AnswerInput.order(typed: right, shown: shown) == .success(.order([0, 1, 2, 3])))
+        #expect(AnswerInput.order(typed: "", shown: shown) == .success(.skipped))
     }
 
-    @Test("Open: covered points in range only; a rating by name or number, in either language")
+    @Test("Open: covered points in range; a rating by name or number, in either language; blank takes the suggestion")
     func open() {
-        #expect(AnswerInput.points(typed: "1 3 9", count: 3) == [0, 2])
-        #expect(AnswerInput.rating(typed: "Good") == .good && AnswerInput.rating(typed: "4") == .easy && AnswerInput.rating(typed: "다시") == .again)
-        #expect(AnswerInput.rating(typed: "") == nil)
+        #expect(AnswerInput.points(typed: "1 3", count: 3) == .success([0, 2]))
+        #expect(AnswerInput.rating(typed: "Good") == .success(.good) && AnswerInput.rating(typed: "4") == .success(.easy))
+        #expect(AnswerInput.rating(typed: "다시") == .success(.again))
+        #expect(AnswerInput.rating(typed: "") == .success(nil))
     }
 }

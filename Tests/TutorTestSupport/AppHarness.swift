@@ -27,11 +27,12 @@ public struct FakeShell: EffectRunner {
             let day = Int(state.now / 86_400)
             switch request {
             case .lesson(let id):
-                if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day), title: id)] }
+                if let bank = quizBanks.first(where: { $0.lesson == id }) { return [.quizReady(QuizSession.lesson(bank, day: day, cards: state.cards), title: id)] }
                 return [.quizFailed("no quiz for \(id)")]
             case .review:
                 // Answered as the real shell does, so an empty review gets the same message.
-                return [request.answer(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day), state.context)]
+                return [request.answer(QuizSession.review(quizBanks.flatMap(\.questions), cards: state.cards, now: state.now, day: day,
+                                                          lessonOrder: state.catalog.ids, readLessons: state.readLessons), state.context)]
             case .interview:
                 return [.quizReady(QuizSession.interview(quizBanks.flatMap(\.questions), seed: 1), title: "interview")]
             }

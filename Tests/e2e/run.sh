@@ -274,6 +274,9 @@ expect_screen "the dashboard after a restart shows the answer" "answered 1"
 keys q q
 expect_screen "quit from the dashboard" "EXIT=0"
 
+# 10f, 10g. Quizzes that cannot be gamed by Enter; interview grading read at 80x24.
+. "$ROOT/Tests/e2e/quiz.sh"
+
 # 10e. Signals mid-animation and mid-quiz: the terminal is restored, answers given are kept.
 SD="$WORK/signals"
 keys "clear; stty -a > $WORK/stty-before.txt; $BIN --data-dir $SD play tcp-lost-final-ack; echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
@@ -399,8 +402,12 @@ err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?
 if [ $code -eq 64 ] && echo "$err" | grep -q "only http and https"; then ok "journey with a bad URL: exit 64 and why"; else fail "journey bad URL (exit $code)" "$err"; fi
 # Plain quiz, the store's promises, export/import, Anki, reset.
 PD="$WORK/plain"
-out=$(printf '1\n' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$PD" 2>&1); code=$?
+# The options are shuffled: find where TCP is shown (a new profile's order is the same each run).
+tcp=$(printf '' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$WORK/peek" 2>&1 | grep -m1 -E '^  [0-9]\) TCP$' | grep -oE '[0-9]')
+out=$(printf '%s\n' "$tcp" | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$PD" 2>&1); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "Correct." && echo "$out" | grep -q "Next review: in 10 min" && echo "$out" | grep -q "Stopping."; then ok "quiz --plain: graded, scheduled, stops at the end of input"; else fail "quiz --plain (exit $code)" "$(echo "$out" | head -20)"; fi
+out=$(printf '240\n1\n' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$WORK/reask" 2>&1)
+if echo "$out" | grep -qF "There is no 240: answer with numbers from 1 to 4" && [ "$(echo "$out" | grep -c "Next review")" = 1 ]; then ok "quiz --plain asks again after an out-of-range option"; else fail "quiz --plain out of range" "$(echo "$out" | head -20)"; fi
 answered() { "$BIN" progress --json --data-dir "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])'; }
 [ "$(answered "$PD")" = 1 ] && ok "progress --json counts the answer" || fail "progress --json" "$(answered "$PD")"
 mkfifo "$WORK/fifo"

@@ -19,7 +19,8 @@ struct Quiz: Command {
     @Flag(help: "Line-oriented quiz on stdin/stdout (the default when not on a terminal).") var plain = false
 
     func execute() throws {
-        let (banks, diags) = try global.library().loadQuizzes()
+        let library = try global.library()
+        let (banks, diags) = library.loadQuizzes()
         for d in diags where d.severity == .error { printError(d.description) }
         // Like the TUI: an unusable data folder still quizzes, saying plainly that nothing is kept.
         let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
@@ -27,7 +28,7 @@ struct Quiz: Command {
         let notSaving = store is MemoryProgressStore
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
-                                         now: SystemClock().wallTime(), utcOffset: utcOffset())
+                                         now: SystemClock().wallTime(), utcOffset: utcOffset(), lessonOrder: library.loadCatalog().0.ids)
         guard try Output(plain: plain) == .tui else {
             if notSaving { print(UIText.notSavingPlain(global.language)) }
             var quiz = PlainQuiz(session: session, language: global.language)
