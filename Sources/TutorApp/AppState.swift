@@ -43,6 +43,8 @@ public struct AppState: Sendable, Equatable {
     /// Never empty while the app runs: popping the last screen quits.
     public internal(set) var stack: [Screen]
     public var showHelp = false
+    /// First row of the help overlay on screen.
+    public internal(set) var helpScroll = 0
     /// Which animation the shell's ticks belong to: bumped whenever one starts or resumes, so
     /// the shell restarts its tick clock and a tick measured across a pause is ignored.
     public internal(set) var animationGeneration = 0

@@ -31,6 +31,8 @@ public struct KeyBinding: Sendable {
     public var display: String? = nil
     /// Keys shown instead of `keys` (the down key of an up/down pair shows both).
     public var shownKeys: [Key]? = nil
+    /// A shorter label for the key bar (the help shows `label`), so more keys fit 80 columns.
+    public var barLabel: Localized? = nil
 }
 
 public enum KeyBindings {
@@ -143,7 +145,8 @@ public enum KeyBindings {
     ]
 
     // The quiz: one keymap per kind of answer and per phase.
-    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true)
+    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true,
+                                     barLabel: Localized(ko: "그만두기", en: "stop"))
     static let quizMove = [
         KeyBinding(keys: [.up], command: .up, label: Localized(ko: "선택 이동", en: "move"), inBar: false, inHelp: false),
         KeyBinding(keys: [.down], command: .down, label: Localized(ko: "선택 이동", en: "move"), inBar: true, shownKeys: [.up, .down]),
@@ -198,7 +201,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.down], command: .down, label: Localized(ko: "아래 항목", en: "next point"), inBar: false),
         KeyBinding(keys: [.char(" ")], command: .toggleOption, label: Localized(ko: "다룬 항목 표시", en: "mark a point covered"), inBar: true),
     ] + numbers(4, label: Localized(ko: "평가 바꾸기(다시/어려움/좋음/쉬움)", en: "override the rating (again/hard/good/easy)"), command: { .rate($0) }).map {
-        var b = $0; b.inBar = b.inHelp; return b
+        var b = $0; b.inBar = b.inHelp; b.barLabel = Localized(ko: "평가", en: "rate"); return b
     } + [KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "확정", en: "done"), inBar: true), quizBack]
     public static let quizFeedback: [KeyBinding] = [
         KeyBinding(keys: [.enter, .char(" "), .right], command: .nextQuestion, label: Localized(ko: "다음 문제", en: "next question"), inBar: true, shownKeys: [.enter, .char(" ")]),
@@ -244,10 +247,21 @@ public enum KeyBindings {
         return keys.map { $0.label(ascii: ascii) }.joined(separator: separator)
     }
 
-    /// Key-bar entries: the screen's bar bindings, then the global ones.
-    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String)] {
+    /// Key-bar entries: the screen's bar bindings, then the global ones, each with its
+    /// priority: `?` always stays, then the keys that leave or finish (back, quit, submit,
+    /// open), then the screen's others in order, the language switch last.
+    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String, priority: Int)] {
         (bindings + (includeGlobal ? global : [])).filter { $0.inBar && (canSwitchLanguage || $0.command != .toggleLanguage) }.map { b in
-            (keyText(b, ascii: ascii, separator: "/"), b.label[language])
+            (keyText(b, ascii: ascii, separator: "/"), (b.barLabel ?? b.label)[language], priority(b.command))
+        }
+    }
+
+    static func priority(_ command: Command) -> Int {
+        switch command {
+        case .help: 0
+        case .back, .quit, .submit, .nextQuestion, .open: 1
+        case .toggleLanguage: 3
+        default: 2
         }
     }
 }

@@ -51,6 +51,9 @@ protocol ScreenModel {
     static func helpSection(_ s: State) -> Localized
     /// A line under the keys in the help overlay (how the screen counts something), if any.
     static func helpNote(_ s: State) -> Localized?
+    /// The help overlay's sections: by default the current keymap under `helpSection`; a
+    /// screen with several modes may list the other modes' keys too.
+    static func helpSections(_ s: State) -> [HelpSection]
     /// Printable keys are text (a filter, an answer): `?` and `L` type themselves.
     static func capturesText(_ s: State) -> Bool
     static func isAnimating(_ s: State) -> Bool
@@ -58,8 +61,15 @@ protocol ScreenModel {
     static func tickInterval(_ s: State) -> Int?
 }
 
+/// A heading and the keys under it in the help overlay.
+struct HelpSection {
+    var title: Localized
+    var bindings: [KeyBinding]
+}
+
 extension ScreenModel {
     static func helpNote(_ s: State) -> Localized? { nil }
+    static func helpSections(_ s: State) -> [HelpSection] { [HelpSection(title: helpSection(s), bindings: bindings(s))] }
     static func capturesText(_ s: State) -> Bool { false }
     static func isAnimating(_ s: State) -> Bool { false }
     static func tickInterval(_ s: State) -> Int? { isAnimating(s) ? 33 : nil }
@@ -131,6 +141,7 @@ extension Screen {
     var bindings: [KeyBinding] { read { $0.bindings } }
     var helpSection: Localized { read { $0.helpSection } }
     var helpNote: Localized? { read { $0.helpNote } }
+    var helpSections: [HelpSection] { read { $0.helpSections } }
     var capturesText: Bool { read { $0.capturesText } }
     var isAnimating: Bool { read { $0.isAnimating } }
     var tickInterval: Int? { read { $0.tickInterval } }
@@ -142,6 +153,7 @@ private protocol ScreenReader {
     var bindings: [KeyBinding] { get }
     var helpSection: Localized { get }
     var helpNote: Localized? { get }
+    var helpSections: [HelpSection] { get }
     var capturesText: Bool { get }
     var isAnimating: Bool { get }
     var tickInterval: Int? { get }
@@ -154,6 +166,7 @@ private struct Reading<M: ScreenModel>: ScreenReader {
     var bindings: [KeyBinding] { M.bindings(state) }
     var helpSection: Localized { M.helpSection(state) }
     var helpNote: Localized? { M.helpNote(state) }
+    var helpSections: [HelpSection] { M.helpSections(state) }
     var capturesText: Bool { M.capturesText(state) }
     var isAnimating: Bool { M.isAnimating(state) }
     var tickInterval: Int? { M.tickInterval(state) }

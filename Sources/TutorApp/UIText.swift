@@ -1,4 +1,5 @@
 import TutorCore
+import TutorRender
 
 /// Every UI string in both languages: the shared ones, home and the reader here; the player,
 /// the labs and the quiz in `UIText+Player.swift`, `UIText+Labs.swift`, `UIText+Quiz.swift`.
@@ -15,6 +16,9 @@ public enum UIText {
     static let tooSmallBody = Localized(ko: "최소 80×24가 필요합니다. 지금:", en: "nettutor needs at least 80×24. Now:")
     static let helpTitle = Localized(ko: "도움말: 키", en: "Help: keys")
     static let helpClose = Localized(ko: "아무 키나 누르면 닫힙니다", en: "Press any key to close")
+    static func helpScroll(_ g: Glyphs) -> Localized {
+        Localized(ko: "\(g.arrowUp)\(g.arrowDown) PgUp PgDn 스크롤, 다른 키는 닫기", en: "\(g.arrowUp)\(g.arrowDown) PgUp PgDn scroll, any other key closes")
+    }
     static let helpReadRule = Localized(ko: "레슨은 끝까지 스크롤하면 읽음(✓)으로 표시됩니다.", en: "A lesson is marked read (✓) once you scroll to its end.")
     static let globalSection = Localized(ko: "어디서나", en: "Everywhere")
     static let homeSection = Localized(ko: "홈", en: "Home")
@@ -49,7 +53,10 @@ public enum UIText {
     static let liveNoVariants = Localized(ko: "실측 여정에는 변형이 없습니다. 측정한 그대로입니다.", en: "A live journey has no variants: it is what was measured.")
     static let notSaving = Localized(ko: "저장 안 됨", en: "not saving")
     static let pickLesson = Localized(ko: "퀴즈를 풀 레슨을 고르세요.", en: "Select a lesson to quiz.")
-    static let quizSection = Localized(ko: "퀴즈", en: "Quiz")
+    static let quizSection = Localized(ko: "퀴즈: 지금", en: "Quiz: now")
+    static let quizAnsweringSection = Localized(ko: "답할 때(문제 종류별)", en: "Answering (by kind of question)")
+    static let quizRubricSection = Localized(ko: "주관식 답 평가", en: "Rating an open answer")
+    static let quizFeedbackSection = Localized(ko: "답한 뒤", en: "After an answer")
     static let dashboardSection = Localized(ko: "학습 현황", en: "Progress")
     public static let reviewTitle = Localized(ko: "오늘의 복습", en: "Today's review")
     public static let interviewTitle = Localized(ko: "면접 모드", en: "Interview mode")
