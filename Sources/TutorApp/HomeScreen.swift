@@ -118,6 +118,7 @@ public enum HomeScreen: ScreenModel {
         case .startReview: return [.effect(.startQuiz(.review))]
         case .startInterview: return [.effect(.startQuiz(.interview))]
         case .showDashboard: return [.effect(.loadDashboard)]
+        case .glossary: return [.push(.glossary(GlossaryScreen.State()))]
         case .quit:
             if !s.filter.isEmpty { s.filter = ""; break }
             return [.pop]

@@ -11,8 +11,9 @@ public enum Screen: Sendable, Equatable {
     case journey(JourneyScreen.State)
     case quiz(QuizScreen.State)
     case dashboard(DashboardScreen.State)
+    case glossary(GlossaryScreen.State)
 
-    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard }
+    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard, glossary }
 }
 
 /// What reaches a screen: a command from its keymap, a typed character (only while it
@@ -102,6 +103,7 @@ extension Screen {
         case .journey: .journey
         case .quiz: .quiz
         case .dashboard: .dashboard
+        case .glossary: .glossary
         }
     }
 
@@ -121,6 +123,7 @@ extension Screen {
         case .journey(let s): return run(JourneyScreen.self, s, Screen.journey)
         case .quiz(let s): return run(QuizScreen.self, s, Screen.quiz)
         case .dashboard(let s): return run(DashboardScreen.self, s, Screen.dashboard)
+        case .glossary(let s): return run(GlossaryScreen.self, s, Screen.glossary)
         }
     }
 
@@ -134,6 +137,7 @@ extension Screen {
         case .journey(let s): body(Reading<JourneyScreen>(s))
         case .quiz(let s): body(Reading<QuizScreen>(s))
         case .dashboard(let s): body(Reading<DashboardScreen>(s))
+        case .glossary(let s): body(Reading<GlossaryScreen>(s))
         }
     }
 

@@ -20,6 +20,7 @@ public struct StartUp: Sendable {
     public var readLessons: Set<String> = []
     public var cards: [String: Card] = [:]
     public var positions: [String: Int] = [:]
+    public var glossary: [GlossaryEntry] = []
     public var streak = false
     /// The progress database could not be used (an in-memory store stands in).
     public var notSaving = false
@@ -64,6 +65,7 @@ extension AppState {
         context.cards = start.cards
         context.streakEnabled = start.streak
         context.positions = start.positions
+        context.glossary = start.glossary
         context.notSaving = start.notSaving
         context.now = start.now
     }

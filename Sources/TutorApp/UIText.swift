@@ -70,6 +70,26 @@ public enum UIText {
     static let predictOff = Localized(ko: "예측 모드를 끕니다.", en: "Predict mode off.")
     static let noStateDiagram = Localized(ko: "이 장면에는 그릴 상태 다이어그램이 없습니다.", en: "This scene has no state diagram to draw.")
     static let noDrops = Localized(ko: "이 장면에는 손실을 넣을 수 없습니다.", en: "This scene takes no injected drops.")
+    static let searchSection = Localized(ko: "본문 검색 입력 중", en: "While typing a search")
+    static let contentsSection = Localized(ko: "목차", en: "Contents")
+    static let contentsTitle = Localized(ko: "목차", en: "Contents")
+    static let searchPrompt = Localized(ko: "찾기: ", en: "Search: ")
+    static let searchHint = Localized(ko: "Enter 확정  Esc 취소", en: "Enter keep  Esc cancel")
+    static func noMatchInLesson(_ query: String) -> Localized {
+        Localized(ko: "이 레슨에 '\(query)'이(가) 없습니다.", en: "'\(query)' is not in this lesson.")
+    }
+    static let noSceneInView = Localized(ko: "화면에 장면 카드가 없습니다.", en: "No scene card is on screen.")
+    static let noContents = Localized(ko: "이 레슨에는 절 제목이 없습니다.", en: "This lesson has no section headings.")
+    static let glossaryTitle = Localized(ko: "용어집", en: "Glossary")
+    static func lessonTerms(_ title: String) -> Localized { Localized(ko: "이 레슨의 용어: \(title)", en: "Terms in: \(title)") }
+    static let glossarySection = Localized(ko: "용어집", en: "Glossary")
+    static let glossaryFilterSection = Localized(ko: "용어 검색 입력 중", en: "While typing a search")
+    static let glossaryPrompt = Localized(ko: "용어 검색: ", en: "Search terms: ")
+    static let glossaryNone = Localized(ko: "일치하는 용어가 없습니다.", en: "No term matches.")
+    static let glossaryEmpty = Localized(ko: "용어집이 비어 있습니다(Content/glossary.yaml).", en: "The glossary is empty (Content/glossary.yaml).")
+    static let noLessonTerms = Localized(ko: "이 레슨에서 찾은 용어가 없습니다. a로 전체 용어를 봅니다.", en: "No glossary term found in this lesson; a shows them all.")
+    static let allTerms = Localized(ko: "전체 용어", en: "all terms")
+    static let glossaryNote = Localized(ko: "영어 용어나 정의의 낱말 앞부분으로 찾습니다(한글도 됩니다).", en: "Search matches the start of a term or of a word in its definitions (Hangul or English).")
     /// The title bar's language tag.
     static let languageTag = Localized(ko: "[한국어]", en: "[English]")
     static let quit = Localized(ko: "종료", en: "quit")

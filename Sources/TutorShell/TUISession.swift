@@ -31,6 +31,7 @@ public struct TUISession {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
             s.positions = try store.positions(); s.streak = try store.settings().streak
         } catch { s.message = "\(error)" }
+        s.glossary = library.loadGlossary().0
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
