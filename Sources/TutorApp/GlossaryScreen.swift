@@ -97,12 +97,7 @@ public enum GlossaryScreen: ScreenModel {
 
     static func bindings(_ s: State) -> [KeyBinding] {
         if s.isTyping { return KeyBindings.filtering }
-        return KeyBindings.glossary.filter { $0.command != .toggleAllTerms || s.only != nil }.map { b in
-            guard b.command == .back, !s.query.isEmpty else { return b }
-            var clear = b
-            clear.label = Localized(ko: "검색 지우기", en: "clear search")
-            return clear
-        }
+        return (s.query.isEmpty ? KeyBindings.glossary : KeyBindings.glossaryFiltered).filter { $0.command != .toggleAllTerms || s.only != nil }
     }
     static func helpSection(_ s: State) -> Localized { s.isTyping ? UIText.glossaryFilterSection : UIText.glossarySection }
     static func helpNote(_ s: State) -> Localized? { UIText.glossaryNote }

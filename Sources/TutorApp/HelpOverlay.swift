@@ -58,7 +58,9 @@ enum HelpOverlay {
         if body.count + notes.count + (notes.isEmpty ? 0 : 1) + 4 > size.height {
             width = min(size.width - 2, 110)
             body = lines(top, state, width: (width - 4) / 2)
-            let half = (body.count + 1) / 2
+            var half = (body.count + 1) / 2
+            // Never split a wrapped label from its key: a continuation row has a blank key column.
+            while half < body.count, body[half].count == 2, body[half][0].text.allSatisfy({ $0 == " " }) { half += 1 }
             second = Array(body[half...]); body = Array(body[..<half])
             notes = note(top, state, width: width - 4)
         }

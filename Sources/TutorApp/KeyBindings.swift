@@ -188,6 +188,14 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 
+    /// The glossary with a kept search: q and Esc clear it first.
+    static let glossaryFiltered: [KeyBinding] = glossary.map { b in
+        guard b.command == .back else { return b }
+        var clear = b
+        clear.label = Localized(ko: "검색 지우기", en: "clear search")
+        return clear
+    }
+
     public static let dashboard: [KeyBinding] = [
         KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "오늘의 복습", en: "review"), inBar: true),
         KeyBinding(keys: [.char("i")], command: .startInterview, label: Localized(ko: "면접 모드", en: "interview"), inBar: true),
@@ -309,7 +317,8 @@ public enum KeyBindings {
     static func priority(_ command: Command) -> Int {
         switch command {
         case .help: 0
-        case .back, .quit, .submit, .nextQuestion, .open: 1
+        // Tab is in the bar only when two scene cards are on screen: then it is what matters.
+        case .back, .quit, .submit, .nextQuestion, .open, .nextScene: 1
         case .toggleLanguage: 3
         default: 2
         }

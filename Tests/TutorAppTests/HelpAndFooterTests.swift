@@ -76,10 +76,10 @@ struct HelpAndFooterTests {
 
     @Test("Help scrolls by line and page while open and stops at its end; any other key closes it unacted")
     func helpScrolls() {
-        var h = AppHarness(language: .en, lessons: Fixtures.all)
-        h.press("enter", "?")
+        var h = quizHarness(language: .en)
+        h.press("?")
         let max = HelpOverlay.layout(h.state.top!, h.state.context, size: h.state.size).maxScroll
-        #expect(max > 0, "the reader's help is taller than 24 rows")
+        #expect(max > 0, "the quiz's help is taller than 24 rows")
         #expect(h.screenText.contains("scroll, any other key closes"))
         h.press("down")
         #expect(h.state.helpScroll == 1)
@@ -89,9 +89,9 @@ struct HelpAndFooterTests {
         #expect(h.state.helpScroll == max - 1)
         h.press("pgup", "pgup")
         #expect(h.state.helpScroll == 0)
-        let top = h.state.reader!.top
-        h.press("j")
-        #expect(!h.state.showHelp && h.state.reader!.top == top, "j closes help and does not scroll the lesson")
+        let quiz = h.state.quiz
+        h.press("2")
+        #expect(!h.state.showHelp && h.state.quiz == quiz, "2 closes help and picks nothing")
         h.press("?")
         #expect(h.state.helpScroll == 0, "help opens at its top again")
     }
