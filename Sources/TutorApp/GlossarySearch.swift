@@ -23,6 +23,12 @@ public enum GlossarySearch {
         return ranked.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
+    /// Whether `query` starts the term or one of its words.
+    public static func namesTerm(_ entry: GlossaryEntry, _ query: String) -> Bool {
+        let q = fold(query.trimmingSpaces)
+        return !q.isEmpty && wordStart(q, in: fold(entry.term))
+    }
+
     /// The entries whose term occurs in `text` as a whole word: "ACK" in "ACK를" but not in
     /// "stack". A term with a parenthesised short form ("Certificate authority (CA)") is found
     /// by either; an all-capitals term ("REST") only in capitals, so "the rest" is not it.

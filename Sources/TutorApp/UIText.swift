@@ -90,6 +90,7 @@ public enum UIText {
     static let noLessonTerms = Localized(ko: "이 레슨에서 찾은 용어가 없습니다. a로 전체 용어를 봅니다.", en: "No glossary term found in this lesson; a shows them all.")
     static let allTerms = Localized(ko: "전체 용어", en: "all terms")
     static let glossaryNote = Localized(ko: "영어 용어나 정의의 낱말 앞부분으로 찾습니다(한글도 됩니다).", en: "Search matches the start of a term or of a word in its definitions (Hangul or English).")
+    static func glossaryNoMatch(_ term: String) -> String { "no glossary term or definition word starts with '\(term)' (see 'nettutor glossary')" }
     /// The title bar's language tag.
     static let languageTag = Localized(ko: "[한국어]", en: "[English]")
     static let quit = Localized(ko: "종료", en: "quit")

@@ -35,6 +35,6 @@ struct Nettutor: ParsableCommand {
         commandName: "nettutor",
         abstract: "A terminal tutor for computer networking (Korean and English).",
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self, Glossary.self],
         defaultSubcommand: TUI.self)
 }

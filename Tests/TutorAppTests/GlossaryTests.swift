@@ -78,4 +78,15 @@ struct GlossaryTests {
         let last = GlossaryScreen.entries(h.state.top!.glossaryState!, h.state.context).last!.term
         #expect(h.state.top!.glossaryState?.selected == last && h.screenText.contains("─ \(last) ─"))
     }
+
+    @Test("nettutor glossary: a TERM names the terms it starts; Hangul falls back to definitions; text has both languages")
+    func commandText() {
+        #expect(GlossaryText.lookup(glossaryFixture, term: "ack").map(\.term) == ["ACK"], "not SACK: a term that ACK starts wins")
+        #expect(GlossaryText.lookup(glossaryFixture, term: "ca").map(\.term) == ["Certificate authority (CA)"])
+        #expect(GlossaryText.lookup(glossaryFixture, term: "선택").map(\.term) == ["SACK"])
+        #expect(GlossaryText.lookup(glossaryFixture, term: nil).count == 4)
+        #expect(GlossaryText.lookup(glossaryFixture, term: "zzz").isEmpty)
+        #expect(GlossaryText.text([glossaryFixture[0]], language: .ko) == "ACK\n  확인 응답입니다.\n  Acknowledgment: the next byte expected.\n")
+        #expect(GlossaryText.json([glossaryFixture[0]]) == [GlossaryText.Entry(term: "ACK", ko: "확인 응답입니다.", en: "Acknowledgment: the next byte expected.")])
+    }
 }
