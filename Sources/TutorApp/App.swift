@@ -97,7 +97,10 @@ private func apply(_ outcomes: [Outcome], at index: Int, _ state: inout AppState
     var effects: [Effect] = []
     for outcome in outcomes {
         switch outcome {
-        case .effect(let e): effects.append(e)
+        case .effect(let e):
+            // Every lesson opened (from home, n/p, a language switch) passes here.
+            if case .lessonOpened(let id) = e { state.lastLesson = id }
+            effects.append(e)
         case .push(let screen): state.push(screen)
         case .replace(let screen): state.stack[min(index, state.stack.count - 1)] = screen
         case .pop: effects += pop(&state)

@@ -20,6 +20,8 @@ public struct AppContext: Sendable, Equatable {
     public var cards: [String: Card] = [:]
     /// Whether the dashboard shows a streak (opt-in).
     public var streakEnabled = false
+    /// The lesson opened last (start-up, then every open): home offers to resume it.
+    public var lastLesson: String?
     /// The bilingual glossary (`Content/glossary.yaml`), read at start-up.
     public var glossary: [GlossaryEntry] = []
     /// Reading positions (block index) by lesson, restored when a lesson is opened again.

@@ -7,7 +7,7 @@ public enum Command: Sendable, Hashable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, nextLesson, previousLesson
     /// The reader's search, contents and scene cards; the glossary.
-    case nextHit, previousHit, clearSearch, contents, nextScene, glossary, toggleAllTerms
+    case nextHit, previousHit, clearSearch, contents, nextScene, glossary, toggleAllTerms, resume
     case toggleLanguage, help, quit, suspend
     case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
@@ -53,6 +53,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
         KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
         KeyBinding(keys: [.enter, .right], command: .open, label: Localized(ko: "열기", en: "open"), inBar: true),
+        KeyBinding(keys: [.char("c")], command: .resume, label: Localized(ko: "마지막 레슨 이어 읽기", en: "continue the last lesson"), inBar: false),
         KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "검색", en: "filter"), inBar: true),
         KeyBinding(keys: [.char("t")], command: .startQuiz, label: Localized(ko: "퀴즈", en: "quiz"), inBar: true),
         KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "복습", en: "review"), inBar: true),

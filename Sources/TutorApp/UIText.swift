@@ -91,6 +91,19 @@ public enum UIText {
     static let allTerms = Localized(ko: "전체 용어", en: "all terms")
     static let glossaryNote = Localized(ko: "영어 용어나 정의의 낱말 앞부분으로 찾습니다(한글도 됩니다).", en: "Search matches the start of a term or of a word in its definitions (Hangul or English).")
     static func glossaryNoMatch(_ term: String) -> String { "no glossary term or definition word starts with '\(term)' (see 'nettutor glossary')" }
+    static let resume = Localized(ko: "이어 읽기", en: "continue")
+    static let nothingToResume = Localized(ko: "아직 읽던 레슨이 없습니다.", en: "No lesson was opened yet.")
+    static func quizAnsweredShort(_ n: Int) -> Localized { Localized(ko: "퀴즈 \(n)", en: "quiz \(n)") }
+    static func quizDueShort(_ n: Int) -> Localized { Localized(ko: "복습 \(n)", en: "due \(n)") }
+    static func lessonProgress(percent: Int?, answered: Int, due: Int) -> Localized {
+        let readKo = percent.map { "\($0)%까지 읽음. " } ?? "", readEn = percent.map { "Read to \($0)%. " } ?? ""
+        let quizKo = answered > 0 ? "퀴즈 \(answered)문제 풂, 지금 복습할 것 \(due)개." : ""
+        let quizEn = answered > 0 ? "Quiz: \(answered) answered, \(due) due now." : ""
+        return Localized(ko: readKo + quizKo, en: readEn + quizEn)
+    }
+    static let homeMarks = Localized(
+        ko: "✓ 읽음(끝까지 스크롤하면), 40% 읽던 곳, 퀴즈 3 답한 문제 수, 복습 1 지금 복습할 문제 수. c는 마지막에 연 레슨을 이어 읽습니다.",
+        en: "✓ read (scrolled to its end), 40% how far a started lesson was read, quiz 3 questions answered, due 1 due now. c continues the lesson opened last.")
     /// The title bar's language tag.
     static let languageTag = Localized(ko: "[한국어]", en: "[English]")
     static let quit = Localized(ko: "종료", en: "quit")
