@@ -64,11 +64,21 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             case .pageDown: max(1, state.size.height - 8)
             default: nil
             }
-            guard let step, let top = state.top else { state.showHelp = false; return [] }
+            let wheel: Int? = key == .wheelUp ? -3 : key == .wheelDown ? 3 : nil
+            guard let step = step ?? wheel, let top = state.top else { state.showHelp = false; return [] }
             state.helpScroll = HelpOverlay.clamp(state.helpScroll + step, top, state.context)
             return []
         }
         guard let top = state.top else { return [.quit] }
+        switch key {
+        case .wheelUp, .wheelDown:
+            // The wheel is three presses of the screen's own up or down key, where it has one.
+            let command: Command = key == .wheelUp ? .up : .down
+            guard top.bindings.contains(where: { $0.command == command }) else { return [] }
+            return (0..<3).flatMap { _ in send(.command(command), to: &state) }
+        case .click(let x, let y): return send(.clicked(x: x, y: y), to: &state)
+        default: break
+        }
         let typing = top.capturesText
         if let command = KeyBindings.command(for: key, in: top.bindings, includeGlobal: !typing) {
             switch command {

@@ -51,6 +51,10 @@ public enum GlossaryScreen: ScreenModel {
             if TextWidth.width(of: s.query) < 30 { s.query.append(c) }
             queryChanged(&s, ctx)
         case .resized: keepVisible(&s, ctx)
+        case .clicked(let x, let y):
+            let inner = Rect(x: 0, y: 2, width: listWidth(ctx.size), height: ctx.size.height - 3).inset(by: 1)
+            let list = entries(s, ctx), i = s.listOffset + y - inner.y
+            if inner.contains(x: x, y: y), list.indices.contains(i) { s.selected = list[i].term }
         default: break
         }
         return []

@@ -82,6 +82,21 @@ public enum HomeScreen: ScreenModel {
             if case .reader(let r) = screen { s.selectedID = r.lessonID }
             keepSelectionVisible(&s, ctx)
         case .languageChanged: keepSelectionVisible(&s, ctx)
+        case .clicked(let x, let y):
+            // A click selects a row; a click on the selected row opens it.
+            let inner = layout(ctx.size).list.inset(by: 1)
+            guard inner.contains(x: x, y: y) else { break }
+            let rows = rows(visibleLessons(s, ctx), labs: visibleLabs(s))
+            let i = s.listOffset + y - inner.y
+            guard rows.indices.contains(i) else { break }
+            let id: String
+            switch rows[i] {
+            case .lesson(let m): id = m.id
+            case .lab(let scene): id = labPrefix + scene.id
+            default: return []
+            }
+            if s.selectedID == id || (s.selectedID == nil && itemIDs(s, ctx).first == id) { return reduce(&s, .open, &ctx) }
+            s.selectedID = id
         default: break
         }
         return []

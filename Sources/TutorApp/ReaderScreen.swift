@@ -135,6 +135,13 @@ public enum ReaderScreen: ScreenModel {
             r.query.append(c)
             searchChanged(&r, ctx)
             return readOutcomes(r, &ctx)
+        case .clicked(_, let y):
+            // A click on a scene card plays it.
+            let lines = r.lines(size: ctx.size, glyphs: ctx.glyphs), i = r.top + y - 2
+            guard r.mode == .reading, y >= 2, y < 2 + r.view, lines.indices.contains(i), let lesson = r.lesson,
+                  case .scene(let id) = lesson.blocks[lines[i].block], let scene = SceneCatalog.spec(id) else { return [] }
+            r.focusedScene = lines[i].block
+            return openScene(scene, &ctx)
         case .lessonLoaded(let lesson):
             r.didLoad(lesson, size: ctx.size, glyphs: ctx.glyphs)
             return readOutcomes(r, &ctx)

@@ -28,6 +28,8 @@ public enum ScreenInput: Sendable, Equatable {
     case lessonLoaded(Lesson)
     /// The screen above this one was popped.
     case returned(from: Screen)
+    /// A mouse click at a cell of the frame.
+    case clicked(x: Int, y: Int)
 }
 
 /// What a screen asks of the router.

@@ -15,9 +15,10 @@ public struct TUISession {
     public var language: Language
     public var ascii = false
     public var color = true
+    public var mouse = true
 
-    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool) {
-        self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color
+    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool, mouse: Bool = true) {
+        self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color; self.mouse = mouse
     }
 
     /// Runs until the last screen is left. `start` other than `.home` is the only screen.
@@ -37,7 +38,7 @@ public struct TUISession {
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
-        let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8))
+        let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8, mouse: mouse))
         defer { terminal.shutdown() }
         s.size = terminal.size
         var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)

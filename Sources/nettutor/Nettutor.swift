@@ -4,7 +4,7 @@ import ArgumentParser
 /// only reads a subcommand's options after its name, so they are moved there.
 enum GlobalArguments {
     static let withValue: Set<String> = ["--lang", "--content", "--data-dir"]
-    static let flags: Set<String> = ["--ascii", "--no-color"]
+    static let flags: Set<String> = ["--ascii", "--no-color", "--no-mouse"]
 
     static func movedAfterSubcommand(_ args: [String]) -> [String] {
         let names = Set(Nettutor.configuration.subcommands.map { $0._commandName } + ["help"])

@@ -16,6 +16,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
     @Option(help: "Folder holding Content/ and Quizzes/.") var content: String?
     @Option(help: "Folder for the progress database.") var dataDir: String?
+    @Flag(help: "No mouse: the wheel and clicks are left to the terminal (its own text selection).") var noMouse = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
     var language: Language { lang ?? Language.fromLocale(lcAll: environment["LC_ALL"], lcMessages: environment["LC_MESSAGES"], lang: environment["LANG"]) }
@@ -32,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
     func runTUI(_ start: StartUp.StartScreen = .home) throws {
-        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor).run(start)
+        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, mouse: !noMouse).run(start)
     }
 
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable
