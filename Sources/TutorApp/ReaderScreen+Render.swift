@@ -38,7 +38,7 @@ extension ReaderScreen {
 
         let lastLine = min(lines.count, r.top + view)
         var right = lines.isEmpty ? "" : "\(r.top + 1)-\(lastLine)/\(lines.count)"
-        if !r.query.isEmpty || r.mode == .typingQuery {
+        if !r.query.isEmpty {
             let count = hits.isEmpty ? "0/0" : "\(min(r.currentHit ?? 0, hits.count - 1) + 1)/\(hits.count)"
             right = r.mode == .typingQuery ? count : "\(count)  \(right)"
         }

@@ -7,7 +7,7 @@
 # The search's "hit/hits" from the bottom row (e.g. 3/27), empty when not shown.
 hit_count() { screen | tail -1 | grep -oE '[0-9]+/[0-9]+( |$)' | head -1 | tr -d ' '; }
 expect_hits() {  # expect_hits DESCRIPTION INDEX|any: the bottom row counts hits, at INDEX when given
-  local c=""; for _ in $(seq 1 30); do c=$(hit_count); [ -n "$c" ] && { [ "$2" = any ] || [ "${c%/*}" = "$2" ]; } && break; sleep 0.1; done
+  local c=""; for _ in $(seq 1 50); do c=$(hit_count); [ -n "$c" ] && [ "${c#*/}" -gt 0 ] && { [ "$2" = any ] || [ "${c%/*}" = "$2" ]; } && break; sleep 0.1; done
   if [ -n "$c" ] && [ "${c#*/}" -gt 0 ] && { [ "$2" = any ] || [ "${c%/*}" = "$2" ]; }; then ok "$1 ($c)"; else fail "$1 (counted '$c', wanted $2)" "$(screen)"; fi
 }
 esc() { keys Escape; sleep 0.2; }  # alone, so the next key is not read as Alt-key
