@@ -32,4 +32,11 @@ static const attr_t NT_A_REVERSE = A_REVERSE;
 static const int NT_KEY_CODE_YES = KEY_CODE_YES;
 static const int NT_OK = OK;
 static const int NT_ERR = ERR;
+// Mouse masks are macro shifts too.
+static const mmask_t NT_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t NT_BUTTON1_CLICKED = BUTTON1_CLICKED;
+static const mmask_t NT_BUTTON4_PRESSED = BUTTON4_PRESSED;
+static const mmask_t NT_BUTTON5_PRESSED = BUTTON5_PRESSED;
+static const mmask_t NT_ALL_MOUSE_EVENTS = ALL_MOUSE_EVENTS;
+static const int NT_KEY_MOUSE = KEY_MOUSE;
 #endif

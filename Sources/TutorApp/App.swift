@@ -53,12 +53,37 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .keyPressed(let key):
         state.message = nil
         if key == .ctrl("c") { return [.quit] }
-        if state.showHelp { state.showHelp = false; return [] }
+        // Behind the enlarge notice nothing is visible, so keys must not act unseen; q quits
+        // as the notice says.
+        if state.isTooSmall { return key == .char("q") ? [.quit] : [] }
+        if state.showHelp {
+            // Help scrolls (it may be taller than 24 rows); any other key closes it unacted.
+            let step: Int? = switch key {
+            case .up: -1
+            case .down: 1
+            case .pageUp: -max(1, state.size.height - 8)
+            case .pageDown: max(1, state.size.height - 8)
+            default: nil
+            }
+            let wheel: Int? = key == .wheelUp ? -3 : key == .wheelDown ? 3 : nil
+            guard let step = step ?? wheel, let top = state.top else { state.showHelp = false; return [] }
+            state.helpScroll = HelpOverlay.clamp(state.helpScroll + step, top, state.context)
+            return []
+        }
         guard let top = state.top else { return [.quit] }
+        switch key {
+        case .wheelUp, .wheelDown:
+            // The wheel is three presses of the screen's own up or down key, where it has one.
+            let command: Command = key == .wheelUp ? .up : .down
+            guard top.bindings.contains(where: { $0.command == command }) else { return [] }
+            return (0..<3).flatMap { _ in send(.command(command), to: &state) }
+        case .click(let x, let y): return send(.clicked(x: x, y: y), to: &state)
+        default: break
+        }
         let typing = top.capturesText
         if let command = KeyBindings.command(for: key, in: top.bindings, includeGlobal: !typing) {
             switch command {
-            case .help: state.showHelp = true; return []
+            case .help: state.showHelp = true; state.helpScroll = 0; return []
             case .suspend: return [.suspend]
             case .toggleLanguage:
                 if state.englishOnly { state.message = UIText.koreanNeedsUTF8[.en]; return [] }
@@ -83,7 +108,10 @@ private func apply(_ outcomes: [Outcome], at index: Int, _ state: inout AppState
     var effects: [Effect] = []
     for outcome in outcomes {
         switch outcome {
-        case .effect(let e): effects.append(e)
+        case .effect(let e):
+            // Every lesson opened (from home, n/p, a language switch) passes here.
+            if case .lessonOpened(let id) = e { state.lastLesson = id }
+            effects.append(e)
         case .push(let screen): state.push(screen)
         case .replace(let screen): state.stack[min(index, state.stack.count - 1)] = screen
         case .pop: effects += pop(&state)
@@ -126,7 +154,7 @@ public func render(_ state: AppState) -> CellGrid {
     }
     guard let top = state.top else { return grid }
     top.render(state.context, into: &grid, area: grid.bounds)
-    if state.showHelp { HelpOverlay.render(top, state.context, into: &grid) }
+    if state.showHelp { HelpOverlay.render(top, state.context, scroll: state.helpScroll, into: &grid) }
     return grid
 }
 
@@ -152,14 +180,14 @@ func renderBottomBar(_ state: AppContext, into grid: inout CellGrid, bindings: [
         return
     }
     let rw = TextWidth.width(of: right)
-    let bar = KeyHelpBar(KeyBindings.bar(bindings, includeGlobal: includeGlobal, language: state.language, ascii: state.ascii, canSwitchLanguage: !state.englishOnly))
+    let bar = KeyHelpBar(prioritized: KeyBindings.bar(bindings, includeGlobal: includeGlobal, language: state.language, ascii: state.ascii, canSwitchLanguage: !state.englishOnly))
     bar.render(into: &grid, area: Rect(x: 1, y: y, width: grid.width - rw - 3, height: 1))
     if !right.isEmpty { grid.put(right, x: grid.width - rw - 1, y: y, style: Style(.dim)) }
 }
 
 enum TooSmallNotice {
     static func render(into grid: inout CellGrid, size: Size, language: Language) {
-        let lines = [UIText.tooSmallTitle[language], "\(UIText.tooSmallBody[language]) \(size.width)×\(size.height)", "Ctrl-C: \(UIText.quit[language])"]
+        let lines = [UIText.tooSmallTitle[language], "\(UIText.tooSmallBody[language]) \(size.width)×\(size.height)", "q, Ctrl-C: \(UIText.quit[language])"]
         let top = max(0, (size.height - lines.count) / 2)
         for (i, text) in lines.enumerated() where top + i < size.height {
             let wrapped = Wrap.wrap(text, width: size.width).first ?? []

@@ -20,6 +20,10 @@ public struct AppContext: Sendable, Equatable {
     public var cards: [String: Card] = [:]
     /// Whether the dashboard shows a streak (opt-in).
     public var streakEnabled = false
+    /// The lesson opened last (start-up, then every open): home offers to resume it.
+    public var lastLesson: String?
+    /// The bilingual glossary (`Content/glossary.yaml`), read at start-up.
+    public var glossary: [GlossaryEntry] = []
     /// Reading positions (block index) by lesson, restored when a lesson is opened again.
     public var positions: [String: Int] = [:]
     /// The progress database could not be used: the title bar says nothing is being saved.
@@ -45,6 +49,8 @@ public struct AppState: Sendable, Equatable {
     /// Never empty while the app runs: popping the last screen quits.
     public internal(set) var stack: [Screen]
     public var showHelp = false
+    /// First row of the help overlay on screen.
+    public internal(set) var helpScroll = 0
     /// Which animation the shell's ticks belong to: bumped whenever one starts or resumes, so
     /// the shell restarts its tick clock and a tick measured across a pause is ignored.
     public internal(set) var animationGeneration = 0

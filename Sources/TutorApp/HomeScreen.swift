@@ -82,6 +82,21 @@ public enum HomeScreen: ScreenModel {
             if case .reader(let r) = screen { s.selectedID = r.lessonID }
             keepSelectionVisible(&s, ctx)
         case .languageChanged: keepSelectionVisible(&s, ctx)
+        case .clicked(let x, let y):
+            // A click selects a row; a click on the selected row opens it.
+            let inner = layout(ctx.size).list.inset(by: 1)
+            guard inner.contains(x: x, y: y) else { break }
+            let rows = rows(visibleLessons(s, ctx), labs: visibleLabs(s))
+            let i = s.listOffset + y - inner.y
+            guard rows.indices.contains(i) else { break }
+            let id: String
+            switch rows[i] {
+            case .lesson(let m): id = m.id
+            case .lab(let scene): id = labPrefix + scene.id
+            default: return []
+            }
+            if s.selectedID == id || (s.selectedID == nil && itemIDs(s, ctx).first == id) { return reduce(&s, .open, &ctx) }
+            s.selectedID = id
         default: break
         }
         return []
@@ -118,6 +133,12 @@ public enum HomeScreen: ScreenModel {
         case .startReview: return [.effect(.startQuiz(.review))]
         case .startInterview: return [.effect(.startQuiz(.interview))]
         case .showDashboard: return [.effect(.loadDashboard)]
+        case .glossary: return [.push(.glossary(GlossaryScreen.State()))]
+        case .resume:
+            guard let id = ctx.lastLesson, ctx.catalog.ids.contains(id) else { ctx.message = UIText.nothingToResume[ctx.language]; break }
+            s.selectedID = id
+            keepSelectionVisible(&s, ctx)
+            return ReaderScreen.open(id, anchorBlock: ctx.positions[id] ?? 0, order: visibleLessons(s, ctx).map(\.id), ctx)
         case .quit:
             if !s.filter.isEmpty { s.filter = ""; break }
             return [.pop]
@@ -150,12 +171,20 @@ public enum HomeScreen: ScreenModel {
     static func bindings(_ s: State) -> [KeyBinding] {
         s.isTypingFilter ? KeyBindings.filtering : s.filter.isEmpty ? KeyBindings.home : KeyBindings.homeFiltered
     }
-    static func helpNote(_ s: State) -> Localized? { UIText.helpReadRule }
+    static func helpNote(_ s: State) -> Localized? { UIText.homeMarks }
     static func helpSection(_ s: State) -> Localized { s.isTypingFilter ? UIText.filterSection : UIText.homeSection }
     static func capturesText(_ s: State) -> Bool { s.isTypingFilter }
 
-    /// Rows inside the list box: the screen minus title, info row, key bar, detail box and the box's borders.
-    static func listHeight(_ size: Size) -> Int { max(1, size.height - 3 - detailHeight - 2) }
+    /// The list box, the detail box and the info row for a screen size: one layout that both
+    /// the scrolling and the drawing read, so the selection can never be scrolled off the box.
+    static func layout(_ size: Size) -> (info: Rect, list: Rect, detail: Rect) {
+        let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+        let (info, rest) = body.splitTop(1)
+        let (list, detail) = rest.splitBottom(detailHeight)
+        return (info, list, detail)
+    }
+    /// Rows inside the list box (its borders excluded).
+    static func listHeight(_ size: Size) -> Int { max(1, layout(size).list.height - 2) }
     static let detailHeight = 5
 
     static func keepSelectionVisible(_ s: inout State, _ ctx: AppContext) {
@@ -179,9 +208,8 @@ public enum HomeScreen: ScreenModel {
         renderTitleBar(state, into: &grid, title: UIText.appTitle[language],
                        right: (state.notSaving ? UIText.notSaving[language] + "  " : "") + "\(UIText.dueNow[language]) \(state.dueCount)  \(UIText.readCount[language]) \(readCount)/\(state.catalog.ids.count)")
 
-        // Filter line (row 1) or the content warning.
-        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
-        let (infoRow, rest) = body.splitTop(1)
+        // Filter line (row 1), the content warning, or the lesson to resume.
+        let (infoRow, listArea, detailArea) = layout(state.size)
         if s.isTypingFilter || !s.filter.isEmpty {
             let prompt = UIText.filterPrompt[language]
             var x = 1 + grid.put(prompt, x: 1, y: infoRow.y, style: Style(.accent, bold: true))
@@ -190,9 +218,13 @@ public enum HomeScreen: ScreenModel {
         } else if !state.warnings.isEmpty {
             let text = "! \(state.warnings.count) \(UIText.skipped[language]): \(state.warnings[0])"
             grid.put(TextWidth.truncate(text, to: grid.width - 2, ellipsis: glyphs.ellipsis), x: 1, y: infoRow.y, style: Style(.warning))
+        } else if let id = state.lastLesson, let meta = state.catalog.meta(id: id, language: language) {
+            let percent = LessonStatus.percentRead(id, state).map { " \($0)%" } ?? ""
+            var x = 1 + grid.put("c", x: 1, y: infoRow.y, style: Style(.keyHint, bold: true))
+            x += grid.put(" " + UIText.resume[language] + ": ", x: x, y: infoRow.y, style: Style(.accent))
+            grid.put(TextWidth.truncate(meta.title + percent, to: grid.width - x - 1, ellipsis: glyphs.ellipsis), x: x, y: infoRow.y, style: Style(.normal, bold: true))
         }
 
-        let (listArea, detailArea) = rest.splitBottom(detailHeight)
         let inner = Box(title: "\(UIText.lessons[language]) (\(lessons.count))").render(into: &grid, area: listArea, glyphs: glyphs)
         let rows = rows(lessons, labs: labs)
         let selectedID = selectedIndex(s, in: items).map { items[$0] }
@@ -203,6 +235,7 @@ public enum HomeScreen: ScreenModel {
             Paragraph(Wrap.wrap(text, width: inner.width - 2).first ?? [], width: inner.width - 2)
                 .render(into: &grid, area: inner.inset(dx: 1, dy: 0))
         }
+        let statusWidth = lessons.map { TextWidth.width(of: LessonStatus.short($0.id, state)) }.max() ?? 0
         let titleColumn = min(max(20, (lessons.map { TextWidth.width(of: $0.title) }.max() ?? 20)), inner.width * 45 / 100)
         let lines: [Line] = rows.map { row in
             switch row {
@@ -218,10 +251,14 @@ public enum HomeScreen: ScreenModel {
                 let mark = state.readLessons.contains(meta.id) ? glyphs.check : " "
                 var title = TextWidth.truncate(meta.title, to: titleColumn, ellipsis: glyphs.ellipsis)
                 if meta.language != language { title = TextWidth.truncate(meta.title + " " + UIText.onlyOtherLanguage[language], to: titleColumn, ellipsis: glyphs.ellipsis) }
-                let summaryWidth = max(0, inner.width - 6 - titleColumn - 2)
+                // How far it was read and its quiz state, right-aligned after the summary.
+                let status = LessonStatus.short(meta.id, state)
+                let statusText = TextWidth.pad(String(repeating: " ", count: max(0, statusWidth - TextWidth.width(of: status))) + status, to: statusWidth)
+                let summaryWidth = max(0, inner.width - 6 - titleColumn - 2 - (statusWidth > 0 ? statusWidth + 1 : 0))
                 return [Span("   "), Span(mark, Style(.success, bold: true)), Span(" "),
                         Span(TextWidth.pad(title, to: titleColumn)), Span("  "),
-                        Span(TextWidth.pad(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), to: summaryWidth), Style(.dim))]
+                        Span(TextWidth.pad(TextWidth.truncate(meta.summary, to: summaryWidth, ellipsis: glyphs.ellipsis), to: summaryWidth), Style(.dim)),
+                        Span(statusWidth > 0 ? " " + statusText : "", Style(.accent))]
             }
         }
         let selectedRow = selectedID.flatMap { row(for: $0, in: rows) }
@@ -233,6 +270,7 @@ public enum HomeScreen: ScreenModel {
         if let meta = selectedLesson {
             let detail = Box(title: meta.title).render(into: &grid, area: detailArea, glyphs: glyphs)
             var spans: Line = [Span(meta.summary)]
+            if let status = LessonStatus.long(meta.id, state) { spans.append(Span("  " + status, Style(.accent))) }
             if !meta.scenes.isEmpty {
                 let titles = meta.scenes.map { SceneCatalog.title($0, language) }.joined(separator: ", ")
                 spans.append(Span("  \(glyphs.play) \(UIText.scenesLabel[language]): \(titles)", Style(.accent)))

@@ -6,6 +6,8 @@ import TutorRender
 public enum Command: Sendable, Hashable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, nextLesson, previousLesson
+    /// The reader's search, contents and scene cards; the glossary.
+    case nextHit, previousHit, clearSearch, contents, nextScene, glossary, toggleAllTerms, resume
     case toggleLanguage, help, quit, suspend
     case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
@@ -31,6 +33,8 @@ public struct KeyBinding: Sendable {
     public var display: String? = nil
     /// Keys shown instead of `keys` (the down key of an up/down pair shows both).
     public var shownKeys: [Key]? = nil
+    /// A shorter label for the key bar (the help shows `label`), so more keys fit 80 columns.
+    public var barLabel: Localized? = nil
 }
 
 public enum KeyBindings {
@@ -49,11 +53,13 @@ public enum KeyBindings {
         KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
         KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
         KeyBinding(keys: [.enter, .right], command: .open, label: Localized(ko: "열기", en: "open"), inBar: true),
+        KeyBinding(keys: [.char("c")], command: .resume, label: Localized(ko: "마지막 레슨 이어 읽기", en: "continue the last lesson"), inBar: false),
         KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "검색", en: "filter"), inBar: true),
         KeyBinding(keys: [.char("t")], command: .startQuiz, label: Localized(ko: "퀴즈", en: "quiz"), inBar: true),
         KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "복습", en: "review"), inBar: true),
         KeyBinding(keys: [.char("i")], command: .startInterview, label: Localized(ko: "면접 모드(주관식, 2분씩)", en: "interview mode (open questions, 2 min each)"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .showDashboard, label: Localized(ko: "현황", en: "progress"), inBar: true),
+        KeyBinding(keys: [.char("w")], command: .glossary, label: Localized(ko: "용어집", en: "glossary"), inBar: true),
         KeyBinding(keys: [.char("q"), .escape], command: .quit, label: Localized(ko: "종료", en: "quit"), inBar: true),
     ]
 
@@ -72,11 +78,46 @@ public enum KeyBindings {
         KeyBinding(keys: [.pageDown, .char(" ")], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: true),
         KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "맨 위", en: "top"), inBar: false),
         KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "맨 아래", en: "bottom"), inBar: false),
-        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "화면의 장면 재생", en: "play the scene on screen"), inBar: false),
+        KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "본문 검색", en: "search"), inBar: true),
+        KeyBinding(keys: [.char("o")], command: .contents, label: Localized(ko: "목차", en: "contents"), inBar: true),
+        KeyBinding(keys: [.char("w")], command: .glossary, label: Localized(ko: "이 레슨의 용어", en: "terms in this lesson"), inBar: false),
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "표시된(▸) 장면 재생", en: "play the marked (▸) scene"), inBar: false),
+        KeyBinding(keys: [.tab], command: .nextScene, label: Localized(ko: "화면의 다음 장면 카드 표시", en: "mark the next scene card on screen"), inBar: false,
+                   barLabel: Localized(ko: "다음 장면", en: "next scene")),
         KeyBinding(keys: [.char("n")], command: .nextLesson, label: Localized(ko: "다음 레슨", en: "next"), inBar: true),
         KeyBinding(keys: [.char("p")], command: .previousLesson, label: Localized(ko: "이전 레슨", en: "previous"), inBar: true),
         KeyBinding(keys: [.char("t")], command: .startQuiz, label: Localized(ko: "이 레슨 퀴즈", en: "quiz"), inBar: true),
         KeyBinding(keys: [.char("q"), .escape, .left], command: .back, label: Localized(ko: "목록으로", en: "back"), inBar: true),
+    ]
+
+    /// The reader with a search kept: n and N step through the hits, Esc clears the search.
+    static let readerSearched: [KeyBinding] = [
+        KeyBinding(keys: [.char("n")], command: .nextHit, label: Localized(ko: "다음 찾은 곳", en: "next match"), inBar: true),
+        KeyBinding(keys: [.char("N")], command: .previousHit, label: Localized(ko: "이전 찾은 곳", en: "previous match"), inBar: true),
+        KeyBinding(keys: [.escape], command: .clearSearch, label: Localized(ko: "검색 지우기", en: "clear search"), inBar: true),
+    ] + reader.compactMap { b in
+        guard b.command != .nextLesson else { return nil }
+        var b = b
+        if b.command == .back { b.keys = [.char("q"), .left] }
+        if b.command == .pageDown || b.command == .previousLesson || b.command == .startQuiz { b.inBar = false }
+        return b
+    }
+
+    /// While the search text is typed.
+    static let readerTyping: [KeyBinding] = [
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "검색 확정", en: "keep the search"), inBar: true),
+        KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "검색 취소", en: "cancel the search"), inBar: true),
+        KeyBinding(keys: [.backspace, .delete], command: .deleteBackward, label: Localized(ko: "글자 지우기", en: "delete a character"), inBar: false),
+    ]
+
+    /// The table of contents over the reader.
+    static let readerContents: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "위", en: "up"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "위아래 이동", en: "move"), inBar: true, shownKeys: [.up, .down]),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "그 절로 가기", en: "go to the section"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape, .char("o")], command: .back, label: Localized(ko: "목차 닫기", en: "close contents"), inBar: true),
     ]
 
     public static let player: [KeyBinding] = [
@@ -136,6 +177,26 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 
+    public static let glossary: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "위", en: "up"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "위아래 이동", en: "move"), inBar: true, shownKeys: [.up, .down]),
+        KeyBinding(keys: [.pageUp], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
+        KeyBinding(keys: [.pageDown], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: false),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
+        KeyBinding(keys: [.char("/")], command: .filter, label: Localized(ko: "용어 검색", en: "search"), inBar: true),
+        KeyBinding(keys: [.char("a")], command: .toggleAllTerms, label: Localized(ko: "이 레슨 / 전체 용어", en: "this lesson's / all terms"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    /// The glossary with a kept search: q and Esc clear it first.
+    static let glossaryFiltered: [KeyBinding] = glossary.map { b in
+        guard b.command == .back else { return b }
+        var clear = b
+        clear.label = Localized(ko: "검색 지우기", en: "clear search")
+        return clear
+    }
+
     public static let dashboard: [KeyBinding] = [
         KeyBinding(keys: [.char("r")], command: .startReview, label: Localized(ko: "오늘의 복습", en: "review"), inBar: true),
         KeyBinding(keys: [.char("i")], command: .startInterview, label: Localized(ko: "면접 모드", en: "interview"), inBar: true),
@@ -143,7 +204,8 @@ public enum KeyBindings {
     ]
 
     // The quiz: one keymap per kind of answer and per phase.
-    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true)
+    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true,
+                                     barLabel: Localized(ko: "그만두기", en: "stop"))
     static let quizMove = [
         KeyBinding(keys: [.up], command: .up, label: Localized(ko: "선택 이동", en: "move"), inBar: false, inHelp: false),
         KeyBinding(keys: [.down], command: .down, label: Localized(ko: "선택 이동", en: "move"), inBar: true, shownKeys: [.up, .down]),
@@ -258,10 +320,22 @@ public enum KeyBindings {
         return keys.map { $0.label(ascii: ascii) }.joined(separator: separator)
     }
 
-    /// Key-bar entries: the screen's bar bindings, then the global ones.
-    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String)] {
+    /// Key-bar entries: the screen's bar bindings, then the global ones, each with its
+    /// priority: `?` always stays, then the keys that leave or finish (back, quit, submit,
+    /// open), then the screen's others in order, the language switch last.
+    static func bar(_ bindings: [KeyBinding], includeGlobal: Bool, language: Language, ascii: Bool, canSwitchLanguage: Bool = true) -> [(key: String, label: String, priority: Int)] {
         (bindings + (includeGlobal ? global : [])).filter { $0.inBar && (canSwitchLanguage || $0.command != .toggleLanguage) }.map { b in
-            (keyText(b, ascii: ascii, separator: "/"), b.label[language])
+            (keyText(b, ascii: ascii, separator: "/"), (b.barLabel ?? b.label)[language], priority(b.command))
+        }
+    }
+
+    static func priority(_ command: Command) -> Int {
+        switch command {
+        case .help: 0
+        // Tab is in the bar only when two scene cards are on screen: then it is what matters.
+        case .back, .quit, .submit, .nextQuestion, .open, .nextScene: 1
+        case .toggleLanguage: 3
+        default: 2
         }
     }
 }

@@ -18,6 +18,23 @@ public enum ReaderScreen: ScreenModel {
         /// The lesson laid out at `laidWidth` columns: laid out once per load or width, not per key.
         var laid: [LaidLine] = []
         var laidWidth = 0
+        /// Rows of text on screen, as of the last input (the keymap depends on what is in view).
+        var view = 21
+
+        public enum Mode: Sendable, Equatable {
+            case reading
+            /// The search text is being typed.
+            case typingQuery
+            /// The table of contents is open, its entry `selected` highlighted.
+            case contents(selected: Int)
+        }
+        public var mode: Mode = .reading
+        /// The search kept (empty: none); `n`/`N` step through its hits.
+        public var query = ""
+        /// Index of the current hit among `hits`.
+        public var currentHit: Int?
+        /// The scene card Enter plays (its block), while it is on screen; else the first one in view.
+        public var focusedScene: Int?
 
         public init(lessonID: String, language: Language, pendingAnchorBlock: Int = 0, order: [String] = []) {
             self.lessonID = lessonID; self.language = language; self.pendingAnchorBlock = pendingAnchorBlock; self.order = order
@@ -41,6 +58,24 @@ public enum ReaderScreen: ScreenModel {
         }
 
         func maxTop(_ count: Int, size: Size) -> Int { max(0, count - Self.viewHeight(size)) }
+
+        /// The search's hits in the lesson as laid out.
+        func hits(size: Size, glyphs: Glyphs) -> [SearchHit] { ReaderFind.hits(lines(size: size, glyphs: glyphs), query: query) }
+
+        /// Scene cards in view (blocks), and the one Enter plays.
+        var scenesInView: [Int] { ReaderFind.visibleScenes(laid, lesson: lesson, top: top, view: view) }
+        var playableScene: Int? {
+            let inView = scenesInView
+            if let focusedScene, inView.contains(focusedScene) { return focusedScene }
+            return inView.first
+        }
+
+        /// Scrolls so `line` is in view (a third of the way down when it was not).
+        mutating func reveal(line: Int, size: Size, glyphs: Glyphs) {
+            let view = Self.viewHeight(size)
+            guard line < top || line >= top + view else { return }
+            top = min(max(0, line - view / 3), maxTop(lines(size: size, glyphs: glyphs).count, size: size))
+        }
 
         func atEnd(size: Size, glyphs: Glyphs) -> Bool {
             top >= maxTop(lines(size: size, glyphs: glyphs).count, size: size)
@@ -87,8 +122,26 @@ public enum ReaderScreen: ScreenModel {
     }
 
     static func reduce(_ r: inout State, _ input: ScreenInput, _ ctx: inout AppContext) -> [Outcome] {
+        r.view = State.viewHeight(ctx.size)
         switch input {
-        case .command(let command): return reduce(&r, command, &ctx) + readOutcomes(r, &ctx)
+        case .command(let command):
+            switch r.mode {
+            case .typingQuery: reduceTyping(&r, command, &ctx); return []
+            case .contents(let selected): reduceContents(&r, command, selected: selected, &ctx); return readOutcomes(r, &ctx)
+            case .reading: return reduce(&r, command, &ctx) + readOutcomes(r, &ctx)
+            }
+        case .text(let c):
+            guard r.mode == .typingQuery, TextWidth.width(of: r.query) < 40 else { return [] }
+            r.query.append(c)
+            searchChanged(&r, ctx)
+            return readOutcomes(r, &ctx)
+        case .clicked(_, let y):
+            // A click on a scene card plays it.
+            let lines = r.lines(size: ctx.size, glyphs: ctx.glyphs), i = r.top + y - 2
+            guard r.mode == .reading, y >= 2, y < 2 + r.view, lines.indices.contains(i), let lesson = r.lesson,
+                  case .scene(let id) = lesson.blocks[lines[i].block], let scene = SceneCatalog.spec(id) else { return [] }
+            r.focusedScene = lines[i].block
+            return openScene(scene, &ctx)
         case .lessonLoaded(let lesson):
             r.didLoad(lesson, size: ctx.size, glyphs: ctx.glyphs)
             return readOutcomes(r, &ctx)
@@ -99,6 +152,46 @@ public enum ReaderScreen: ScreenModel {
             // Both language versions share their structure, so the same block index is the same place.
             return open(r.lessonID, anchorBlock: r.anchorBlock(size: ctx.size, glyphs: ctx.glyphs), order: r.order, ctx, replacing: true)
         default: return []
+        }
+    }
+
+    /// The search text changed: go to the first hit from the top of the screen down.
+    static func searchChanged(_ r: inout State, _ ctx: AppContext) {
+        let hits = r.hits(size: ctx.size, glyphs: ctx.glyphs)
+        r.currentHit = ReaderFind.firstHit(hits, from: r.top)
+        if let i = r.currentHit { r.reveal(line: hits[i].line, size: ctx.size, glyphs: ctx.glyphs) }
+    }
+
+    /// While the search is typed: Enter keeps it, Esc drops it, Backspace edits.
+    static func reduceTyping(_ r: inout State, _ command: Command, _ ctx: inout AppContext) {
+        switch command {
+        case .open:
+            r.mode = .reading
+            if r.currentHit == nil, !r.query.isEmpty { ctx.message = UIText.noMatchInLesson(r.query)[ctx.language]; r.query = "" }
+        case .back: r.mode = .reading; r.query = ""; r.currentHit = nil
+        case .deleteBackward:
+            if !r.query.isEmpty { r.query.removeLast() }
+            searchChanged(&r, ctx)
+        default: break
+        }
+    }
+
+    /// The table of contents: move, jump to the heading's block, or close.
+    static func reduceContents(_ r: inout State, _ command: Command, selected: Int, _ ctx: inout AppContext) {
+        let entries = r.lesson.map(ReaderFind.contents) ?? []
+        switch command {
+        case .up: r.mode = .contents(selected: max(0, selected - 1))
+        case .down: r.mode = .contents(selected: min(max(0, entries.count - 1), selected + 1))
+        case .top: r.mode = .contents(selected: 0)
+        case .bottom: r.mode = .contents(selected: max(0, entries.count - 1))
+        case .open:
+            r.mode = .reading
+            guard entries.indices.contains(selected) else { return }
+            let lines = r.lines(size: ctx.size, glyphs: ctx.glyphs)
+            let line = lines.firstIndex { $0.block == entries[selected].block && !$0.line.isEmpty } ?? 0
+            r.top = min(line, r.maxTop(lines.count, size: ctx.size))
+        case .back: r.mode = .reading
+        default: break
         }
     }
 
@@ -114,14 +207,40 @@ public enum ReaderScreen: ScreenModel {
         case .top: r.top = 0
         case .bottom: r.top = maxTop
         case .open:
-            // Play the first scene card on screen.
-            let lines = r.lines(size: ctx.size, glyphs: ctx.glyphs)
-            let visible = lines.dropFirst(r.top).prefix(State.viewHeight(ctx.size)).map(\.block)
-            guard let lesson = r.lesson,
-                  let scene = visible.lazy.compactMap({ b -> SceneSpec? in
-                      if case .scene(let id) = lesson.blocks[min(b, lesson.blocks.count - 1)] { return SceneCatalog.spec(id) } else { return nil }
-                  }).first else { return [] }
+            // Play the marked scene card (the first on screen unless Tab moved the mark).
+            guard let lesson = r.lesson, let block = r.playableScene, case .scene(let id) = lesson.blocks[block],
+                  let scene = SceneCatalog.spec(id) else { return [] }
             return openScene(scene, &ctx)
+        case .nextScene:
+            let inView = r.scenesInView
+            guard let current = r.playableScene, let i = inView.firstIndex(of: current) else { ctx.message = UIText.noSceneInView[ctx.language]; return [] }
+            r.focusedScene = inView[(i + 1) % inView.count]
+            return []
+        case .filter:
+            r.mode = .typingQuery; r.query = ""; r.currentHit = nil
+            return []
+        case .nextHit, .previousHit:
+            let hits = r.hits(size: ctx.size, glyphs: ctx.glyphs)
+            guard !hits.isEmpty else { return [] }
+            let step = command == .nextHit ? 1 : hits.count - 1
+            let i = ((r.currentHit ?? -1) + step) % hits.count
+            r.currentHit = i
+            r.reveal(line: hits[i].line, size: ctx.size, glyphs: ctx.glyphs)
+            return []
+        case .clearSearch:
+            r.query = ""; r.currentHit = nil
+            return []
+        case .contents:
+            let entries = r.lesson.map(ReaderFind.contents) ?? []
+            guard !entries.isEmpty else { ctx.message = UIText.noContents[ctx.language]; return [] }
+            // Start on the section being read.
+            let block = r.anchorBlock(size: ctx.size, glyphs: ctx.glyphs)
+            r.mode = .contents(selected: entries.lastIndex { $0.block <= block } ?? 0)
+            return []
+        case .glossary:
+            let terms = GlossarySearch.terms(in: ReaderFind.text(r.lines(size: ctx.size, glyphs: ctx.glyphs)), ctx.glossary)
+            let title = r.lesson?.meta.title ?? r.lessonID
+            return [.push(.glossary(GlossaryScreen.State(only: terms.map(\.term), lessonTitle: title)))]
         case .startQuiz:
             return [.effect(.startQuiz(.lesson(r.lessonID)))]
         case .back, .quit:
@@ -151,39 +270,24 @@ public enum ReaderScreen: ScreenModel {
         return [.effect(.markRead(lessonID: r.lessonID))]
     }
 
-    static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.reader }
-    static func helpSection(_ s: State) -> Localized { UIText.readerSection }
-    static func helpNote(_ s: State) -> Localized? { UIText.helpReadRule }
-
-    static func render(_ r: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
-        let glyphs = state.glyphs
-        let title = r.lesson?.meta.title ?? state.catalog.meta(id: r.lessonID, language: r.language)?.title ?? r.lessonID
-        let lines = r.lines(size: state.size, glyphs: glyphs)
-        let view = State.viewHeight(state.size)
-        let maxTop = r.maxTop(lines.count, size: state.size)
-        let percent = lines.isEmpty ? 0 : (maxTop == 0 ? 100 : r.top * 100 / maxTop)
-        renderTitleBar(state, into: &grid, title: title, right: r.lesson == nil ? "" : "\(percent)%")
-
-        // Reading progress across the second row.
-        let fraction = lines.isEmpty ? 0 : Double(min(lines.count, r.top + view)) / Double(lines.count)
-        grid.put(ProgressBar(fraction: fraction).line(width: grid.width, glyphs: glyphs), x: 0, y: 1)
-
-        let width = State.textWidth(state.size)
-        let x = max(2, (grid.width - width) / 2)
-        let area = Rect(x: x, y: 2, width: width, height: view)
-        if r.lesson == nil {
-            grid.put(UIText.loading[state.language], x: x, y: 3, style: Style(.dim))
-        } else {
-            Paragraph(lines: lines.map(\.line), scroll: r.top).render(into: &grid, area: area)
-            if r.top + view >= lines.count, lines.count < r.top + view {
-                let y = area.y + lines.count - r.top
-                if y < area.maxY {
-                    grid.put("\(glyphs.horizontal) \(UIText.end[state.language]) \(glyphs.horizontal)", x: x, y: y, style: Style(.dim))
-                }
-            }
+    static func bindings(_ s: State) -> [KeyBinding] {
+        switch s.mode {
+        case .typingQuery: return KeyBindings.readerTyping
+        case .contents: return KeyBindings.readerContents
+        case .reading:
+            var keys = s.query.isEmpty ? KeyBindings.reader : KeyBindings.readerSearched
+            // Tab matters only when two scene cards are on screen: then the bar offers it.
+            if s.scenesInView.count > 1, let i = keys.firstIndex(where: { $0.command == .nextScene }) { keys[i].inBar = true }
+            return keys
         }
-        let lastLine = min(lines.count, r.top + view)
-        let position = lines.isEmpty ? "" : "\(r.top + 1)-\(lastLine)/\(lines.count)"
-        renderBottomBar(state, into: &grid, bindings: KeyBindings.reader, right: position)
     }
+    static func capturesText(_ s: State) -> Bool { s.mode == .typingQuery }
+    static func helpSection(_ s: State) -> Localized {
+        switch s.mode {
+        case .typingQuery: UIText.searchSection
+        case .contents: UIText.contentsSection
+        case .reading: UIText.readerSection
+        }
+    }
+    static func helpNote(_ s: State) -> Localized? { UIText.helpReadRule }
 }

@@ -11,8 +11,9 @@ public enum Screen: Sendable, Equatable {
     case journey(JourneyScreen.State)
     case quiz(QuizScreen.State)
     case dashboard(DashboardScreen.State)
+    case glossary(GlossaryScreen.State)
 
-    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard }
+    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard, glossary }
 }
 
 /// What reaches a screen: a command from its keymap, a typed character (only while it
@@ -27,6 +28,8 @@ public enum ScreenInput: Sendable, Equatable {
     case lessonLoaded(Lesson)
     /// The screen above this one was popped.
     case returned(from: Screen)
+    /// A mouse click at a cell of the frame.
+    case clicked(x: Int, y: Int)
 }
 
 /// What a screen asks of the router.
@@ -51,6 +54,9 @@ protocol ScreenModel {
     static func helpSection(_ s: State) -> Localized
     /// A line under the keys in the help overlay (how the screen counts something), if any.
     static func helpNote(_ s: State) -> Localized?
+    /// The help overlay's sections: by default the current keymap under `helpSection`; a
+    /// screen with several modes may list the other modes' keys too.
+    static func helpSections(_ s: State) -> [HelpSection]
     /// Printable keys are text (a filter, an answer): `?` and `L` type themselves.
     static func capturesText(_ s: State) -> Bool
     static func isAnimating(_ s: State) -> Bool
@@ -58,8 +64,15 @@ protocol ScreenModel {
     static func tickInterval(_ s: State) -> Int?
 }
 
+/// A heading and the keys under it in the help overlay.
+struct HelpSection {
+    var title: Localized
+    var bindings: [KeyBinding]
+}
+
 extension ScreenModel {
     static func helpNote(_ s: State) -> Localized? { nil }
+    static func helpSections(_ s: State) -> [HelpSection] { [HelpSection(title: helpSection(s), bindings: bindings(s))] }
     static func capturesText(_ s: State) -> Bool { false }
     static func isAnimating(_ s: State) -> Bool { false }
     static func tickInterval(_ s: State) -> Int? { isAnimating(s) ? 33 : nil }
@@ -92,6 +105,7 @@ extension Screen {
         case .journey: .journey
         case .quiz: .quiz
         case .dashboard: .dashboard
+        case .glossary: .glossary
         }
     }
 
@@ -111,6 +125,7 @@ extension Screen {
         case .journey(let s): return run(JourneyScreen.self, s, Screen.journey)
         case .quiz(let s): return run(QuizScreen.self, s, Screen.quiz)
         case .dashboard(let s): return run(DashboardScreen.self, s, Screen.dashboard)
+        case .glossary(let s): return run(GlossaryScreen.self, s, Screen.glossary)
         }
     }
 
@@ -124,6 +139,7 @@ extension Screen {
         case .journey(let s): body(Reading<JourneyScreen>(s))
         case .quiz(let s): body(Reading<QuizScreen>(s))
         case .dashboard(let s): body(Reading<DashboardScreen>(s))
+        case .glossary(let s): body(Reading<GlossaryScreen>(s))
         }
     }
 
@@ -131,6 +147,7 @@ extension Screen {
     var bindings: [KeyBinding] { read { $0.bindings } }
     var helpSection: Localized { read { $0.helpSection } }
     var helpNote: Localized? { read { $0.helpNote } }
+    var helpSections: [HelpSection] { read { $0.helpSections } }
     var capturesText: Bool { read { $0.capturesText } }
     var isAnimating: Bool { read { $0.isAnimating } }
     var tickInterval: Int? { read { $0.tickInterval } }
@@ -142,6 +159,7 @@ private protocol ScreenReader {
     var bindings: [KeyBinding] { get }
     var helpSection: Localized { get }
     var helpNote: Localized? { get }
+    var helpSections: [HelpSection] { get }
     var capturesText: Bool { get }
     var isAnimating: Bool { get }
     var tickInterval: Int? { get }
@@ -154,6 +172,7 @@ private struct Reading<M: ScreenModel>: ScreenReader {
     var bindings: [KeyBinding] { M.bindings(state) }
     var helpSection: Localized { M.helpSection(state) }
     var helpNote: Localized? { M.helpNote(state) }
+    var helpSections: [HelpSection] { M.helpSections(state) }
     var capturesText: Bool { M.capturesText(state) }
     var isAnimating: Bool { M.isAnimating(state) }
     var tickInterval: Int? { M.tickInterval(state) }

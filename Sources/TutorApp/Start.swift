@@ -20,6 +20,9 @@ public struct StartUp: Sendable {
     public var readLessons: Set<String> = []
     public var cards: [String: Card] = [:]
     public var positions: [String: Int] = [:]
+    public var glossary: [GlossaryEntry] = []
+    /// The lesson opened last (home offers to resume it).
+    public var lastLesson: String?
     public var streak = false
     /// The progress database could not be used (an in-memory store stands in).
     public var notSaving = false
@@ -66,6 +69,8 @@ extension AppState {
         context.cards = start.cards
         context.streakEnabled = start.streak
         context.positions = start.positions
+        context.glossary = start.glossary
+        context.lastLesson = start.lastLesson
         context.notSaving = start.notSaving
         context.now = start.now
         context.utcOffset = start.utcOffset

@@ -91,11 +91,14 @@ public enum LessonParser {
         guard let id, let title, let summary, let topic, let order, !diags.contains(where: { $0.severity == .error }) else {
             return Result(lesson: nil, diagnostics: diags)
         }
-        let meta = LessonMeta(id: id, language: language, title: title, topic: topic, order: order,
+        var meta = LessonMeta(id: id, language: language, title: title, topic: topic, order: order,
                               summary: summary, scenes: scenes, sources: sources)
+        // The catalog also needs the block count (home's percent read), so the body is parsed
+        // either way; cmark takes well under a millisecond per lesson.
+        let (blocks, sceneRefs) = MarkdownBody.parse(split.body)
+        meta.blockCount = blocks.count
         if metaOnly { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: diags) }
 
-        let (blocks, sceneRefs) = MarkdownBody.parse(split.body)
         for (scene, line) in sceneRefs where !knownScenes.contains(scene) {
             error(split.bodyStartLine + line - 1, "unknown scene id '\(scene)' in scene block")
         }

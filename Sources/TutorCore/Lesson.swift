@@ -23,11 +23,14 @@ public struct LessonMeta: Sendable, Hashable {
     public var summary: String
     public var scenes: [String]
     public var sources: [String]
+    /// How many top-level blocks the body has (reading positions are block indices, so home
+    /// can say how far a started lesson was read).
+    public var blockCount: Int
 
     public init(id: String, language: Language, title: String, topic: Topic, order: Int,
-                summary: String, scenes: [String] = [], sources: [String] = []) {
+                summary: String, scenes: [String] = [], sources: [String] = [], blockCount: Int = 0) {
         self.id = id; self.language = language; self.title = title; self.topic = topic
-        self.order = order; self.summary = summary; self.scenes = scenes; self.sources = sources
+        self.order = order; self.summary = summary; self.scenes = scenes; self.sources = sources; self.blockCount = blockCount
     }
 }
 

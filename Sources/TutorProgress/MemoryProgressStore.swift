@@ -11,7 +11,11 @@ public final class MemoryProgressStore: ProgressStore, @unchecked Sendable {
     }
     public func markOpened(lessonID: String, at date: Date) throws {
         if data.lessonsOpened[lessonID] == nil { data.lessonsOpened[lessonID] = date.timeIntervalSince1970 }
+        lastOpened = lessonID
     }
+    /// The export keeps first opens only; the last one is kept beside it.
+    private var lastOpened: String?
+    public func lastOpenedLesson() throws -> String? { lastOpened }
     public func setPosition(lessonID: String, block: Int) throws { data.positions[lessonID] = block }
     public func position(lessonID: String) throws -> Int? { data.positions[lessonID] }
     public func positions() throws -> [String: Int] { data.positions }
@@ -34,5 +38,5 @@ public final class MemoryProgressStore: ProgressStore, @unchecked Sendable {
     public func save(_ settings: ProgressSettings) throws { data.settings.merge(settings.rows) { $1 } }
     public func export() throws -> ProgressExport { data }
     public func merge(_ other: ProgressExport) throws { data.merge(other) }
-    public func reset() throws { data = ProgressExport() }
+    public func reset() throws { data = ProgressExport(); lastOpened = nil }
 }

@@ -43,6 +43,8 @@ public protocol ProgressStore: AnyObject {
     func readLessons() throws -> Set<String>
     func markRead(lessonID: String, at date: Date) throws
     func markOpened(lessonID: String, at date: Date) throws
+    /// The lesson opened most recently (home offers to resume it).
+    func lastOpenedLesson() throws -> String?
     func setPosition(lessonID: String, block: Int) throws
     func position(lessonID: String) throws -> Int?
     func positions() throws -> [String: Int]

@@ -108,6 +108,9 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("v3-lesson-last-opened") { db in
+            try db.alter(table: "lesson_open") { t in t.add(column: "last_opened_at", .double) }
+        }
         return m
     }
 
@@ -123,7 +126,18 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
 
     public func markOpened(lessonID: String, at date: Date) throws {
         try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at) VALUES (?, ?)", arguments: [lessonID, date.timeIntervalSince1970])
+            try db.execute(sql: """
+                INSERT INTO lesson_open (lesson_id, first_opened_at, last_opened_at) VALUES (?, ?, ?)
+                ON CONFLICT(lesson_id) DO UPDATE SET last_opened_at = excluded.last_opened_at
+                """, arguments: [lessonID, date.timeIntervalSince1970, date.timeIntervalSince1970])
+        }
+    }
+
+    public func lastOpenedLesson() throws -> String? {
+        try wrap {
+            try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT lesson_id FROM lesson_open ORDER BY COALESCE(last_opened_at, first_opened_at) DESC, rowid DESC LIMIT 1")
+            }
         }
     }
 

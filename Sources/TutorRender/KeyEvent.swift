@@ -5,6 +5,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case enter, escape, tab, backTab, backspace, delete
     case ctrl(Character)   // ctrl("c") is Ctrl-C
     case function(Int)
+    /// The mouse: the wheel, and a click at a cell (column, row).
+    case wheelUp, wheelDown
+    case click(x: Int, y: Int)
 
     /// Parses the names tests and the help table use: "down", "enter", "ctrl+c", "x", "?".
     public init?(name: String) {
@@ -24,11 +27,18 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case "backspace": self = .backspace
         case "delete": self = .delete
         case "space": self = .char(" ")
+        case "wheelup": self = .wheelUp
+        case "wheeldown": self = .wheelDown
         default:
             if name.lowercased().hasPrefix("ctrl+"), name.count == 6 {
                 self = .ctrl(Character(name.suffix(1).lowercased())); return
             }
             if name.count == 1 { self = .char(name.first!); return }
+            // "click:x,y"
+            if name.hasPrefix("click:") {
+                let xy = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
+                if xy.count == 2 { self = .click(x: xy[0], y: xy[1]); return }
+            }
             return nil
         }
     }
@@ -53,6 +63,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .delete: "Del"
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
         case .function(let n): "F\(n)"
+        case .wheelUp: "Wheel-Up"
+        case .wheelDown: "Wheel-Down"
+        case .click: "Click"
         }
     }
 

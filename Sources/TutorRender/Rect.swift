@@ -9,6 +9,7 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
     public var description: String { "(\(x),\(y) \(width)x\(height))" }
 
     public func inset(by n: Int) -> Rect { inset(dx: n, dy: n) }

@@ -170,20 +170,35 @@ public struct TableLayout: Sendable {
     }
 }
 
-/// The key-help bar at the bottom of a screen: "key label" pairs, as many as fit.
+/// The key-help bar at the bottom of a screen: "key label" pairs, as many as fit. When not
+/// all fit, the lowest-priority entries (the highest `priority` number) go first, so the
+/// essential keys stay at any width; the rest keep their order.
 public struct KeyHelpBar: Sendable {
-    public var entries: [(key: String, label: String)]
-    public init(_ entries: [(key: String, label: String)]) { self.entries = entries }
+    public var entries: [(key: String, label: String, priority: Int)]
+    public init(_ entries: [(key: String, label: String)]) { self.entries = entries.map { ($0.key, $0.label, 0) } }
+    public init(prioritized entries: [(key: String, label: String, priority: Int)]) { self.entries = entries }
+
+    static func pieceWidth(_ e: (key: String, label: String, priority: Int)) -> Int {
+        TextWidth.width(of: e.key) + 1 + TextWidth.width(of: e.label) + 2
+    }
+
+    /// Which entries fit in `width`: by priority, then in order.
+    public func kept(width: Int) -> [Int] {
+        var used = 0, kept: [Int] = []
+        for i in entries.indices.sorted(by: { (entries[$0].priority, $0) < (entries[$1].priority, $1) }) {
+            let piece = Self.pieceWidth(entries[i])
+            if used + piece - 2 > width { continue }  // the last entry's trailing gap may be cut
+            used += piece
+            kept.append(i)
+        }
+        return kept.sorted()
+    }
 
     public func line(width: Int) -> Line {
         var line: Line = []
-        var used = 0
-        for (key, label) in entries {
-            let piece = TextWidth.width(of: key) + 1 + TextWidth.width(of: label) + 2
-            if used + piece > width { break }
-            line.append(Span(key, Style(.keyHint, bold: true)))
-            line.append(Span(" " + label + "  ", Style(.dim)))
-            used += piece
+        for i in kept(width: width) {
+            line.append(Span(entries[i].key, Style(.keyHint, bold: true)))
+            line.append(Span(" " + entries[i].label + "  ", Style(.dim)))
         }
         return line
     }

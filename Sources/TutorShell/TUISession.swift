@@ -18,9 +18,11 @@ public struct TUISession {
     /// `--lang` as given (nil: from the environment): an explicit `ko` is honoured under `LANG=C`.
     public var languageFlag: Language?
 
-    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool, languageFlag: Language? = nil) {
+    public var mouse = true
+
+    public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool, languageFlag: Language? = nil, mouse: Bool = true) {
         self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color
-        self.languageFlag = languageFlag
+        self.languageFlag = languageFlag; self.mouse = mouse
     }
 
     /// The locale the terminal is driven in (applied to the process) and what to say about it.
@@ -39,15 +41,16 @@ public struct TUISession {
         s.message = [display.note.map { UIText.localeNote($0) }, storeWarning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
         do {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
-            s.positions = try store.positions(); s.streak = try store.settings().streak
+            s.positions = try store.positions(); s.lastLesson = try store.lastOpenedLesson(); s.streak = try store.settings().streak
         } catch { s.message = "\(error)" }
+        s.glossary = library.loadGlossary().0
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
         s.utcOffset = utcOffset()
-        let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8))
+        let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8, mouse: mouse))
         defer { terminal.shutdown() }
         s.size = terminal.size
         var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)

@@ -9,7 +9,9 @@ public final class Terminal: TerminalBackend {
         public var color: Bool
         /// The locale is not UTF-8: every non-ASCII grapheme is replaced before it is drawn.
         public var asciiOnly: Bool
-        public init(color: Bool = true, asciiOnly: Bool = false) { self.color = color; self.asciiOnly = asciiOnly }
+        /// Wheel and clicks arrive as keys (`--no-mouse` leaves the terminal's own selection alone).
+        public var mouse: Bool
+        public init(color: Bool = true, asciiOnly: Bool = false, mouse: Bool = true) { self.color = color; self.asciiOnly = asciiOnly; self.mouse = mouse }
     }
 
     public enum InitError: Error, CustomStringConvertible {
@@ -55,6 +57,11 @@ public final class Terminal: TerminalBackend {
         curs_set(0)
         leaveok(nt_stdscr(), false)
         setupColors()
+        if options.mouse {
+            // Presses, not clicks: no waiting to tell a click from a drag.
+            mousemask(NT_BUTTON1_PRESSED | NT_BUTTON1_CLICKED | NT_BUTTON4_PRESSED | NT_BUTTON5_PRESSED, nil)
+            mouseinterval(0)
+        }
     }
 
     deinit { shutdown() }
@@ -132,6 +139,11 @@ public final class Terminal: TerminalBackend {
                     previous = nil
                     return .resize(size)
                 }
+                if Int32(ch) == NT_KEY_MOUSE {
+                    var event = MEVENT()
+                    if getmouse(&event) == NT_OK, let key = KeyMap.mouse(event.bstate, x: Int(event.x), y: Int(event.y)) { return .key(key) }
+                    continue
+                }
                 if let key = KeyMap.functionKey(Int32(ch)) { return .key(key) }
                 continue
             }
@@ -170,6 +182,14 @@ enum KeyMap {
         case KEY_F0 + 1...KEY_F0 + 12: .function(Int(code - KEY_F0))
         default: nil
         }
+    }
+
+    /// A mouse report: the wheel (buttons 4 and 5) or a left press; anything else is ignored.
+    static func mouse(_ state: mmask_t, x: Int, y: Int) -> Key? {
+        if state & NT_BUTTON4_PRESSED != 0 { return .wheelUp }
+        if state & NT_BUTTON5_PRESSED != 0 { return .wheelDown }
+        if state & (NT_BUTTON1_PRESSED | NT_BUTTON1_CLICKED) != 0 { return .click(x: x, y: y) }
+        return nil
     }
 
     static func character(_ value: UInt32) -> Key? {

@@ -4,7 +4,7 @@ import ArgumentParser
 /// only reads a subcommand's options after its name, so they are moved there.
 enum GlobalArguments {
     static let withValue: Set<String> = ["--lang", "--content", "--data-dir"]
-    static let flags: Set<String> = ["--ascii", "--no-color", "--content-only"]
+    static let flags: Set<String> = ["--ascii", "--no-color", "--content-only", "--no-mouse"]
 
     static func movedAfterSubcommand(_ args: [String]) -> [String] {
         let names = Set(Nettutor.configuration.subcommands.map { $0._commandName } + ["help"])
@@ -36,6 +36,6 @@ struct Nettutor: ParsableCommand {
         abstract: "A terminal tutor for computer networking (Korean and English).",
         discussion: ExitStatus.help,
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self, Glossary.self],
         defaultSubcommand: TUI.self)
 }

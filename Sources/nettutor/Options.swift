@@ -17,6 +17,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "A folder holding Content/ (and Quizzes/) whose lessons are added to the built-in ones (e.g. from 'nettutor import').") var content: String?
     @Flag(help: "With --content: use only that folder, not the built-in lessons too.") var contentOnly = false
     @Option(help: "Folder for the progress database.") var dataDir: String?
+    @Flag(help: "No mouse: the wheel and clicks are left to the terminal (its own text selection).") var noMouse = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
     var language: Language { lang ?? Language.fromLocale(lcAll: environment["LC_ALL"], lcMessages: environment["LC_MESSAGES"], lang: environment["LANG"]) }
@@ -34,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
     func runTUI(_ start: StartUp.StartScreen = .home) throws {
-        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang).run(start)
+        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang, mouse: !noMouse).run(start)
     }
 
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable

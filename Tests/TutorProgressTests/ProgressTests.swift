@@ -94,6 +94,19 @@ struct QuizProgressTests {
         #expect(try store.attempts().isEmpty && store.cards().isEmpty && store.readLessons().isEmpty)
     }
 
+    @Test("Both stores know the lesson opened last (opening again moves it to the front)", arguments: ["memory", "sqlite"])
+    func lastOpened(kind: String) throws {
+        let store: ProgressStore = kind == "memory" ? MemoryProgressStore() : try SQLiteProgressStore(path: tempPath())
+        #expect(try store.lastOpenedLesson() == nil)
+        try store.markOpened(lessonID: "tcp", at: Date(timeIntervalSince1970: 5))
+        try store.markOpened(lessonID: "udp", at: Date(timeIntervalSince1970: 6))
+        #expect(try store.lastOpenedLesson() == "udp")
+        try store.markOpened(lessonID: "tcp", at: Date(timeIntervalSince1970: 7))
+        #expect(try store.lastOpenedLesson() == "tcp", "the last open counts, not the first")
+        try store.reset()
+        #expect(try store.lastOpenedLesson() == nil)
+    }
+
     @Test("Settings: saved and read back typed, kept in the export, read from the rows older versions wrote", arguments: ["memory", "sqlite"])
     func settings(kind: String) throws {
         let store: ProgressStore = kind == "memory" ? MemoryProgressStore() : try SQLiteProgressStore(path: tempPath())

@@ -54,6 +54,15 @@ struct TerminalTests {
         }
     }
 
+    @Test("Mouse reports map to keys: wheel up and down, a left press or click at its cell; others are ignored")
+    func mouseMapping() {
+        #expect(KeyMap.mouse(NT_BUTTON4_PRESSED, x: 3, y: 4) == .wheelUp)
+        #expect(KeyMap.mouse(NT_BUTTON5_PRESSED, x: 3, y: 4) == .wheelDown)
+        #expect(KeyMap.mouse(NT_BUTTON1_PRESSED, x: 3, y: 4) == .click(x: 3, y: 4))
+        #expect(KeyMap.mouse(NT_BUTTON1_CLICKED, x: 0, y: 9) == .click(x: 0, y: 9))
+        #expect(KeyMap.mouse(0, x: 3, y: 4) == nil)
+    }
+
     @Test("Terminal codes map to named keys (arrows, paging, Enter, Esc, Backspace, Ctrl-C, Hangul)")
     func keyMapping() {
         #expect(KeyMap.functionKey(KEY_UP) == .up)

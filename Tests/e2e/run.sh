@@ -309,6 +309,9 @@ keys q
 keys "echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
 check_restored "SIGTSTP then SIGCONT (fg), then q" 0
 
+# 10f. Reader, home, help and glossary at 80x24 in both languages (Tests/e2e/reader.sh).
+source "$ROOT/Tests/e2e/reader.sh"
+
 # 11. Non-terminal commands.
 out=$("$BIN" read tcp-handshake --plain --width 50 --lang ko)
 max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata

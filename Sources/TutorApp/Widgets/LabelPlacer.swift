@@ -37,7 +37,7 @@ struct LabelPlacer {
     mutating func place(_ arrow: DiagramLayout.Arrow, id: Int, texts: [String], lane: ClosedRange<Int>) -> DiagramLayout.Label? {
         let sender = arrow.rightward ? lane.lowerBound : lane.upperBound
         let rows = Set(arrow.cells.map(\.row)).sorted()
-        guard let first = rows.first, let last = rows.last else { return nil }
+        guard let first = rows.first else { return nil }
         // At the sender's end: a label shows once its packet's line has reached it, so the
         // nearer the start the sooner it reads (later rows only when the first are crowded).
         let target = Double(first)
