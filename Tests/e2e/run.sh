@@ -186,8 +186,11 @@ expect_screen "the lost packet #3 is labelled on its line" "#3 pkt 2"
 expect_screen "the loss is marked where #3 dies" "✕"
 missing=$(labels_attached)
 if [ -z "$missing" ]; then ok "every label on screen touches a line (after the loss)"; else fail "labels away from any line: $missing" "$(screen)"; fi
-for _ in $(seq 1 33); do keys Right; done
+# Step until the timeout's resends show (each label appears once its line has left the lifeline).
+step_until() { for _ in $(seq 1 40); do screen | grep -qF -- "$1" && return 0; keys Right; sleep 0.05; done; return 1; }
+step_until "↻#12 pkt 2" || true
 expect_screen "the timeout resends pkt 2 as a marked retransmission" "↻#12 pkt 2"
+step_until "↻#15 pkt 5" || true
 expect_screen "and the rest of the window after it (Go-Back-N)" "↻#15 pkt 5"
 missing=$(labels_attached)
 if [ -z "$missing" ]; then ok "every label on screen touches a line (retransmissions)"; else fail "labels away from any line: $missing" "$(screen)"; fi
