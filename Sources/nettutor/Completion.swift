@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NetSim
 import TutorContent
-import TutorQuiz
+import TutorShell
 
 /// Shell completion of ids (`nettutor --generate-completion-script bash|zsh|fish`): scene ids
 /// come from the catalog; lesson ids from the library the typed command would use.
@@ -12,10 +12,7 @@ enum Completion {
 
     static func lessonIDs(words: [String], prefix: String) -> [String] {
         let content = words.firstIndex(of: "--content").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        guard let library = try? ContentLibrary.find(explicit: content, only: words.contains("--content-only"), environment: ProcessInfo.processInfo.environment,
-                                                     executable: exe, workingDirectory: FileManager.default.currentDirectoryPath,
-                                                     knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names) else { return [] }
+        guard let library = try? ContentLibrary.forCommandLine(explicit: content, only: words.contains("--content-only")) else { return [] }
         return library.loadCatalog().0.ids.filter { $0.hasPrefix(prefix) }
     }
 }

@@ -1,3 +1,4 @@
+import TutorShell
 import ArgumentParser
 
 /// Global options may come before the subcommand (`nettutor --lang ko read x`); ArgumentParser

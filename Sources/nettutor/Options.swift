@@ -24,12 +24,7 @@ struct GlobalOptions: ParsableArguments {
     var useColor: Bool { !noColor && (environment["NO_COLOR"] ?? "").isEmpty }
 
     /// The content library, or a clear error naming where we looked.
-    func library() throws -> ContentLibrary {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        return try ContentLibrary.find(explicit: content, only: contentOnly, environment: environment, executable: exe,
-                                       workingDirectory: FileManager.default.currentDirectoryPath,
-                                       knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
-    }
+    func library() throws -> ContentLibrary { try ContentLibrary.forCommandLine(explicit: content, only: contentOnly) }
 
     var dataDirectory: String { ProgressFiles.dataDirectory(flag: dataDir, environment: environment) }
 
@@ -47,42 +42,17 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// An error for the user: one line on stderr and an exit code.
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-    init(_ message: String, code: Int32) { self.message = message; self.code = code }
-    var description: String { message }
-}
-
 func printError(_ message: String) { FileHandle.standardError.write(("nettutor: " + message + "\n").data(using: .utf8)!) }
 
 /// A subcommand whose errors for the user become a message and an exit code.
 protocol Command: ParsableCommand { func execute() throws }
 extension Command { func run() throws { try handlingErrors(execute) } }
 
-/// Exit statuses, one code per kind of outcome (listed in `--help` and the man page).
-/// Usage errors use 64 (EX_USAGE, sysexits.h) because ArgumentParser already exits with it
-/// for its own parse errors: ours join it, so a script tests one number.
-enum ExitStatus {
-    static let failure: Int32 = 1
-    static let usage: Int32 = 64
-    static let help = """
-        Exit status: 0 done; 1 could not be done (a failed live fetch, content with errors, an \
-        unwritable file); 64 usage error (an unknown option, id or value); 128+N ended by signal N.
-        """
-}
-
-/// Runs a command body, turning errors for the user into a message and an exit code: usage
-/// for what the user asked wrongly (bad options, unknown ids), failure for what could not be done.
+/// Runs a command body, turning errors for the user into a message and their exit status.
 func handlingErrors(_ body: () throws -> Void) throws {
-    func fail(_ message: CustomStringConvertible, _ code: Int32) throws -> Never { printError(message.description); throw ExitCode(code) }
-    do { try body() }
-    catch let e as CLIError { try fail(e, e.code) }
-    catch let e as SceneError { try fail(e, ExitStatus.usage) }
-    catch let e as SessionPlanner.PlanError { try fail(e, ExitStatus.usage) }
-    catch let e as ContentLibrary.LookupError { try fail(e, e.isUsage ? ExitStatus.usage : ExitStatus.failure) }
-    catch let e as ProgressFiles.FileError { if case .cannotWrite = e { try fail(e, ExitStatus.failure) } else { try fail(e, ExitStatus.usage) } }
-    catch let e as ProgressError { try fail(e, ExitStatus.failure) }
-    catch let e as Terminal.InitError { try fail(e, ExitStatus.failure) }
+    do { try body() } catch {
+        guard let code = ExitStatus.of(error) else { throw error }
+        printError("\(error)")
+        throw ExitCode(code)
+    }
 }

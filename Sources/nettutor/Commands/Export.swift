@@ -1,3 +1,4 @@
+import TutorShell
 import ArgumentParser
 import TutorApp
 
