@@ -25,18 +25,30 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Writes one grapheme at (x, y), clipped to `clip`. Returns the columns it advanced (0 when
-    /// nothing could be written).
+    /// nothing could be written). A cluster of several spacing scalars (a flag, a ZWJ sequence)
+    /// takes one cell per scalar, as the terminal advances (TextWidth.cellPieces).
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let clip = (clip ?? bounds).intersection(bounds)
         guard y >= clip.y, y < clip.maxY, x >= clip.x, x < clip.maxX else { return 0 }
-        let w = TextWidth.width(of: character)
+        if character.unicodeScalars.count == 1 {  // the common case: no splitting
+            return putPiece(String(character), width: TextWidth.width(of: character), x: x, y: y, style: style, clip: clip)
+        }
+        var cx = x
+        for piece in TextWidth.cellPieces(of: character) {
+            guard cx < clip.maxX else { break }
+            cx += putPiece(piece.text, width: piece.width, x: cx, y: y, style: style, clip: clip)
+        }
+        return cx - x
+    }
+
+    private mutating func putPiece(_ text: String, width w: Int, x: Int, y: Int, style: Style, clip: Rect) -> Int {
         if w == 0 { return 0 }  // combining marks never stand alone in a cell
         if w == 2 && x + 1 >= clip.maxX {
             setCell(x: x, y: y, Cell(" ", style: style))  // wide glyph does not fit: blank
             return 1
         }
-        setCell(x: x, y: y, Cell(String(character), width: UInt8(w), style: style))
+        setCell(x: x, y: y, Cell(text, width: UInt8(w), style: style))
         if w == 2 { setCell(x: x + 1, y: y, Cell("", width: 0, style: style)) }
         return w
     }

@@ -13,12 +13,39 @@ public enum TextWidth {
         return 1
     }
 
-    /// Width of a grapheme cluster: the widest of its scalars (a base letter with combining marks
-    /// is 1; a Hangul syllable or a leading jamo cluster is 2).
+    /// Width of a grapheme cluster as the terminal will draw it: the sum of its scalars' widths,
+    /// because ncurses, tmux and glibc `wcwidth` advance per scalar. A ZWJ family emoji is 8, a
+    /// flag (two regional indicators) 2, a base letter with combining marks 1, a Hangul jamo
+    /// cluster 2. `cellPieces` splits a cluster the same way, so layout and drawing agree.
     public static func width(of character: Character) -> Int {
         var w = 0
-        for s in character.unicodeScalars { w = max(w, width(of: s)) }
+        for s in character.unicodeScalars { w += width(of: s) }
         return w
+    }
+
+    /// The cluster as cells: one piece per spacing scalar, each carrying the combining marks that
+    /// follow it, with its width. Joiners, variation selectors, bidi controls and tag characters
+    /// are dropped: a terminal that honoured them would draw a width ncurses does not expect
+    /// (a joined family in 2 columns, not 8), and bidi overrides can disguise text.
+    public static func cellPieces(of character: Character) -> [(text: String, width: Int)] {
+        var pieces: [(text: String, width: Int)] = []
+        for s in character.unicodeScalars {
+            let w = width(of: s)
+            if w > 0 {
+                pieces.append((String(s), w))
+            } else if keepsAsMark(s.value), !pieces.isEmpty, pieces[pieces.count - 1].text.unicodeScalars.count < 4 {
+                pieces[pieces.count - 1].text.unicodeScalars.append(s)  // ncurses holds up to 5 per cell
+            }
+        }
+        return pieces
+    }
+
+    /// Zero-width scalars that belong in a cell with their base: combining marks and Hangul
+    /// medial/final jamo. The rest of the zero-width table (format characters) is dropped.
+    static func keepsAsMark(_ v: UInt32) -> Bool {
+        guard v >= 0x300, isZeroWidth(v) else { return false }
+        return !((0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v)
+            || (0xFE00...0xFE0F).contains(v) || v == 0xFEFF || v == 0x061C || v >= 0xE0000)
     }
 
     public static func width(of string: some StringProtocol) -> Int {

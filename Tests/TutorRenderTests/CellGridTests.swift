@@ -1,4 +1,5 @@
 import Testing
+import TutorTestSupport
 @testable import TutorRender
 
 @Suite("CellGrid: wide-cell rules of DESIGN §3")
@@ -78,5 +79,31 @@ struct CellGridTests {
         g.put("z", x: 7, y: 9)
         g.fill(Rect(x: -3, y: -3, width: 100, height: 100))
         #expect(g.rowText(0) == "   ")
+    }
+
+    @Test("ZWJ emoji, flags and variation selectors keep a border in place (one cell per spacing scalar)")
+    func emojiClustersKeepBorders() {
+        var g = CellGrid(width: 14, height: 3)
+        for (y, text) in ["👨\u{200D}👩\u{200D}👧\u{200D}👦", "🇰🇷🇯🇵 ok", "❤\u{FE0F} e\u{301}"].enumerated() {
+            g.put("|", x: 0, y: y, style: .plain)
+            g.put(text, x: 1, y: y)
+            g.put("|", x: 13, y: y, style: .plain)
+        }
+        expectGrid(g, [
+            "|👨👩👧👦    |",
+            "|🇰🇷🇯🇵 ok     |",
+            "|❤ é         |",
+        ])
+        #expect(g[1, 0].grapheme == "👨" && g[3, 0].grapheme == "👩")
+        #expect(g[1, 1].grapheme == "🇰" && g[2, 1].grapheme == "🇷")
+        #expect(!g.cells.contains { $0.grapheme.unicodeScalars.contains { $0.value == 0x200D || $0.value == 0xFE0F } })
+    }
+
+    @Test("A cluster cut by the clip edge writes only the pieces that fit")
+    func clusterAtClipEdge() {
+        var g = CellGrid(width: 5, height: 1)
+        let n = g.put("👨\u{200D}👩\u{200D}👧", x: 0, y: 0, clip: Rect(x: 0, y: 0, width: 5, height: 1))
+        #expect(n == 5)
+        expectGrid(g, ["👨👩 "])
     }
 }

@@ -116,3 +116,43 @@ struct TextWidthTableTests {
         }
     }
 }
+
+@Suite("TextWidth: grapheme clusters as the terminal advances (issue 15)")
+struct ClusterWidthTests {
+    /// ZWJ sequences, flags, variation selectors, skin tones, keycaps, combining marks, jamo.
+    static let clusters: [String] = [
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦", "🇰🇷", "🇯🇵", "❤\u{FE0F}", "1\u{FE0F}\u{20E3}", "👍🏽",
+        "e\u{301}", "a\u{308}\u{301}", "\u{1112}\u{1161}\u{11AB}", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+    ]
+
+    @Test("A cluster's width is the sum of glibc wcwidth over its scalars, as ncurses and tmux count")
+    func clusterWidthIsWcwidthSum() {
+        #expect(setlocale(LC_CTYPE, "C.UTF-8") != nil)
+        for text in Self.clusters {
+            let c = Character(text)
+            let expected = c.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(wchar_t(bitPattern: $1.value)))) }
+            #expect(TextWidth.width(of: c) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(TextWidth.width(of: Character("👨\u{200D}👩\u{200D}👧\u{200D}👦")) == 8)
+        #expect(TextWidth.width(of: "🇰🇷🇯🇵") == 4)
+    }
+
+    @Test("Cell pieces: one spacing scalar each, marks kept, joiners/selectors/tags dropped, widths add up")
+    func cellPieces() {
+        #expect(setlocale(LC_CTYPE, "C.UTF-8") != nil)
+        for text in Self.clusters {
+            let c = Character(text)
+            let pieces = TextWidth.cellPieces(of: c)
+            #expect(pieces.reduce(0) { $0 + $1.width } == TextWidth.width(of: c))
+            for p in pieces {
+                let scalars = Array(p.text.unicodeScalars)
+                // ncurses' setcchar accepts only one spacing character per cell, first.
+                #expect(Int(wcwidth(wchar_t(bitPattern: scalars[0].value))) == p.width)
+                #expect(scalars.dropFirst().allSatisfy { wcwidth(wchar_t(bitPattern: $0.value)) == 0 })
+                #expect(!scalars.contains { [0x200D, 0xFE0F, 0xE007F].contains($0.value) })
+            }
+        }
+        #expect(TextWidth.cellPieces(of: Character("e\u{301}")).map(\.text) == ["e\u{301}"])
+        #expect(TextWidth.cellPieces(of: Character("🇰🇷")).map(\.text) == ["🇰", "🇷"])
+    }
+}
