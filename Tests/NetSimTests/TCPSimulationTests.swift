@@ -130,6 +130,19 @@ struct TCPSimulationTests {
         #expect(data.prefix(2).map(\.len) == [1000, 1000])
     }
 
+    @Test("RFC 9293 §3.10.7.4: a segment straddling RCV.NXT is trimmed and its new bytes taken (flow-control --drop 12,13 finishes)")
+    func straddlingSegmentIsTrimmed() throws {
+        var o = SceneOptions(); o.drops = [12, 13]
+        let t = try SceneSpec.flowControl.simulate(o)
+        // The window update is lost, a probe's byte is taken, then the sender's retransmission
+        // starts one byte early: the receiver trims it instead of refusing it forever.
+        #expect(t.events.contains { $0.kind == .note && $0.narration.en.contains("trimmed off") })
+        #expect(!t.events.contains { $0.narration.en.contains("given up") })
+        let acks = t.sends(from: "server").map(\.ack)
+        let total = t.sends(from: "client").filter { $0.len > 1 }.map { $0.seq &+ UInt32($0.len) }.max()!
+        #expect(acks.contains(total))  // every byte acknowledged
+    }
+
     @Test("udp-vs-tcp: with the same loss TCP retransmits and delivers every byte; UDP loses that datagram")
     func udpVersusTCP() throws {
         let t = try SceneSpec.udpVsTcp.simulate()

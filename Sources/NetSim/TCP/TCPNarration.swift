@@ -116,6 +116,10 @@ enum TCPNarration {
         Localized(ko: "순서가 어긋난 세그먼트입니다. 버퍼에 보관하고 아직 기다리는 번호 ack=\(expected)로 중복 ACK를 보냅니다.",
                   en: "Out of order: it keeps the segment and sends a duplicate ACK for the number it still expects, ack=\(expected).")
     }
+    static func trimsOldBytes(_ old: Int, keeping new: Int, from seq: UInt32) -> Localized {
+        Localized(ko: "앞의 \(old)바이트는 이미 받은 것이라 잘라 내고, seq=\(seq)부터 새 \(new)바이트만 처리합니다(RFC 9293 3.10.7.4절).",
+                  en: "The first \(old) bytes were already received: they are trimmed off and only the \(new) new bytes from seq=\(seq) are processed (RFC 9293 Section 3.10.7.4).")
+    }
     static func unexpected(seq: UInt32, expected: UInt32) -> Localized {
         Localized(ko: "기대한 번호가 아닙니다(seq=\(seq), 기대 \(expected)). 버리고 현재 상태를 담은 ACK를 보냅니다.",
                   en: "Not the expected number (seq=\(seq), expected \(expected)): it is dropped and an ACK with the current state is sent.")

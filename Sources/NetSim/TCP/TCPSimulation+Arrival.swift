@@ -91,6 +91,7 @@ extension TCPSimulation {
             setState(e, .closed, Say.reset)
             return
         }
+        let seg = trimmed(seg, at: e)
         let ep = endpoints[e]
         // Sequence check (first step): data or FIN must start at RCV.NXT.
         if seg.seqLength > 0 && seg.seq != ep.rcvNxt {
@@ -114,6 +115,19 @@ extension TCPSimulation {
             transmit(e, ackSegment(e), Say.acknowledgesData(ack: endpoints[e].rcvNxt, window: endpoints[e].window))
         }
         pump(e)
+    }
+
+    /// RFC 9293 §3.10.7.4 (first step): a segment that starts before RCV.NXT but reaches past it
+    /// carries new data after old; the old bytes are trimmed off and only the new part goes on
+    /// (e.g. a retransmission after a zero-window probe's byte was already taken).
+    func trimmed(_ seg: Segment, at e: Int) -> Segment {
+        let rcvNxt = endpoints[e].rcvNxt, end = seg.seq &+ UInt32(seg.len)
+        guard seg.len > 0, inWindow(rcvNxt, after: seg.seq, upTo: end), rcvNxt != end || seg.flags.contains(.fin) else { return seg }
+        var out = seg
+        let old = Int(rcvNxt &- seg.seq)
+        out.seq = rcvNxt; out.len -= old
+        note(Say.trimsOldBytes(old, keeping: out.len, from: rcvNxt), endpoint: endpoints[e].name)
+        return out
     }
 
     /// The ACK (fifth step): SND.UNA advances, the window is taken, and a FIN being
