@@ -48,6 +48,12 @@ public final class TCPSimulation {
         for e in endpoints.indices { if let r = endpoints[e].behaviour.readEvery { startTimer(e, .read, after: r.interval, silent: true) } }
         while let next = popNext() {
             if next.time > limit { break }
+            // The hard bound no caller can raise (`limit` only shortens a run).
+            if next.time > SimulationBounds.maxTime || events.count >= SimulationBounds.maxEvents {
+                note(Localized(ko: "시뮬레이션 한도(이벤트 \(SimulationBounds.maxEvents)개, \(Int(SimulationBounds.maxTime / 1000))초)에 닿아 멈춥니다(gave up).",
+                               en: "The simulation gave up at its bound (\(SimulationBounds.maxEvents) events, \(Int(SimulationBounds.maxTime / 1000)) s)."))
+                break
+            }
             now = next.time
             switch next.item {
             case .app(let e, let action): perform(action, on: e)
