@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TutorRender"),
         .target(name: "TutorQuiz", dependencies: ["TutorCore", "NetSim"]),
         .target(name: "TutorContent", dependencies: [
-            "TutorCore", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+            "TutorCore", "TutorRender", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "TutorProgress", dependencies: [
             "TutorCore", "TutorQuiz", .product(name: "GRDB", package: "GRDB.swift"),

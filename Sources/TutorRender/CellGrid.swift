@@ -28,6 +28,10 @@ public struct CellGrid: Sendable, Hashable {
     /// nothing could be written).
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        // A control character (from an id or a file name) is drawn as its visible escape.
+        if character.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            return put(TerminalText.escaped(String(character)), x: x, y: y, style: style, clip: clip)
+        }
         let clip = (clip ?? bounds).intersection(bounds)
         guard y >= clip.y, y < clip.maxY, x >= clip.x, x < clip.maxX else { return 0 }
         let w = TextWidth.width(of: character)
@@ -44,6 +48,9 @@ public struct CellGrid: Sendable, Hashable {
     /// Writes a string starting at (x, y) without wrapping; returns the columns written.
     @discardableResult
     public mutating func put(_ string: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        if string.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            return put(TerminalText.escaped(String(string)), x: x, y: y, style: style, clip: clip)
+        }
         let area = (clip ?? bounds).intersection(bounds)
         var cx = x
         for c in string {

@@ -13,3 +13,49 @@ for sig in QUIT USR1 USR2 ALRM VTALRM PROF XCPU XFSZ PIPE; do
   if [ "$alt" = 0 ] && ! screen | grep -qiE "crash|backtrace|fatal"; then ok "SIG$sig restores the terminal, no crash report"
   else fail "SIG$sig leaves alternate_on=$alt or a crash report" "$(screen)"; fi
 done
+
+# Scene and command options are range-checked (exit 64, naming the option); loss 1 ends.
+for args in "play flow-control --packets 92233720368547758" "play flow-control --packets 0" "play flow-control --packets=-1" \
+            "play arq-go-back-n --window 0" "play arq-go-back-n --packets 17" "play tcp-3way --rtt 0" "play tcp-3way --loss 2" \
+            "journey --client 5000" "quiz --count 99999" "cwnd --rounds 100000"; do
+  opt=$(echo "$args" | grep -oE -- '--[a-z-]+' | head -1)
+  err=$(timeout 10 "$BIN" $args --plain --data-dir "$WORK/usage" 2>&1 </dev/null >/dev/null); code=$?
+  if [ $code -eq 64 ] && echo "$err" | grep -qF -- "$opt" && echo "$err" | grep -qE "between|at least|at most"; then ok "out of range exits 64 naming $opt: $args"
+  else fail "out of range: $args (exit $code)" "$err"; fi
+done
+for scene in arq-go-back-n arq-selective-repeat arq-stop-and-wait tcp-3way flow-control udp-vs-tcp; do
+  out=$(timeout 20 "$BIN" play $scene --loss 1 --plain --lang en 2>&1 | tail -c 2000000); code=$?
+  if [ $code -eq 0 ] && echo "$out" | grep -qiE "gave up|given up"; then ok "play $scene --loss 1 ends, saying it gave up"; else fail "play $scene --loss 1 (exit $code)" "$(echo "$out" | tail -3)"; fi
+done
+
+# Output that cannot be written is an error (exit 1, one message), never lost or a crash.
+for args in "read tcp-vs-udp --plain" "lessons --json" "lessons" "play tcp-3way --plain" "glossary --json"; do
+  err=$("$BIN" $args 2>&1 >/dev/full); code=$?
+  if [ $code -eq 1 ] && [ "$err" = "nettutor: cannot write to standard output: no space left on device" ]; then ok "$args > /dev/full exits 1 with one message"
+  else fail "$args > /dev/full (exit $code)" "$err"; fi
+done
+# A reader that leaves early (| head -1) ends it quietly: 0 or 141, nothing on stderr.
+for args in "read tcp-vs-udp --plain" "play arq-go-back-n --loss 0.3 --trace json" "lessons"; do
+  err=$( { "$BIN" $args | head -1 >/dev/null; echo "code=${PIPESTATUS[0]}" >&2; } 2>&1 ); code=${err##*code=}; rest=${err%code=*}
+  if { [ "$code" = 0 ] || [ "$code" = 141 ]; } && [ -z "$rest" ]; then ok "$args | head -1 ends quietly ($code)"; else fail "$args | head -1 (exit $code)" "$rest"; fi
+done
+
+# Global options before a nested subcommand, and between it and its parent.
+for args in "--lang en export anki" "export --lang en anki" "--data-dir $WORK/g --lang en export anki --out -"; do
+  out=$("$BIN" $args 2>&1 >/dev/null); code=$?
+  if [ $code -eq 0 ]; then ok "global options around a nested subcommand: $args"; else fail "nettutor $args (exit $code)" "$out"; fi
+done
+
+# Control characters in arguments and file names are never echoed raw (errors and listings).
+err=$("$BIN" read $'\e]0;PWNED\a' 2>&1); code=$?
+if [ $code -eq 64 ] && ! printf '%s' "$err" | grep -q $'\e' && printf '%s' "$err" | grep -qF '^[]0;PWNED^G'; then ok "an unknown id with escapes is echoed escaped"; else fail "unknown id echo (exit $code)" "$(printf '%s' "$err" | cat -v)"; fi
+err=$("$BIN" $'--x\e]52;c;Zm9v\a' 2>&1); code=$?
+if [ $code -eq 64 ] && ! printf '%s' "$err" | grep -q $'\e' && ! printf '%s' "$err" | grep -q '^Error:'; then ok "ArgumentParser's echo of a bad option is escaped, no 'Error:' prefix"; else fail "bad option echo (exit $code)" "$(printf '%s' "$err" | cat -v)"; fi
+EV2="$WORK/evilnames"; mkdir -p "$EV2/Content/en" "$EV2/Quizzes"
+EVIL=$'x\e]0;PWNED\a\e]52;c;Zm9v\a'
+printf -- '---\ntitle: T\ntopic: transport\norder: 1\nsummary: s\n---\nbody\n' > "$EV2/Content/en/$EVIL.md"
+for args in "check $EV2" "--content $EV2 lessons" "--content $EV2 lessons --json" "--content $EV2 quiz --plain"; do
+  # script(1) gives the command a terminal, as a user would have.
+  out=$(cd "$WORK" && script -qec "$BIN $(printf '%q ' $args) --lang en --data-dir $WORK/evd </dev/null" /dev/null 2>&1)
+  if ! printf '%s' "$out" | grep -q $'\e\]'; then ok "a file name with OSC sequences is escaped in: $args"; else fail "raw OSC reached the terminal in: $args" "$(printf '%s' "$out" | cat -v | head -5)"; fi
+done

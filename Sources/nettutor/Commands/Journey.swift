@@ -27,6 +27,7 @@ struct Journey: Command {
             if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: ExitStatus.usage) }
             p.variant = variant
         }
+        guard (0...1000).contains(client) else { throw CLIError("--client must be between 0 and 1000", code: ExitStatus.usage) }
         guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: ExitStatus.usage) }
         let parsed = try ParsedURL.parse(url)
         if live {

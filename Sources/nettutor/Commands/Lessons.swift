@@ -13,6 +13,6 @@ struct Lessons: Command {
         guard json else { return Output.write(LessonText.list(catalog, language: global.language)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Output.write(String(data: try encoder.encode(LessonText.entries(catalog, language: global.language)), encoding: .utf8)! + "\n")
+        Output.write(String(decoding: try encoder.encode(LessonText.entries(catalog, language: global.language)), as: UTF8.self) + "\n")
     }
 }

@@ -30,5 +30,5 @@ enum Output: Equatable {
         else { self = plain || !TerminalInfo.isInteractive ? .plain : .tui }
     }
 
-    static func write(_ text: String) { FileHandle.standardOutput.write(text.data(using: .utf8)!) }
+    static func write(_ text: String, styled: Bool = false) { Console.out(text, styled: styled) }
 }

@@ -27,6 +27,6 @@ struct Progress: Command {
         let dash = try store.dashboard(catalog: library.loadCatalog().0, banks: library.loadQuizzes().0, now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }
         let encoder = JSONEncoder(); encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(data: try encoder.encode(dash), encoding: .utf8)!)
+        Output.write(String(decoding: try encoder.encode(dash), as: UTF8.self) + "\n")
     }
 }
