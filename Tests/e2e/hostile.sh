@@ -59,3 +59,31 @@ for args in "check $EV2" "--content $EV2 lessons" "--content $EV2 lessons --json
   out=$(cd "$WORK" && script -qec "$BIN $(printf '%q ' $args) --lang en --data-dir $WORK/evd </dev/null" /dev/null 2>&1)
   if ! printf '%s' "$out" | grep -q $'\e\]'; then ok "a file name with OSC sequences is escaped in: $args"; else fail "raw OSC reached the terminal in: $args" "$(printf '%s' "$out" | cat -v | head -5)"; fi
 done
+
+# Exports never overwrite silently, never write through a link, never replace what is not a
+# regular file (even with --force), and `--out -` is standard output.
+SF="$WORK/safe"; mkdir -p "$SF"
+echo KEEP > "$SF/f"
+err=$("$BIN" export anki --out "$SF/f" 2>&1); code=$?
+if [ $code -eq 64 ] && [ "$(cat "$SF/f")" = KEEP ] && echo "$err" | grep -q -- "--force"; then ok "export anki refuses to overwrite without --force (64)"; else fail "export anki overwrote (exit $code)" "$err"; fi
+err=$("$BIN" export anki --out "$SF/f" --force 2>&1); code=$?
+if [ $code -eq 0 ] && head -1 "$SF/f" | grep -q "#separator:tab" && ! ls -A "$SF" | grep -q '\.tmp$'; then ok "export anki --force replaces a regular file (no temp file left)"; else fail "export anki --force (exit $code)" "$err"; fi
+echo KEEP > "$SF/target"; ln -s "$SF/target" "$SF/link"; mkfifo "$SF/fifo"; echo KEEP > "$SF/ro"; chmod 444 "$SF/ro"
+for t in link fifo ro; do
+  err=$(timeout 10 "$BIN" export anki --out "$SF/$t" --force 2>&1); code=$?
+  kind=$(stat -c %F "$SF/$t")
+  if [ $code -ne 0 ] && [ "$(cat "$SF/target")" = KEEP ] && [ "$kind" != "regular file" -o "$t" = ro ] && echo "$err" | grep -q "^nettutor: .*$t"; then ok "export anki --force refuses $t ($kind kept): $err"
+  else fail "export anki --force over $t (exit $code, now $kind)" "$err"; fi
+done
+[ "$(cat "$SF/ro")" = KEEP ] && ok "the read-only file is untouched" || fail "the read-only file was replaced"
+err=$("$BIN" export anki --out /dev/null --force 2>&1); code=$?
+if [ $code -eq 1 ] && [ -c /dev/null ] && echo "$err" | grep -q "not a regular file"; then ok "export anki --force refuses a device node"; else fail "export to a device (exit $code)" "$err"; fi
+out=$("$BIN" export anki --out - 2>/dev/null | head -1)
+[ "$out" = "#separator:tab" ] && ok "export anki --out - writes to standard output" || fail "export anki --out -" "$out"
+err=$("$BIN" export anki --out "$SF/no/such/dir/f" 2>&1); code=$?
+if [ $code -eq 1 ] && [ "$err" = "nettutor: cannot write $SF/no/such/dir/f: no such file or directory" ]; then ok "an unwritable export path is one plain sentence"; else fail "unwritable export path (exit $code)" "$err"; fi
+echo KEEP > "$SF/p.json"
+err=$("$BIN" progress --export "$SF/p.json" --data-dir "$WORK/pdata" 2>&1); code=$?
+if [ $code -eq 64 ] && [ "$(cat "$SF/p.json")" = KEEP ]; then ok "progress --export refuses to overwrite without --force"; else fail "progress --export overwrote (exit $code)" "$err"; fi
+err=$("$BIN" progress --export "$SF/p.json" --force --data-dir "$WORK/pdata" 2>&1); code=$?
+if [ $code -eq 0 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$SF/p.json"; then ok "progress --export --force replaces it with the export"; else fail "progress --export --force (exit $code)" "$err"; fi
