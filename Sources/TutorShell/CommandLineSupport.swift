@@ -69,9 +69,5 @@ extension ExitStatus {
 
 extension GlossaryText {
     /// `glossary --json`: the entries as a pretty-printed array, keys sorted, a final newline.
-    public static func jsonText(_ entries: [GlossaryEntry]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(json(entries)), as: UTF8.self) + "\n"
-    }
+    public static func jsonText(_ entries: [GlossaryEntry]) throws -> String { try Output.jsonText(json(entries)) }
 }

@@ -1,13 +1,10 @@
 import ArgumentParser
 import Foundation
-import NetSim
 import TutorApp
 import TutorContent
 import TutorCore
 import TutorProgress
-import TutorQuiz
 import TutorShell
-import TutorTerminal
 
 /// Options every command takes (DESIGN §6), and where content and progress are found.
 struct GlobalOptions: ParsableArguments {

@@ -30,7 +30,6 @@ struct Progress: Command {
         let library = try global.library()
         let dash = try store.dashboard(catalog: library.loadCatalog().0, banks: library.loadQuizzes().0, now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }
-        let encoder = JSONEncoder(); encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        Output.write(String(decoding: try encoder.encode(dash), as: UTF8.self) + "\n")
+        Output.write(try Output.jsonText(dash))
     }
 }

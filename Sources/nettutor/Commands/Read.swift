@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorShell
 import TutorApp
 import TutorTerminal
 
