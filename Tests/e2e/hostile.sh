@@ -16,7 +16,7 @@ done
 
 # Scene and command options are range-checked (exit 64, naming the option); loss 1 ends.
 for args in "play flow-control --packets 92233720368547758" "play flow-control --packets 0" "play flow-control --packets=-1" \
-            "play arq-go-back-n --window 0" "play arq-go-back-n --packets 17" "play tcp-3way --rtt 0" "play tcp-3way --loss 2" \
+            "play arq-go-back-n --window 0" "play arq-go-back-n --window 8" "play arq-go-back-n --packets 17" "play tcp-3way --rtt 0" "play tcp-3way --loss 2" \
             "journey --client 5000" "quiz --count 99999" "cwnd --rounds 100000"; do
   opt=$(echo "$args" | grep -oE -- '--[a-z-]+' | head -1)
   err=$(timeout 10 "$BIN" $args --plain --data-dir "$WORK/usage" 2>&1 </dev/null >/dev/null); code=$?

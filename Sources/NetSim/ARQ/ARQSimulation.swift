@@ -47,8 +47,8 @@ public enum ARQError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .windowTooLarge(let w, let limit, let p):
             p == .selectiveRepeat
-                ? "a Selective Repeat window of \(w) is too large for \(limit * 2) sequence numbers: it must be at most half the sequence space (\(limit)), or the receiver cannot tell a retransmission from a new packet"
-                : "a Go-Back-N window of \(w) is too large: with \(limit + 1) sequence numbers it must be at most \(limit)"
+                ? "--window: a Selective Repeat window of \(w) is too large for \(limit * 2) sequence numbers: it must be at most half the sequence space (\(limit)), or the receiver cannot tell a retransmission from a new packet"
+                : "--window: a Go-Back-N window of \(w) is too large: with \(limit + 1) sequence numbers it must be at most \(limit)"
         case .invalid(let why): why
         }
     }
