@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TutorRender"),
         .target(name: "TutorQuiz", dependencies: ["TutorCore", "NetSim"]),
         .target(name: "TutorContent", dependencies: [
-            "TutorCore", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+            "TutorCore", "TutorRender", "CCmarkGFM", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "TutorProgress", dependencies: [
             "TutorCore", "TutorQuiz", .product(name: "GRDB", package: "GRDB.swift"),
@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
         .target(name: "TutorLive", dependencies: ["NetSim", "CCurl"]),
         // The imperative shell: effects against the store and the content, the system clock, the TUI session.
-        .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorContent", "TutorCore", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
+        .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorContent", "TutorCore", "TutorLive", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
             "TutorApp", "TutorTerminal", "TutorLive", "TutorShell",

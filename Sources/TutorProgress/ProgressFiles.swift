@@ -34,10 +34,15 @@ public enum ProgressFiles {
 
     /// Writes everything `store` holds to `path` as JSON.
     public static func export(_ store: ProgressStore, to path: String) throws {
+        let data = try exportData(store)
+        do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw FileError.cannotWrite(path: path, reason: error.localizedDescription) }
+    }
+
+    /// The JSON of everything `store` holds (the command line writes it with `SafeFile`).
+    public static func exportData(_ store: ProgressStore) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(try store.export())
-        do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw FileError.cannotWrite(path: path, reason: error.localizedDescription) }
+        return try encoder.encode(try store.export())
     }
 
     /// Merges the export at `path` into `store`; returns how many answers were new.

@@ -29,6 +29,10 @@ public struct CellGrid: Sendable, Hashable {
     /// takes one cell per scalar, as the terminal advances (TextWidth.cellPieces).
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        // A control character (from an id or a file name) is drawn as its visible escape.
+        if character.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            return put(TerminalText.escaped(String(character)), x: x, y: y, style: style, clip: clip)
+        }
         let clip = (clip ?? bounds).intersection(bounds)
         guard y >= clip.y, y < clip.maxY, x >= clip.x, x < clip.maxX else { return 0 }
         if character.unicodeScalars.count == 1 {  // the common case: no splitting
@@ -56,6 +60,9 @@ public struct CellGrid: Sendable, Hashable {
     /// Writes a string starting at (x, y) without wrapping; returns the columns written.
     @discardableResult
     public mutating func put(_ string: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        if string.unicodeScalars.contains(where: TerminalText.needsEscape) {
+            return put(TerminalText.escaped(String(string)), x: x, y: y, style: style, clip: clip)
+        }
         let area = (clip ?? bounds).intersection(bounds)
         var cx = x
         for c in string {

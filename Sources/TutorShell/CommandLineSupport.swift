@@ -53,11 +53,21 @@ public enum ExitStatus {
     }
 }
 
+extension ExitStatus {
+    /// The sentence the user sees for an error: ours as they are; a library's (Foundation's
+    /// "NSCocoaErrorDomain error 512") as "cannot use PATH: REASON" from its file and errno.
+    public static func message(for error: Error) -> String {
+        if of(error) != nil { return "\(error)" }
+        let ns = error as NSError
+        let path = ns.userInfo[NSFilePathErrorKey] as? String ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
+            ?? (ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : nil)
+        let reason = posix.map(Console.reason) ?? "the operation failed"
+        return path.map { "cannot use \($0): \(reason)" } ?? reason
+    }
+}
+
 extension GlossaryText {
     /// `glossary --json`: the entries as a pretty-printed array, keys sorted, a final newline.
-    public static func jsonText(_ entries: [GlossaryEntry]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(json(entries)), as: UTF8.self) + "\n"
-    }
+    public static func jsonText(_ entries: [GlossaryEntry]) throws -> String { try Output.jsonText(json(entries)) }
 }

@@ -64,9 +64,9 @@ public struct StdioQuiz: QuizConversation {
     let fsrs: FSRS?
 
     public init(store: ProgressStore) throws { self.store = store; fsrs = try store.settings().scheduler }
-    public func say(_ line: String) { FileHandle.standardOutput.write((line + "\n").data(using: .utf8)!) }
+    public func say(_ line: String) { Console.out(line + "\n") }
     public func ask(_ prompt: String) -> String? {
-        FileHandle.standardOutput.write((prompt + " ").data(using: .utf8)!)  // unbuffered: the prompt shows before the read
+        Console.out(prompt + " ")  // unbuffered: the prompt shows before the read
         return readLine(strippingNewline: true)
     }
     public func now() -> Double { SystemClock().wallTime() }

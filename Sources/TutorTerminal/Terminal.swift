@@ -252,18 +252,22 @@ enum Theme {
 public enum TerminalRestorer {
     nonisolated(unsafe) static var active = false
     nonisolated(unsafe) static var installed = false
+    static let ending: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                  SIGXCPU, SIGXFSZ, SIGPIPE, SIGPOLL, SIGPWR, SIGSTKFLT]
 
     static func install() {
         active = true
         guard !installed else { return }
         installed = true
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // Every signal whose default ends the process (or, for QUIT, paints the runtime's crash
+        // report over the screen) ends it cleanly: the terminal restored, 128+N as the status.
+        for sig in Self.ending {
             signal(sig) { sig in
                 if TerminalRestorer.active { endwin() }
                 _exit(128 + sig)
             }
         }
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS] {
             signal(sig) { sig in
                 if TerminalRestorer.active { endwin() }
                 signal(sig, SIG_DFL)

@@ -1,36 +1,29 @@
 import TutorShell
 import ArgumentParser
 
-/// Global options may come before the subcommand (`nettutor --lang ko read x`); ArgumentParser
-/// only reads a subcommand's options after its name, so they are moved there.
-enum GlobalArguments {
-    static let withValue: Set<String> = ["--lang", "--content", "--data-dir"]
-    static let flags: Set<String> = ["--ascii", "--no-color", "--content-only", "--no-mouse"]
-
-    static func movedAfterSubcommand(_ args: [String]) -> [String] {
-        let names = Set(Nettutor.configuration.subcommands.map { $0._commandName } + ["help"])
-        var globals: [String] = [], i = 0
-        while i < args.count {
-            let a = args[i]
-            if names.contains(a) { return [a] + globals + Array(args[(i + 1)...]) }
-            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
-            if withValue.contains(name) {
-                globals.append(a)
-                if !a.contains("="), i + 1 < args.count { globals.append(args[i + 1]); i += 1 }
-            } else if flags.contains(a) {
-                globals.append(a)
-            } else {
-                return args  // something else first (e.g. --version, --help): leave it alone
-            }
-            i += 1
-        }
-        return args
-    }
-}
-
 @main
 struct Nettutor: ParsableCommand {
-    static func main() { main(GlobalArguments.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()))) }
+    /// ArgumentParser's own loop, except that its messages go through `Console` (escaped, as
+    /// they may echo an argument; one `nettutor:` prefix) and output is flushed and checked.
+    static func main() {
+        let args = GlobalArguments.movedToLeaf(Array(CommandLine.arguments.dropFirst()), tree: tree(Nettutor.self))
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+            Console.finish(0)
+        } catch {
+            let code = exitCode(for: error).rawValue, message = fullMessage(for: error)
+            if code == 0 { Console.out(message.isEmpty ? "" : message + "\n") }
+            else if !message.isEmpty { Console.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) }
+            Console.finish(code)
+        }
+    }
+
+    static func tree(_ command: ParsableCommand.Type) -> GlobalArguments.Tree {
+        let subs = command.configuration.subcommands
+        return .init(children: Dictionary(subs.map { ($0._commandName, tree($0)) } + (command == Nettutor.self ? [("help", .init(children: [:]))] : []), uniquingKeysWith: { a, _ in a }))
+    }
+
     static let version = "0.1.0"
     static let configuration = CommandConfiguration(
         commandName: "nettutor",

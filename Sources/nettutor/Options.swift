@@ -1,13 +1,10 @@
 import ArgumentParser
 import Foundation
-import NetSim
 import TutorApp
 import TutorContent
 import TutorCore
 import TutorProgress
-import TutorQuiz
 import TutorShell
-import TutorTerminal
 
 /// Options every command takes (DESIGN §6), and where content and progress are found.
 struct GlobalOptions: ParsableArguments {
@@ -42,17 +39,17 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-func printError(_ message: String) { FileHandle.standardError.write(("nettutor: " + message + "\n").data(using: .utf8)!) }
+func printError(_ message: String) { Console.error(message) }
 
 /// A subcommand whose errors for the user become a message and an exit code.
 protocol Command: ParsableCommand { func execute() throws }
 extension Command { func run() throws { try handlingErrors(execute) } }
 
-/// Runs a command body, turning errors for the user into a message and their exit status.
+/// Runs a command body, turning every error into a plain sentence and its exit status (what
+/// ArgumentParser itself throws, an exit code or a usage error, passes through).
 func handlingErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch {
-        guard let code = ExitStatus.of(error) else { throw error }
-        printError("\(error)")
-        throw ExitCode(code)
+    do { try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
+        printError(ExitStatus.message(for: error))
+        throw ExitCode(ExitStatus.of(error) ?? ExitStatus.failure)
     }
 }

@@ -471,6 +471,9 @@ source "$ROOT/Tests/e2e/cli.sh"
 # Emoji clusters keep borders in place (Tests/e2e/unicode.sh).
 source "$ROOT/Tests/e2e/unicode.sh"
 
+# Hostile input and faults (Tests/e2e/hostile.sh).
+source "$ROOT/Tests/e2e/hostile.sh"
+
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
 echo "$out" | grep -v "^storm:"

@@ -26,7 +26,18 @@ public struct ARQParameters: Sendable, Hashable {
     /// Time to put one packet on the link; spaces back-to-back packets.
     public var transmissionTime: Double = 10
     public var timeout: Double = 250
+    /// Timeouts of one packet before the sender gives up (as TCP's R2 limit, RFC 9293 §3.8.3):
+    /// with every packet lost the sender must stop, not resend for ever.
+    public var maxRetransmissions = 8
     public init() {}
+}
+
+/// Hard bounds on every simulation, whatever its parameters: a run ends with a "gave up" note
+/// when it reaches either, so no option (or caller) can make a trace grow without end.
+public enum SimulationBounds {
+    public static let maxEvents = 20_000
+    /// Simulated milliseconds (one hour).
+    public static let maxTime: Double = 3_600_000
 }
 
 public enum ARQError: Error, Equatable, CustomStringConvertible {
@@ -36,8 +47,8 @@ public enum ARQError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .windowTooLarge(let w, let limit, let p):
             p == .selectiveRepeat
-                ? "a Selective Repeat window of \(w) is too large for \(limit * 2) sequence numbers: it must be at most half the sequence space (\(limit)), or the receiver cannot tell a retransmission from a new packet"
-                : "a Go-Back-N window of \(w) is too large: with \(limit + 1) sequence numbers it must be at most \(limit)"
+                ? "--window: a Selective Repeat window of \(w) is too large for \(limit * 2) sequence numbers: it must be at most half the sequence space (\(limit)), or the receiver cannot tell a retransmission from a new packet"
+                : "--window: a Go-Back-N window of \(w) is too large: with \(limit + 1) sequence numbers it must be at most \(limit)"
         case .invalid(let why): why
         }
     }
@@ -67,6 +78,8 @@ public final class ARQSimulation {
     var expected = 0
     var buffered = Set<Int>()
     var delivered = 0
+    var timeouts: [Int: Int] = [:]
+    var gaveUp = false
 
     var space: Int { 1 << p.sequenceBits }
     var window: Int { proto == .stopAndWait ? 1 : p.window }
@@ -91,6 +104,12 @@ public final class ARQSimulation {
         let initial = SidePanel.arqWindow(snapshot)
         push(0, .sendNext)
         while let item = pop() {
+            if gaveUp { break }
+            if item.time > SimulationBounds.maxTime || events.count >= SimulationBounds.maxEvents {
+                giveUp(ko: "시뮬레이션 한도(이벤트 \(SimulationBounds.maxEvents)개, \(Int(SimulationBounds.maxTime / 1000))초)에 닿아 멈춥니다.",
+                       en: "The simulation gave up at its bound (\(SimulationBounds.maxEvents) events, \(Int(SimulationBounds.maxTime / 1000)) s).")
+                break
+            }
             now = item.time
             switch item.item {
             case .sendNext: fillWindow()
@@ -217,7 +236,20 @@ public final class ARQSimulation {
         fillWindow()
     }
 
+    /// The sender stops for good: a note says so, and nothing more is sent.
+    func giveUp(ko: String, en: String) {
+        gaveUp = true
+        queue.removeAll()
+        note(ko, en, endpoint: sender)
+    }
+
     func timeout(_ packet: Int) {
+        timeouts[packet, default: 0] += 1
+        if timeouts[packet]! > min(p.maxRetransmissions, 15) {
+            let n = min(p.maxRetransmissions, 15)
+            return giveUp(ko: "\(label(packet))\(josa(packet, "을")) \(n)번 다시 보내도 ACK가 없어 송신자가 포기합니다(gave up).",
+                          en: "No ACK for \(label(packet)) after \(n) retransmissions: the sender gave up.")
+        }
         record(TraceEvent(t: now, kind: .timerFire, endpoint: sender, timer: "timeout \(seqNumber(packet))", narration: Localized(
             ko: "\(label(packet))의 타이머가 만료되었습니다.", en: "The timer of \(label(packet)) expires.")))
         switch proto {

@@ -12,13 +12,15 @@ extension SceneSpec {
             var p = try TCPScene.parameters(options)
             p.receiveBuffer = options.window ?? 3000
             guard (1000...65535).contains(p.receiveBuffer) else { throw SceneError.invalid("--window (receive buffer) must be between 1000 and 65535 bytes") }
+            let kilobytes = options.packets ?? 6
+            guard (1...64).contains(kilobytes) else { throw SceneError.invalid("--packets (kilobytes to send) must be between 1 and 64") }
             let sim = TCPSimulation(parameters: p, faults: TCPScene.faults(options, drops: options.drops),
                                     behaviours: (.init(), .init(readEvery: (interval: 1500, bytes: 1000))))
             // The gauge follows the client's data into the server's buffer.
             sim.flowPanel = .init(sender: 0, receiver: 1)
             sim.schedule(.listen, on: 1, at: 0)
             sim.schedule(.connect, on: 0, at: 0)
-            sim.schedule(.send(bytes: (options.packets ?? 6) * 1000), on: 0, at: 200)
+            sim.schedule(.send(bytes: kilobytes * 1000), on: 0, at: 200)
             var trace = sim.run(limit: 20_000, scene: "flow-control")
             trace.scaleNote = Localized(ko: "수신 애플리케이션은 1.5초마다 1000바이트만 읽습니다. 수신 버퍼는 \(p.receiveBuffer)바이트입니다.",
                                         en: "The receiving application reads only 1000 bytes every 1.5 s; the receive buffer holds \(p.receiveBuffer) bytes.")

@@ -47,7 +47,18 @@ public final class TCPSimulation {
         let initialFlowPanel = flowSnapshot().map(SidePanel.flowWindow)
         for e in endpoints.indices { if let r = endpoints[e].behaviour.readEvery { startTimer(e, .read, after: r.interval, silent: true) } }
         while let next = popNext() {
-            if next.time > limit { break }
+            if next.time > limit {
+                // Said when it cuts a handshake short (every SYN lost), so the trace does not just stop.
+                if endpoints.contains(where: { $0.state == .synSent || $0.state == .synReceived }) { note(Localized(ko: "장면의 시간 한도 \(Int(limit / 1000))초에 닿아 멈춥니다(gave up).",
+                               en: "The scene gave up at its time limit of \(Int(limit / 1000)) s.")) }
+                break
+            }
+            // The hard bound no caller can raise (`limit` only shortens a run).
+            if next.time > SimulationBounds.maxTime || events.count >= SimulationBounds.maxEvents {
+                note(Localized(ko: "시뮬레이션 한도(이벤트 \(SimulationBounds.maxEvents)개, \(Int(SimulationBounds.maxTime / 1000))초)에 닿아 멈춥니다(gave up).",
+                               en: "The simulation gave up at its bound (\(SimulationBounds.maxEvents) events, \(Int(SimulationBounds.maxTime / 1000)) s)."))
+                break
+            }
             now = next.time
             switch next.item {
             case .app(let e, let action): perform(action, on: e)

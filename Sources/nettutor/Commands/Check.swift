@@ -12,7 +12,7 @@ struct Check: Command {
     func execute() throws {
         let diags = try path.map { try ContentLibrary.check(path: $0, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names) }
             ?? global.library().check()
-        for d in diags { print(d.description) }
+        for d in diags { Output.write(d.description + "\n") }
         let errors = diags.filter { $0.severity == .error }.count
         if errors > 0 {
             printError("\(errors) problem\(errors == 1 ? "" : "s") found")

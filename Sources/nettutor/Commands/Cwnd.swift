@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorShell
 import NetSim
 import TutorApp
 import TutorRender
@@ -32,8 +33,7 @@ struct Cwnd: Command {
         p.algorithm = compare && model == .rfc5681 && algo == .cubic ? .reno : algo
         p.model = model; p.ssthresh = ssthresh; p.initialWindow = iw; p.rounds = rounds
         p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
-        p.events = try events.map { $0.lowercased() == "none" ? [] : try LossEvent.parse($0) } ?? CwndParameters.defaultEvents(rounds: rounds)
-        try p.validate()
+        p = try CommandRequests.cwnd(p, events: events)
         try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: try Output(plain: plain, trace: trace), global: global)
     }
 

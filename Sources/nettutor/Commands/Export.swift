@@ -8,13 +8,14 @@ struct Export: ParsableCommand {
     struct Anki: Command {
         static let configuration = CommandConfiguration(abstract: "A tab-separated file Anki imports (File > Import), with its header lines.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Output file (default: standard output).") var out: String?
+        @Option(help: "Output file ('-' or none: standard output).") var out: String?
+        @Flag(help: "Overwrite the output file if it exists (a regular file only).") var force = false
 
         func execute() throws {
             let (banks, _) = try global.library().loadQuizzes()
             let file = AnkiExport.file(banks, language: global.language)
-            guard let out else { return Output.write(file.text) }
-            do { try file.text.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw CLIError("cannot write \(out): \(error.localizedDescription)", code: ExitStatus.failure) }
+            try SafeFile.write(file.text, to: out ?? "-", force: force)
+            guard let out, out != "-" else { return }
             printError("wrote \(file.notes) notes to \(out)")  // what was written: generated questions are left out
         }
     }

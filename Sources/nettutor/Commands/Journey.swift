@@ -2,8 +2,6 @@ import TutorShell
 import ArgumentParser
 import NetSim
 import TutorApp
-import TutorLive
-import TutorTerminal
 
 struct Journey: Command {
     static let configuration = CommandConfiguration(
@@ -21,20 +19,7 @@ struct Journey: Command {
     @Option(help: "Export: a Mermaid sequence diagram of the messages between the devices.") var export: ExportFormat?
 
     func execute() throws {
-        var p = JourneyParameters()
-        p.url = url; p.client = client
-        if let variant {
-            if live { throw CLIError("--variant describes the model; a --live journey is what was measured", code: ExitStatus.usage) }
-            p.variant = variant
-        }
-        guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: ExitStatus.usage) }
-        let parsed = try ParsedURL.parse(url)
-        if live {
-            var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
-            p.url = parsed.text
-            if TerminalInfo.stderrIsTerminal { printError("fetching \(parsed.text) (up to \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s)…") }
-            p.measured = LiveFetch.fetch(parsed.text, options: o)
-        }
+        let p = try CommandRequests.journey(url: url, client: client, variant: variant, live: live, timeout: timeout, insecure: insecure)
         try Self.output(p, to: try Output(plain: plain, trace: trace, export: export), global: global)
         if let f = p.measured?.failure {
             printError("\(f.stage.rawValue): \(f.message)")

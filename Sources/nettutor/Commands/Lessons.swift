@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import TutorApp
+import TutorShell
 
 struct Lessons: Command {
     static let configuration = CommandConfiguration(abstract: "List the lessons.")
@@ -11,8 +11,6 @@ struct Lessons: Command {
         let (catalog, diags) = try global.library().loadCatalog()
         for d in diags { printError(d.description) }
         guard json else { return Output.write(LessonText.list(catalog, language: global.language)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Output.write(String(data: try encoder.encode(LessonText.entries(catalog, language: global.language)), encoding: .utf8)! + "\n")
+        Output.write(try Output.jsonText(LessonText.entries(catalog, language: global.language)))
     }
 }

@@ -1,10 +1,8 @@
 import TutorShell
 import ArgumentParser
-import Foundation
 import NetSim
 import TutorCore
 import TutorRender
-import TutorTerminal
 
 /// `--trace`: the machine-readable event list.
 enum TraceFormat: String, ExpressibleByArgument, CaseIterable { case json }
@@ -19,16 +17,6 @@ extension CongestionAlgorithm: ExpressibleByArgument, CaseInsensitiveArgument {}
 extension CwndModel: ExpressibleByArgument, CaseInsensitiveArgument {}
 extension JourneyVariant: ExpressibleByArgument, CaseInsensitiveArgument {}
 
-/// Where a command that has both shows its result: the TUI on a terminal, else text.
-enum Output: Equatable {
-    case tui, plain, json, mermaid
-
-    /// A format asked for wins; then `--plain`; the TUI only when stdin and stdout are a terminal.
-    init(plain: Bool, trace: TraceFormat? = nil, export: ExportFormat? = nil) throws {
-        if trace != nil && export != nil { throw CLIError("--trace and --export are two different outputs; pick one", code: ExitStatus.usage) }
-        if trace == .json { self = .json } else if export == .mermaid { self = .mermaid }
-        else { self = plain || !TerminalInfo.isInteractive ? .plain : .tui }
-    }
-
-    static func write(_ text: String) { FileHandle.standardOutput.write(text.data(using: .utf8)!) }
+extension Output {
+    init(plain: Bool, trace: TraceFormat? = nil, export: ExportFormat? = nil) throws { try self.init(plain: plain, json: trace == .json, mermaid: export == .mermaid) }
 }

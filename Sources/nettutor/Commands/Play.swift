@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorShell
 import NetSim
 import TutorApp
 
@@ -32,16 +33,7 @@ struct Play: Command {
         }
         // Simulate first, so a bad option is reported before the terminal is taken.
         if spec.kind == .sequence { _ = try spec.simulate(options) }
-        try global.runTUI(Self.start(spec, options, ascii: global.ascii))
-    }
-
-    /// Where the TUI starts: the player, or the chart's or the map's own screen.
-    static func start(_ spec: SceneSpec, _ options: SceneOptions, ascii: Bool) -> StartUp.StartScreen {
-        switch spec.kind {
-        case .sequence: .scene(spec, options)
-        case .chart: .cwnd(CwndParameters(), compare: false, chart: ascii ? .ascii : .braille)
-        case .map: .journey(JourneyParameters())
-        }
+        try global.runTUI(CommandRequests.start(spec, options, ascii: global.ascii))
     }
 
     func sceneOptions() throws -> SceneOptions {

@@ -18,6 +18,10 @@ struct Quiz: Command {
     @Option(help: "New questions a day in reviews.") var newPerDay: Int?
     @Flag(help: "Line-oriented quiz on stdin/stdout (the default when not on a terminal).") var plain = false
 
+    func validate() throws {
+        if !(1...50).contains(count) { throw ValidationError(SessionPlanner.PlanError.countOutOfRange.description) }
+    }
+
     func execute() throws {
         let library = try global.library()
         let (banks, diags) = library.loadQuizzes()
@@ -30,11 +34,11 @@ struct Quiz: Command {
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
                                          now: SystemClock().wallTime(), utcOffset: utcOffset(), lessonOrder: library.loadCatalog().0.ids)
         guard try Output(plain: plain) == .tui else {
-            if notSaving { print(UIText.notSavingPlain(global.language)) }
+            if notSaving { Output.write(UIText.notSavingPlain(global.language) + "\n") }
             var quiz = PlainQuiz(session: session, language: global.language)
             return try quiz.run(StdioQuiz(store: store))
         }
-        guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
+        guard !session.items.isEmpty else { return Output.write(PlainQuiz.nothingToDo(global.language) + "\n") }
         let title = session.mode.title(TUISession.displayLocale(language: global.language, languageFlag: global.lang).utf8 ? global.language : .en)
         try global.runTUI(.quiz(session, title: title))
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorShell
 import TutorApp
 import TutorTerminal
 
@@ -17,6 +18,7 @@ struct Read: Command {
         let lesson = try global.library().findLesson(id: id, language: global.language)
         let tty = TerminalInfo.stdoutIsTerminal
         let lines = LessonText.printed(lesson, width: width ?? (tty ? TerminalInfo.columns() ?? 80 : 80), glyphs: global.ascii ? .ascii : .unicode)
-        Output.write(ANSI.text(lines, styled: tty && !plain && global.useColor))
+        let styled = tty && !plain && global.useColor
+        Output.write(ANSI.text(lines, styled: styled), styled: styled)
     }
 }

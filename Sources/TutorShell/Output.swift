@@ -1,0 +1,26 @@
+import Foundation
+import TutorApp
+import TutorQuiz
+import TutorTerminal
+
+/// Where a command that has both shows its result: the TUI on a terminal, else text.
+public enum Output: Equatable {
+    case tui, plain, json, mermaid
+
+    /// A format asked for wins; then `--plain`; the TUI only when stdin and stdout are a terminal.
+    public init(plain: Bool, json: Bool, mermaid: Bool) throws {
+        if json && mermaid { throw CLIError("--trace and --export are two different outputs; pick one", code: ExitStatus.usage) }
+        if json { self = .json } else if mermaid { self = .mermaid }
+        else { self = plain || !TerminalInfo.isInteractive ? .plain : .tui }
+    }
+
+    public static func write(_ text: String, styled: Bool = false) { Console.out(text, styled: styled) }
+
+    /// `--json` output: pretty-printed, keys sorted, a final newline (control characters are
+    /// escaped by the encoder, so JSON never carries them raw).
+    public static func jsonText(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
