@@ -44,7 +44,7 @@ public enum ProgressFiles {
     public static func importExport(from path: String, into store: ProgressStore) throws -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError.cannotRead(path: path) }
         let incoming: ProgressExport
-        do { incoming = try JSONDecoder().decode(ProgressExport.self, from: data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
+        do { incoming = try ProgressImport.decode(data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
         let before = try store.attempts().count
         try store.merge(incoming)
         return try store.attempts().count - before

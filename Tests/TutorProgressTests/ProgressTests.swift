@@ -220,8 +220,8 @@ struct ProgressFilesTests {
     @Test("An export file imports into another store once: the second import adds nothing; a bad file is named")
     func roundTrip() throws {
         let a = try SQLiteProgressStore(path: tempPath()), b = MemoryProgressStore()
-        try a.record(attempt("x/1", at: 10), card: nil)
-        try a.record(attempt("x/2", at: 11), card: nil)
+        try a.record(attempt("x/1", at: 1_750_000_010), card: nil)  // a date the import accepts
+        try a.record(attempt("x/2", at: 1_750_000_011), card: nil)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nt-export-\(UUID().uuidString).json").path
         try ProgressFiles.export(a, to: file)
         #expect(try ProgressFiles.importExport(from: file, into: b) == 2)
