@@ -46,6 +46,9 @@ public struct TUISession {
         s.glossary = library.loadGlossary().0
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
+        s.saving = store.saveState ?? .saved
+        // Said at once, in the learner's language, before any answer is given.
+        if s.notSaving { s.message = [UIText.notSavingPlain(language), s.message].compactMap { $0 }.joined(separator: " · ") }
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
@@ -62,15 +65,20 @@ public struct TUISession {
 public struct StdioQuiz: QuizConversation {
     let store: ProgressStore
     let fsrs: FSRS?
+    let language: Language
 
-    public init(store: ProgressStore) throws { self.store = store; fsrs = try store.settings().scheduler }
+    public init(store: ProgressStore, language: Language = .en) throws { self.store = store; fsrs = try store.settings().scheduler; self.language = language }
     public func say(_ line: String) { FileHandle.standardOutput.write((line + "\n").data(using: .utf8)!) }
     public func ask(_ prompt: String) -> String? {
         FileHandle.standardOutput.write((prompt + " ").data(using: .utf8)!)  // unbuffered: the prompt shows before the read
         return readLine(strippingNewline: true)
     }
     public func now() -> Double { SystemClock().wallTime() }
-    public func record(_ attempt: Attempt) throws -> Card { try store.record(attempt, scheduling: fsrs)! }
+    public func record(_ attempt: Attempt) throws -> Card {
+        let card = try store.record(attempt, scheduling: fsrs)!
+        if let state = store.saveState, state != .saved { say(UIText.saveNote(state, language)) }
+        return card
+    }
     public func card(_ questionID: String) -> Card? { (try? store.cards())?[questionID] }
 }
 

@@ -32,7 +32,7 @@ struct Quiz: Command {
         guard try Output(plain: plain) == .tui else {
             if notSaving { print(UIText.notSavingPlain(global.language)) }
             var quiz = PlainQuiz(session: session, language: global.language)
-            return try quiz.run(StdioQuiz(store: store))
+            return try quiz.run(StdioQuiz(store: store, language: global.language))
         }
         guard !session.items.isEmpty else { return print(PlainQuiz.nothingToDo(global.language)) }
         let title = session.mode.title(TUISession.displayLocale(language: global.language, languageFlag: global.lang).utf8 ? global.language : .en)
