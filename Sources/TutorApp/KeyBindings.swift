@@ -204,6 +204,13 @@ public enum KeyBindings {
     ]
 
     // The quiz: one keymap per kind of answer and per phase.
+    static func stopLabel(_ saving: SaveState) -> Localized {
+        switch saving {
+        case .saved: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)")
+        case .savingLater: Localized(ko: "그만두기(나중에 저장)", en: "stop (saving later)")
+        case .notSaved: Localized(ko: "그만두기(저장 안 됨)", en: "stop (answers not saved)")
+        }
+    }
     static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: SaveState.saved.stopLabel, inBar: true,
                                      barLabel: Localized(ko: "그만두기", en: "stop"))
     static let quizMove = [

@@ -10,14 +10,8 @@ public enum SaveState: Sendable, Equatable {
     /// Not even the journal can be written: answers live in memory until the program ends.
     case notSaved
 
-    /// The quiz's stop key, saying where the answers are.
-    var stopLabel: Localized {
-        switch self {
-        case .saved: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)")
-        case .savingLater: Localized(ko: "그만두기(나중에 저장)", en: "stop (saving later)")
-        case .notSaved: Localized(ko: "그만두기(저장 안 됨)", en: "stop (answers not saved)")
-        }
-    }
+    /// The quiz's stop key, saying where the answers are (labels live with the keymap).
+    var stopLabel: Localized { KeyBindings.stopLabel(self) }
 }
 
 extension KeyBindings {
