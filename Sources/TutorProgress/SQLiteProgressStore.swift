@@ -4,10 +4,20 @@ import TutorCore
 
 /// The SQLite store (GRDB, WAL). Schema changes go through the migrator, never by hand.
 public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
     /// Opened for reading only because another process held the write lock: a write is "locked".
     public let readOnlyWhileLocked: Bool
+    /// Passed `quick_check` at open and met no damage since: closing stamps the file as checked,
+    /// so our own writes do not make the next start check it again.
+    var knownSound = false
+    private var damaged = false
+
+    deinit {
+        guard knownSound && !damaged && !readOnlyWhileLocked else { return }
+        try? pool.close()
+        StoreRepair.markClean(path)
+    }
 
     /// `busyTimeout`: how long to wait for another process's write before reporting "locked".
     /// `readOnly`: for a database locked by another process (opening for writing sets up the
@@ -50,14 +60,9 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     /// deleted) and a fresh one started. Returns the store and a message for the user, if any.
     public static func openMovingCorruptAside(path: String, busyTimeout: Double = 5, now: Date = Date()) throws -> (SQLiteProgressStore, String?) {
         do {
-            return (try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), nil)
+            return try checked(try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), busyTimeout: busyTimeout, now: now)
         } catch ProgressError.cannotOpen(_, let reason) where reason.contains("not a valid database") {
-            let stamp = Int(now.timeIntervalSince1970)
-            let aside = "\(path).corrupt-\(stamp)"
-            try FileManager.default.moveItem(atPath: path, toPath: aside)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-                try? FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
-            }
+            let aside = try moveAside(path, now: now)
             return (try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), "the progress database was damaged; it was moved to \(aside) and a new one started")
         }
     }
@@ -331,6 +336,9 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
             throw ProgressError.locked(path: path)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {
             throw readOnlyWhileLocked ? ProgressError.locked(path: path) : ProgressError.readOnly(path: path)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+            damaged = true; StoreRepair.forget(path)  // the next start checks the file and salvages it
+            throw ProgressError.failed("the database is damaged (\(e.message ?? "corrupt")); it is repaired the next time nettutor starts")
         } catch let e as DatabaseError {
             throw ProgressError.failed(e.message ?? "\(e.resultCode)")
         }
