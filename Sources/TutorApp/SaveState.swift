@@ -19,7 +19,9 @@ extension KeyBindings {
     static func saving(_ bindings: [KeyBinding], _ state: SaveState) -> [KeyBinding] {
         bindings.map { b in
             guard b.command == .back, b.label == SaveState.saved.stopLabel else { return b }
-            var b = b; b.label = state.stopLabel; return b
+            var b = b; b.label = state.stopLabel
+            if state != .saved { b.barLabel = state.stopLabel }  // the short "stop" would hide it
+            return b
         }
     }
 }

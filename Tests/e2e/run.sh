@@ -469,6 +469,9 @@ fi
 # The command line and the locale (Tests/e2e/cli.sh).
 source "$ROOT/Tests/e2e/cli.sh"
 
+# Hostile input and faults: impossible imports, damaged pages, a locked database (Tests/e2e/faults.sh).
+source "$ROOT/Tests/e2e/faults.sh"
+
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
 echo "$out" | grep -v "^storm:"
