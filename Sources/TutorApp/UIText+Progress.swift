@@ -89,6 +89,18 @@ extension UIText {
 
     // MARK: `quiz --plain` without a usable data folder
 
+    /// The store was damaged and moved aside (said once, when the app starts).
+    public static func storeDamaged(aside: String, copied: Int?, lost: Bool, _ l: Language) -> String {
+        guard let copied else {
+            return l == .ko ? "진행 상황 데이터베이스가 손상되어 \(aside)(으)로 옮기고 새로 시작했습니다."
+                            : "The progress database was damaged; it was moved to \(aside) and a new one started."
+        }
+        if l == .ko {
+            return "진행 상황 데이터베이스가 손상되어 \(aside)(으)로 옮기고, 읽을 수 있던 기록 \(copied)개로 새로 시작했습니다" + (lost ? "(일부는 읽지 못함)." : ".")
+        }
+        return "The progress database was damaged; it was moved to \(aside) and a new one started with the \(copied) records that could be read" + (lost ? " (some could not)." : ".")
+    }
+
     /// `quiz --plain` after an answer the database could not take at once.
     public static func saveNote(_ state: SaveState, _ l: Language) -> String {
         switch state {

@@ -22,9 +22,9 @@ public enum ProgressFiles {
     /// The SQLite store, a corrupt file moved aside and a fresh one started (with a message).
     /// When the database is locked or the folder cannot be written, an in-memory store plus a
     /// warning: the app still works, says it is not saving, and nothing on disk is touched.
-    public static func openForApp(path: String) -> (ProgressStore, String?) {
+    public static func openForApp(path: String) -> (ProgressStore, StoreNotice?) {
         do { return try open(path: path, busyTimeout: appBusyTimeout) }
-        catch { return (MemoryProgressStore(), "\(error) (progress is not saved this session)") }
+        catch { return (MemoryProgressStore(), .unusable(reason: "\(error)")) }
     }
 
     /// How long the quiz waits for another process's lock before journaling the answer.
@@ -32,7 +32,7 @@ public enum ProgressFiles {
 
     /// The database with its answer journal beside it (`AnswerJournal.fileName`): what an
     /// earlier run journaled is written now, if the database takes it.
-    public static func open(path: String, busyTimeout: Double = 5) throws -> (JournaledStore, String?) {
+    public static func open(path: String, busyTimeout: Double = 5) throws -> (JournaledStore, StoreNotice?) {
         let journal = (path as NSString).deletingLastPathComponent + "/" + AnswerJournal.fileName
         do {
             let (db, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, busyTimeout: busyTimeout)

@@ -58,12 +58,12 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
 
     /// Opens the store; a corrupt file is moved aside to `progress.sqlite.corrupt-<time>` (never
     /// deleted) and a fresh one started. Returns the store and a message for the user, if any.
-    public static func openMovingCorruptAside(path: String, busyTimeout: Double = 5, now: Date = Date()) throws -> (SQLiteProgressStore, String?) {
+    public static func openMovingCorruptAside(path: String, busyTimeout: Double = 5, now: Date = Date()) throws -> (SQLiteProgressStore, StoreNotice?) {
         do {
             return try checked(try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), busyTimeout: busyTimeout, now: now)
         } catch ProgressError.cannotOpen(_, let reason) where reason.contains("not a valid database") {
             let aside = try moveAside(path, now: now)
-            return (try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), "the progress database was damaged; it was moved to \(aside) and a new one started")
+            return (try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), .damaged(aside: aside, problem: nil, copied: nil, lost: true))
         }
     }
 

@@ -83,7 +83,7 @@ enum StoreRepair {
 extension SQLiteProgressStore {
     /// Checks a just-opened store (when the file changed since its last clean check); a damaged
     /// one is moved aside, salvaged into a fresh file and reopened, with a message for the user.
-    static func checked(_ store: SQLiteProgressStore, busyTimeout: Double, now: Date) throws -> (SQLiteProgressStore, String?) {
+    static func checked(_ store: SQLiteProgressStore, busyTimeout: Double, now: Date) throws -> (SQLiteProgressStore, StoreNotice?) {
         let path = store.path
         guard StoreRepair.needsCheck(path) else { store.knownSound = true; return (store, nil) }
         guard let problem = StoreRepair.problem(store.pool) else { StoreRepair.markClean(path); store.knownSound = true; return (store, nil) }
@@ -96,8 +96,7 @@ extension SQLiteProgressStore {
         let reopened = try SQLiteProgressStore(path: path, busyTimeout: busyTimeout)
         StoreRepair.markClean(path)
         reopened.knownSound = true
-        return (reopened, "the progress database was damaged (\(problem)); it was moved to \(aside) and a new one started with the \(copied) records "
-                + (lost ? "that could still be read (some could not)" : "it held"))
+        return (reopened, .damaged(aside: aside, problem: problem, copied: copied, lost: lost))
     }
 
     /// Renames the file (and its -wal and -shm) to `<path>.corrupt-<time>`; never deletes it.

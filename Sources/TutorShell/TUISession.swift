@@ -38,7 +38,7 @@ public struct TUISession {
         let (store, storeWarning) = ProgressFiles.openForApp(path: dataDirectory + "/progress.sqlite")
         var s = StartUp(catalog: catalog, language: language, size: Size(width: 80, height: 24), screen: start)
         // Said once, in the key bar: why Korean is not shown (with the fix), or how it is.
-        s.message = [display.note.map { UIText.localeNote($0) }, storeWarning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
+        s.message = [display.note.map { UIText.localeNote($0) }, storeWarning.map { UIText.storeNotice($0, language) }].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
         do {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
             s.positions = try store.positions(); s.lastLesson = try store.lastOpenedLesson(); s.streak = try store.settings().streak
@@ -47,8 +47,6 @@ public struct TUISession {
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
         s.saving = store.saveState ?? .saved
-        // Said at once, in the learner's language, before any answer is given.
-        if s.notSaving { s.message = [UIText.notSavingPlain(language), s.message].compactMap { $0 }.joined(separator: " · ") }
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
@@ -94,4 +92,14 @@ extension UIText {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension UIText {
+    /// A store notice in the learner's language (the file name and the reason stay as they are).
+    static func storeNotice(_ notice: StoreNotice, _ l: Language) -> String {
+        switch notice {
+        case .damaged(let aside, _, let copied, let lost): storeDamaged(aside: aside, copied: copied, lost: lost, l)
+        case .unusable(let reason): notSavingPlain(l) + " (\(reason))"
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct GlobalOptions: ParsableArguments {
     /// folder is an error.
     func store() throws -> ProgressStore {
         let (store, message) = try ProgressFiles.open(path: dataDirectory + "/progress.sqlite")
-        if let message { printError(message) }
+        if let message { printError("\(message)") }
         return store
     }
 }

@@ -30,7 +30,7 @@ struct CorruptionTests {
     func salvaged() throws {
         let path = try Self.damagedStore()
         let (store, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, now: Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(message?.contains("moved to \(path).corrupt-1800000000") == true)
+        #expect(message?.description.contains("moved to \(path).corrupt-1800000000") == true)
         #expect(FileManager.default.fileExists(atPath: "\(path).corrupt-1800000000"))
         let kept = try store.export().attempts.count
         #expect(kept > 3000 && kept < 6000)

@@ -67,7 +67,7 @@ hold_lock "$LD/progress.sqlite" "$LD/held" "$LD/release" || fail "python could n
 start=$(date +%s)
 out=$(yes '' | head -400 | timeout 90 "$BIN" quiz --plain --new-per-day 20 --lang en --data-dir "$LD" 2>&1); code=$?
 took=$(( $(date +%s) - start ))
-before=$(wc -l < "$LD/pending-answers.jsonl" 2>/dev/null || echo 0)
+before=$(wc -l 2>/dev/null < "$LD/pending-answers.jsonl" || echo 0)
 touch "$LD/release"; wait $LOCKPID
 n=$(answered "$LD")
 if [ $code -eq 0 ] && [ "$took" -lt 20 ] && echo "$out" | grep -q "Saving later" && [ "$before" = 20 ] && [ "$n" = 20 ] && [ ! -s "$LD/pending-answers.jsonl" ]; then
@@ -112,7 +112,7 @@ mkfifo "$KD/answers"
 "$BIN" quiz --plain --new-per-day 20 --lang en --data-dir "$KD" < "$KD/answers" >/dev/null 2>&1 &
 qpid=$!
 exec 7> "$KD/answers"; printf '\n\n\n' >&7
-for _ in $(seq 1 100); do [ "$(wc -l < "$KD/pending-answers.jsonl" 2>/dev/null || echo 0)" -ge 3 ] && break; sleep 0.1; done
+for _ in $(seq 1 100); do [ "$(wc -l 2>/dev/null < "$KD/pending-answers.jsonl" || echo 0)" -ge 3 ] && break; sleep 0.1; done
 kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; exec 7>&-
 touch "$KD/release"; wait $LOCKPID
 n=$(answered "$KD")

@@ -24,7 +24,7 @@ struct Quiz: Command {
         for d in diags where d.severity == .error { printError(d.description) }
         // Like the TUI: an unusable data folder still quizzes, saying plainly that nothing is kept.
         let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
-        if let storeWarning { printError(storeWarning) }
+        if let storeWarning { printError("\(storeWarning)") }
         let notSaving = store is MemoryProgressStore
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
         let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
