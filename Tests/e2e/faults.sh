@@ -36,6 +36,22 @@ out=$("$BIN" progress --data-dir "$ID" 2>&1); code1=$?
 printf '\n\n\n' | "$BIN" quiz tcp-vs-udp --plain --lang en --data-dir "$ID" >/dev/null 2>&1; code2=$?
 if [ $code1 -eq 0 ] && [ $code2 -eq 0 ]; then ok "after a valid import, progress and quiz work"; else fail "progress ($code1) / quiz ($code2) after import" "$out"; fi
 
+# Impossible values already in the database (an older import): progress and the quiz still work.
+BD="$WORK/bad-rows"
+"$BIN" progress --json --data-dir "$BD" >/dev/null
+python3 - "$BD/progress.sqlite" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO attempt (question_id, lesson, kind, answered_at, correct, score, rating, duration_ms, response, source) VALUES ('tcp-vs-udp/netflix', 'tcp-vs-udp', 'choice', 1e300, 1, 1, 3, 1, '1', 'quiz')")
+c.execute("INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) SELECT question_id, 2, NULL, 1e308, 5, 1700000000, 1699000000 FROM (SELECT 'tcp-vs-udp/netflix' AS question_id UNION SELECT 'tcp-vs-udp/dns')")
+c.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('new_per_day', '-5')")
+c.commit()
+PY
+out=$("$BIN" progress --data-dir "$BD" 2>&1); c1=$?
+out2=$(yes '' | head -100 | "$BIN" quiz --plain --lang en --data-dir "$BD" 2>&1); c2=$?
+if [ $c1 -eq 0 ] && [ $c2 -eq 0 ] && echo "$out2" | grep -q "Done:"; then ok "impossible stored values (a date in 1e300, stability 1e308, new_per_day -5): progress and quiz still work"
+else fail "stored impossible values: progress exit $c1, quiz exit $c2" "$(echo "$out $out2" | tail -5)"; fi
+
 # Damage in later pages: three late 4 KB pages of a large store overwritten.
 CD="$WORK/corrupt"
 "$BIN" progress --json --data-dir "$CD" >/dev/null
