@@ -78,6 +78,7 @@ public struct StdioQuiz: QuizConversation {
         return card
     }
     public func card(_ questionID: String) -> Card? { (try? store.cards())?[questionID] }
+    public var saving: SaveState { store is MemoryProgressStore ? .notSaved : store.saveState ?? .saved }
 }
 
 extension UIText {

@@ -9,7 +9,7 @@ import TutorTerminal
 struct Quiz: Command {
     static let configuration = CommandConfiguration(
         abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
-        discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given.")
+        discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given (while another program locks the database, in a journal beside it, written later).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A lesson id (default: today's reviews).", completion: Completion.lessons) var lesson: String?
     @Flag(help: "Today's reviews: due cards, then new questions.") var due = false
