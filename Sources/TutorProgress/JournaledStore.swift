@@ -45,12 +45,22 @@ public final class JournaledStore: ProgressStore, @unchecked Sendable {
     public func flush() -> Bool {
         lock.lock()
         guard !flushing else { lock.unlock(); return false }
-        if let reopen {
-            guard let writable = reopen() else { scheduleRetry(); lock.unlock(); return false }
-            current = writable; self.reopen = nil
-        }
-        let batch = pending, base = current
         flushing = true
+        let opener = reopen
+        lock.unlock()
+        // Opening and writing happen outside the lock, so an answer given meanwhile never waits
+        // for them: it goes to the journal (`record` sees `flushing`).
+        var writable: ProgressStore?
+        if let opener {
+            guard let opened = opener() else {
+                lock.lock(); flushing = false; scheduleRetry(); lock.unlock()
+                return false
+            }
+            writable = opened
+        }
+        lock.lock()
+        if let writable { current = writable; reopen = nil }
+        let batch = pending, base = current
         lock.unlock()
         var done = 0
         for entry in batch {
