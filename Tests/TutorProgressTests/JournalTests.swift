@@ -45,6 +45,25 @@ struct JournalTests {
         #expect(journal.read().size == 0)
     }
 
+    @Test("A full disk (SQLITE_FULL) journals the answers; they are written once there is room")
+    func diskFull() throws {
+        let path = tempPath()
+        let db = try SQLiteProgressStore(path: path)
+        let store = JournaledStore(base: db, journalPath: (path as NSString).deletingLastPathComponent + "/" + AnswerJournal.fileName, retryInterval: 3600)
+        // No page may be added: every insert that needs one fails as on a full disk.
+        try db.pool.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        var big = attempt("q/0", at: Self.t0); big.response = String(repeating: "x", count: 20_000)
+        for i in 0..<5 { big.questionID = "q/\(i)"; big.answeredAt = Self.t0 + Double(i); try store.record(big, card: nil) }
+        #expect(store.saving == .savingLater)
+        #expect(store.pendingCount == 5)
+        try db.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = 1000000") }
+        #expect(store.flush())
+        #expect(try db.attempts().count == 5)
+    }
+
     @Test("A line torn by kill -9 is skipped; the answers before it are replayed")
     func tornLine() throws {
         let path = tempPath()
