@@ -65,7 +65,7 @@ FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline
 soak: deps release
 	@test -n "$(FUZZ_LIB)" || { echo "libFuzzer (libclang_rt.fuzzer_no_main) not found next to $(SWIFT)"; exit 1; }
 	$(SWIFT) build -c debug --product nettutor-fuzz $(FUZZ_FLAGS) -Xlinker $(FUZZ_LIB) -Xlinker -lstdc++ --scratch-path .build-fuzz
-	@for t in lesson quiz notes; do \
+	@for t in lesson quiz notes progress; do \
 	  work=$$(mktemp -d); cp Tests/Fuzz/corpus/$$t/* $$work/; \
 	  echo "fuzzing the $$t loader for $(FUZZ_SECONDS) s"; \
 	  NETTUTOR_FUZZ=$$t ./.build-fuzz/debug/nettutor-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \

@@ -42,6 +42,11 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .quizReady(let session, let title):
         let quiz = Screen.quiz(QuizScreen.State(session: session, title: title, now: state.now))
         if state.screen == .quiz { state.stack[state.stack.count - 1] = quiz } else { state.push(quiz) }
+        state.updateQuizSaving()
+        return []
+    case .saveStateChanged(let saving):
+        state.saving = saving
+        state.updateQuizSaving()
         return []
     case .answerRecorded(let id, let card):
         if let card { state.cards[id] = card }

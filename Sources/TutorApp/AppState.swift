@@ -28,6 +28,8 @@ public struct AppContext: Sendable, Equatable {
     public var positions: [String: Int] = [:]
     /// The progress database could not be used: the title bar says nothing is being saved.
     public var notSaving = false
+    /// Whether answers reach the disk now (the quiz footer says it).
+    public var saving = SaveState.saved
     /// Seconds since the epoch, as last told by the shell (`clockAdvanced`): the pure core has no clock.
     public var now: Double = 0
     /// The local time zone's offset from UTC in seconds, so "later today" ends at local midnight.
@@ -125,6 +127,8 @@ public enum AppAction: Sendable, Equatable {
     case quizReady(QuizSession, title: String)
     case quizFailed(String)
     case answerRecorded(questionID: String, card: Card?)
+    /// The shell's store now saves, journals for later, or cannot keep answers at all.
+    case saveStateChanged(SaveState)
     case dashboardLoaded(DashboardData)
 }
 

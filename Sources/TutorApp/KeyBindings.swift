@@ -204,7 +204,14 @@ public enum KeyBindings {
     ]
 
     // The quiz: one keymap per kind of answer and per phase.
-    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true,
+    static func stopLabel(_ saving: SaveState) -> Localized {
+        switch saving {
+        case .saved: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)")
+        case .savingLater: Localized(ko: "그만두기(나중에 저장)", en: "stop (saving later)")
+        case .notSaved: Localized(ko: "그만두기(저장 안 됨)", en: "stop (answers not saved)")
+        }
+    }
+    static let quizBack = KeyBinding(keys: [.char("q"), .escape], command: .back, label: SaveState.saved.stopLabel, inBar: true,
                                      barLabel: Localized(ko: "그만두기", en: "stop"))
     static let quizMove = [
         KeyBinding(keys: [.up], command: .up, label: Localized(ko: "선택 이동", en: "move"), inBar: false, inHelp: false),
@@ -243,7 +250,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.backspace], command: .deleteBackward, label: Localized(ko: "글자 지우기(한글은 음절째)", en: "delete a character (a whole syllable)"), inBar: false),
         KeyBinding(keys: [.delete], command: .deleteForward, label: Localized(ko: "커서 뒤 글자 지우기", en: "delete after the cursor"), inBar: false),
     ]
-    static let quizStop = KeyBinding(keys: [.escape], command: .back, label: Localized(ko: "그만두기(저장됨)", en: "stop (answers are saved)"), inBar: true)
+    static let quizStop = KeyBinding(keys: [.escape], command: .back, label: SaveState.saved.stopLabel, inBar: true)
     public static let quizTyping: [KeyBinding] = editing + [
         KeyBinding(keys: [.enter], command: .submit, label: Localized(ko: "제출(빈 답은 건너뛰기)", en: "submit (empty skips)"), inBar: true), quizStop,
     ]

@@ -13,6 +13,12 @@ public protocol QuizConversation {
     func record(_ attempt: Attempt) throws -> Card
     /// The question's card as stored now (nil: never answered), for the intervals shown.
     func card(_ questionID: String) -> Card?
+    /// Whether answers reach the disk now (the intro says it).
+    var saving: SaveState { get }
+}
+
+extension QuizConversation {
+    public var saving: SaveState { .saved }
 }
 
 /// `nettutor quiz --plain`: the session as lines of text, one answer a line (for scripts and
@@ -32,7 +38,7 @@ public struct PlainQuiz {
     public mutating func run(_ io: some QuizConversation) throws {
         guard !session.items.isEmpty else { io.say(Self.nothingToDo(language)); return }
         let total = session.items.count
-        io.say(UIText.plainIntro(total, language))
+        io.say(UIText.plainIntro(total, io.saving, language))
         while let item = session.current {
             let q = item.question
             io.say("")

@@ -37,6 +37,8 @@ public enum QuizScreen: ScreenModel {
         /// When the current question appeared (AppState.now), for durations and the countdown.
         public var shownAt: Double
         public var title: String
+        /// What the stop key says about saving (`AppContext.saving`, kept up to date by the router).
+        public var saving = SaveState.saved
 
         public init(session: QuizSession, title: String, now: Double) {
             self.session = session; self.title = title; shownAt = now
@@ -94,7 +96,9 @@ public enum QuizScreen: ScreenModel {
     }
 
     /// The keymap of the current phase and kind of answer.
-    static func bindings(_ s: State) -> [KeyBinding] {
+    static func bindings(_ s: State) -> [KeyBinding] { KeyBindings.saving(phaseBindings(s), s.saving) }
+
+    static func phaseBindings(_ s: State) -> [KeyBinding] {
         switch s.phase {
         case .summary: return KeyBindings.quizSummary
         case .feedback:

@@ -26,6 +26,8 @@ public struct StartUp: Sendable {
     public var streak = false
     /// The progress database could not be used (an in-memory store stands in).
     public var notSaving = false
+    /// Answers reach the disk, or wait in the journal (the store was busy at start-up).
+    public var saving = SaveState.saved
     /// Content problems found while loading (broken lessons are skipped).
     public var warnings: [String] = []
     /// A first message for the key bar (e.g. the store's warning).
@@ -72,6 +74,8 @@ extension AppState {
         context.glossary = start.glossary
         context.lastLesson = start.lastLesson
         context.notSaving = start.notSaving
+        context.saving = start.notSaving ? .notSaved : start.saving
+        updateQuizSaving()
         context.now = start.now
         context.utcOffset = start.utcOffset
     }

@@ -89,6 +89,29 @@ extension UIText {
 
     // MARK: `quiz --plain` without a usable data folder
 
+    /// The store was damaged and moved aside (said once, when the app starts).
+    public static func storeDamaged(aside: String, copied: Int?, lost: Bool, _ l: Language) -> String {
+        guard let copied else {
+            return l == .ko ? "진행 상황 데이터베이스가 손상되어 \(aside)(으)로 옮기고 새로 시작했습니다."
+                            : "The progress database was damaged; it was moved to \(aside) and a new one started."
+        }
+        if l == .ko {
+            return "진행 상황 데이터베이스가 손상되어 \(aside)(으)로 옮기고, 읽을 수 있던 기록 \(copied)개로 새로 시작했습니다" + (lost ? "(일부는 읽지 못함)." : ".")
+        }
+        return "The progress database was damaged; it was moved to \(aside) and a new one started with the \(copied) records that could be read" + (lost ? " (some could not)." : ".")
+    }
+
+    /// `quiz --plain` after an answer the database could not take at once.
+    public static func saveNote(_ state: SaveState, _ l: Language) -> String {
+        switch state {
+        case .saved: l == .ko ? "저장됨." : "Saved."
+        case .savingLater: l == .ko ? "나중에 저장: 데이터베이스가 사용 중이라 답을 대기 파일에 적어 두었고, 쓸 수 있게 되면 저장합니다."
+                                    : "Saving later: the database is busy, so the answer is kept in the journal and written when it can be."
+        case .notSaved: l == .ko ? "저장 안 됨: 데이터베이스도 대기 파일도 쓸 수 없어 이 답은 이번 실행 동안만 남습니다."
+                                 : "Not saved: neither the database nor the journal can be written; this answer lasts only until the program ends."
+        }
+    }
+
     /// `quiz --plain` with a data folder it cannot use (the TUI's banner says `notSaving`).
     public static func notSavingPlain(_ l: Language) -> String {
         l == .ko ? "저장 안 됨: 진행 상황 폴더를 쓸 수 없어 이번 답은 채점만 하고 저장하지 않습니다."

@@ -74,8 +74,13 @@ extension UIText {
 
     static let nothingToDoShort = Localized(ko: "지금 풀 문제가 없습니다.", en: "Nothing to do now: no reviews are due and no new questions are left.")
     static let nothingToDo = Localized(ko: "지금 풀 문제가 없습니다. 오늘 복습할 카드도 새 문제도 없습니다.", en: "Nothing to do now: no reviews are due and no new questions are left.")
-    static func plainIntro(_ total: Int, _ l: Language) -> String {
-        l == .ko ? "문제 \(total)개. 빈 줄은 건너뛰기, q는 그만두기(답한 것은 저장됨)." : "\(total) questions. An empty line skips, q stops (answers given are saved)."
+    static func plainIntro(_ total: Int, _ saving: SaveState, _ l: Language) -> String {
+        let kept = switch saving {
+        case .saved: l == .ko ? "답한 것은 저장됨" : "answers given are saved"
+        case .savingLater: l == .ko ? "답한 것은 나중에 저장됨" : "answers given are saved later"
+        case .notSaved: l == .ko ? "답은 저장되지 않음" : "answers are not saved"
+        }
+        return l == .ko ? "문제 \(total)개. 빈 줄은 건너뛰기, q는 그만두기(\(kept))." : "\(total) questions. An empty line skips, q stops (\(kept))."
     }
     static let stopping = Localized(ko: "그만둡니다.", en: "Stopping.")
     static func overTime(_ seconds: Int, limit: Int, _ l: Language) -> String {

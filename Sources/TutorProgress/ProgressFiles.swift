@@ -11,12 +11,41 @@ public enum ProgressFiles {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/nettutor"
     }
 
+    /// Why a data folder cannot be used, or nil: an empty one (`--data-dir ""`) would put the
+    /// database at `/progress.sqlite`, and the root folder is nobody's data folder.
+    public static func dataDirectoryProblem(_ dir: String) -> String? {
+        if dir.trimmingCharacters(in: .whitespaces).isEmpty { return "--data-dir must name a folder (it is empty)" }
+        if URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path == "/" { return "--data-dir must not be the root folder (\(dir))" }
+        return nil
+    }
+
     /// The SQLite store, a corrupt file moved aside and a fresh one started (with a message).
     /// When the database is locked or the folder cannot be written, an in-memory store plus a
     /// warning: the app still works, says it is not saving, and nothing on disk is touched.
-    public static func openForApp(path: String) -> (ProgressStore, String?) {
-        do { return try SQLiteProgressStore.openMovingCorruptAside(path: path) }
-        catch { return (MemoryProgressStore(), "\(error) (progress is not saved this session)") }
+    public static func openForApp(path: String) -> (ProgressStore, StoreNotice?) {
+        do { return try open(path: path, busyTimeout: appBusyTimeout) }
+        catch { return (MemoryProgressStore(), .unusable(reason: "\(error)")) }
+    }
+
+    /// How long the quiz waits for another process's lock before journaling the answer.
+    public static let appBusyTimeout = 0.25
+
+    /// The database with its answer journal beside it (`AnswerJournal.fileName`): what an
+    /// earlier run journaled is written now, if the database takes it.
+    public static func open(path: String, busyTimeout: Double = 5) throws -> (JournaledStore, StoreNotice?) {
+        let journal = (path as NSString).deletingLastPathComponent + "/" + AnswerJournal.fileName
+        do {
+            let (db, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, busyTimeout: busyTimeout)
+            return (JournaledStore(base: db, journalPath: journal), message)
+        } catch ProgressError.locked {
+            // Another process holds the write lock: read what is stored, journal the answers,
+            // and open for writing once the lock is gone.
+            let reader = try SQLiteProgressStore(path: path, busyTimeout: busyTimeout, readOnly: true)
+            let store = JournaledStore(base: reader, journalPath: journal) {
+                try? SQLiteProgressStore(path: path, busyTimeout: busyTimeout)
+            }
+            return (store, nil)
+        }
     }
 
     public enum FileError: Error, CustomStringConvertible {
@@ -49,7 +78,7 @@ public enum ProgressFiles {
     public static func importExport(from path: String, into store: ProgressStore) throws -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError.cannotRead(path: path) }
         let incoming: ProgressExport
-        do { incoming = try JSONDecoder().decode(ProgressExport.self, from: data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
+        do { incoming = try ProgressImport.decode(data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
         let before = try store.attempts().count
         try store.merge(incoming)
         return try store.attempts().count - before

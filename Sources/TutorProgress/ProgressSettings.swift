@@ -36,11 +36,13 @@ public struct ProgressSettings: Sendable, Equatable {
 
     enum Key { static let streak = "streak", retention = "desired_retention", newPerDay = "new_per_day" }
 
-    /// From the stored rows; a missing or unreadable value is the default.
+    /// From the stored rows; a missing, unreadable or out-of-range value is the default (a bad
+    /// row must not make every quiz fail with an error the learner never caused).
     init(rows: [String: String]) {
         streak = rows[Key.streak] == "on"
-        desiredRetention = rows[Key.retention].flatMap(Double.init) ?? SessionPlanner.defaultRetention
-        newPerDay = rows[Key.newPerDay].flatMap(Int.init) ?? SessionPlanner.defaultNewPerDay
+        desiredRetention = rows[Key.retention].flatMap(Double.init).flatMap { SessionPlanner.retentionRange.contains($0) ? $0 : nil }
+            ?? SessionPlanner.defaultRetention
+        newPerDay = rows[Key.newPerDay].flatMap(Int.init).flatMap { SessionPlanner.newPerDayRange.contains($0) ? $0 : nil } ?? SessionPlanner.defaultNewPerDay
     }
 
     var rows: [String: String] {

@@ -4,12 +4,27 @@ import TutorCore
 
 /// The SQLite store (GRDB, WAL). Schema changes go through the migrator, never by hand.
 public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
+    /// Opened for reading only because another process held the write lock: a write is "locked".
+    public let readOnlyWhileLocked: Bool
+    /// Passed `quick_check` at open and met no damage since: closing stamps the file as checked,
+    /// so our own writes do not make the next start check it again.
+    var knownSound = false
+    private var damaged = false
+
+    deinit {
+        guard knownSound && !damaged && !readOnlyWhileLocked else { return }
+        try? pool.close()
+        StoreRepair.markClean(path)
+    }
 
     /// `busyTimeout`: how long to wait for another process's write before reporting "locked".
-    public init(path: String, busyTimeout: Double = 5) throws {
+    /// `readOnly`: for a database locked by another process (opening for writing sets up the
+    /// WAL with a write, which waits for the lock; reading needs none).
+    public init(path: String, busyTimeout: Double = 5, readOnly: Bool = false) throws {
         self.path = path
+        readOnlyWhileLocked = readOnly
         let dir = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -20,8 +35,16 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         do {
             var config = Configuration()
             config.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
+            config.readonly = readOnly
             pool = try DatabasePool(path: path, configuration: config)  // WAL: readers never block the writer
-            try Self.migrator.migrate(pool)
+            // Migrating takes the write lock; a store already migrated opens (and reads) while
+            // another process holds it, so answers can wait in the journal instead.
+            if try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                if readOnly { throw ProgressError.locked(path: path) }
+                try Self.migrator.migrate(pool)
+            }
+        } catch let e as ProgressError {
+            throw e
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             throw ProgressError.locked(path: path)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
@@ -35,17 +58,12 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
 
     /// Opens the store; a corrupt file is moved aside to `progress.sqlite.corrupt-<time>` (never
     /// deleted) and a fresh one started. Returns the store and a message for the user, if any.
-    public static func openMovingCorruptAside(path: String, now: Date = Date()) throws -> (SQLiteProgressStore, String?) {
+    public static func openMovingCorruptAside(path: String, busyTimeout: Double = 5, now: Date = Date()) throws -> (SQLiteProgressStore, StoreNotice?) {
         do {
-            return (try SQLiteProgressStore(path: path), nil)
+            return try checked(try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), busyTimeout: busyTimeout, now: now)
         } catch ProgressError.cannotOpen(_, let reason) where reason.contains("not a valid database") {
-            let stamp = Int(now.timeIntervalSince1970)
-            let aside = "\(path).corrupt-\(stamp)"
-            try FileManager.default.moveItem(atPath: path, toPath: aside)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-                try? FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
-            }
-            return (try SQLiteProgressStore(path: path), "the progress database was damaged; it was moved to \(aside) and a new one started")
+            let aside = try moveAside(path, now: now)
+            return (try SQLiteProgressStore(path: path, busyTimeout: busyTimeout), .damaged(aside: aside, problem: nil, copied: nil, lost: true))
         }
     }
 
@@ -186,6 +204,7 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
             INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(question_id) DO UPDATE SET state = excluded.state, step = excluded.step, stability = excluded.stability,
               difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review
+              WHERE card.last_review IS NULL OR COALESCE(excluded.last_review, 0) >= card.last_review
             """, arguments: [id, c.state.rawValue, c.step, c.stability, c.difficulty, c.due, c.lastReview])
     }
 
@@ -316,7 +335,10 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             throw ProgressError.locked(path: path)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {
-            throw ProgressError.readOnly(path: path)
+            throw readOnlyWhileLocked ? ProgressError.locked(path: path) : ProgressError.readOnly(path: path)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+            damaged = true; StoreRepair.forget(path)  // the next start checks the file and salvages it
+            throw ProgressError.failed("the database is damaged (\(e.message ?? "corrupt")); it is repaired the next time nettutor starts")
         } catch let e as DatabaseError {
             throw ProgressError.failed(e.message ?? "\(e.resultCode)")
         }

@@ -7,7 +7,9 @@ extension ProgressStore {
     /// Stores an answer; with a scheduler, its card after FSRS reviews it at the answer's time.
     @discardableResult
     public func record(_ attempt: Attempt, scheduling fsrs: FSRS?) throws -> Card? {
-        let card = try fsrs.map { Scheduling.next(try cards()[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt, fsrs: $0) }
+        // A stored card with impossible values (from an old import, a damaged row) is started again.
+        let stored = try cards()[attempt.questionID].flatMap { ProgressImport.isUsable($0) ? $0 : nil }
+        let card = try fsrs.map { Scheduling.next(stored, rating: attempt.rating, at: attempt.answeredAt, fsrs: $0) }
         try record(attempt, card: card)
         return card
     }
@@ -32,9 +34,12 @@ extension ProgressStore {
     public func dashboard(catalog: LessonCatalog, banks: [QuizBank], now: Double, utcOffset: Double) throws -> DashboardData {
         var topics: [String: String] = [:]
         for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
-        let reviews = try reviews().map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
+        // Rows with impossible dates or memory (see ProgressImport) are left out, not drawn.
+        let reviews = try reviews().filter { ProgressImport.dates.contains($0.reviewedAt) && ProgressImport.dueDates.contains($0.due) }
+            .map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
         return Dashboard.compute(questions: banks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
-                                 readLessons: try readLessons(), cards: try cards(), attempts: try attempts(),
+                                 readLessons: try readLessons(), cards: try cards().filter { ProgressImport.isUsable($0.value) },
+                                 attempts: try attempts().filter { ProgressImport.dates.contains($0.answeredAt) && $0.durationMS >= 0 },
                                  reviews: reviews, now: now, utcOffset: utcOffset, newPerDay: try settings().newPerDay, fsrs: try settings().scheduler)
     }
 }

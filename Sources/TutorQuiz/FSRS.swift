@@ -109,8 +109,10 @@ public struct FSRS: Sendable, Hashable {
     /// Python's round), at least 1 and at most the maximum interval.
     public func nextInterval(_ stability: Double) -> Int {
         let raw = (stability / factor) * (RealMath.pow(desiredRetention, 1 / decay) - 1)
-        let days = Int(raw.rounded(.toNearestOrEven))
-        return min(max(days, 1), maximumInterval)
+        // Clamped before the conversion: a huge stability (a damaged card) must not trap in Int().
+        guard raw.isFinite else { return raw < 0 ? 1 : maximumInterval }
+        let days = Int(min(max(raw.rounded(.toNearestOrEven), 1), Double(maximumInterval)))
+        return days
     }
 
     func shortTermStability(_ s: Double, _ r: Double) -> Double {

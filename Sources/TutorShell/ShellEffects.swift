@@ -38,7 +38,8 @@ public struct ShellEffects: EffectRunner {
                 } catch { return [.quizFailed("\(error)")] }
             case .recordAnswer(let attempt, let schedule):
                 do {
-                    return [.answerRecorded(questionID: attempt.questionID, card: try store.record(attempt, scheduling: schedule ? try store.settings().scheduler : nil))]
+                    let card = try store.record(attempt, scheduling: schedule ? try store.settings().scheduler : nil)
+                    return [.answerRecorded(questionID: attempt.questionID, card: card)] + (store.saveState.map { [.saveStateChanged($0)] } ?? [])
                 } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
             case .loadDashboard:
                 return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, banks: quizBanks(), now: SystemClock().wallTime(), utcOffset: utcOffset()))]
@@ -62,3 +63,15 @@ public struct SystemClock: LoopClock {
 
 /// The local time zone's offset from UTC in seconds (days start at local midnight).
 public func utcOffset() -> Double { Double(TimeZone.current.secondsFromGMT()) }
+
+extension ProgressStore {
+    /// What the quiz footer says: nil for a store that does not journal (it keeps `notSaving`).
+    var saveState: SaveState? {
+        guard let journaled = self as? JournaledStore else { return nil }
+        switch journaled.saving {
+        case .saved: return .saved
+        case .savingLater: return .savingLater
+        case .notSaved: return .notSaved
+        }
+    }
+}

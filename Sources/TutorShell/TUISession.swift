@@ -38,7 +38,7 @@ public struct TUISession {
         let (store, storeWarning) = ProgressFiles.openForApp(path: dataDirectory + "/progress.sqlite")
         var s = StartUp(catalog: catalog, language: language, size: Size(width: 80, height: 24), screen: start)
         // Said once, in the key bar: why Korean is not shown (with the fix), or how it is.
-        s.message = [display.note.map { UIText.localeNote($0) }, storeWarning].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
+        s.message = [display.note.map { UIText.localeNote($0) }, storeWarning.map { UIText.storeNotice($0, language) }].compactMap { $0 }.joined(separator: " · ").nilIfEmpty
         do {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
             s.positions = try store.positions(); s.lastLesson = try store.lastOpenedLesson(); s.streak = try store.settings().streak
@@ -46,6 +46,7 @@ public struct TUISession {
         s.glossary = library.loadGlossary().0
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
+        s.saving = store.saveState ?? .saved
         s.ascii = ascii || !utf8; s.englishOnly = !utf8
         let clock = SystemClock()
         s.now = clock.wallTime()
@@ -62,16 +63,22 @@ public struct TUISession {
 public struct StdioQuiz: QuizConversation {
     let store: ProgressStore
     let fsrs: FSRS?
+    let language: Language
 
-    public init(store: ProgressStore) throws { self.store = store; fsrs = try store.settings().scheduler }
+    public init(store: ProgressStore, language: Language = .en) throws { self.store = store; fsrs = try store.settings().scheduler; self.language = language }
     public func say(_ line: String) { Console.out(line + "\n") }
     public func ask(_ prompt: String) -> String? {
         Console.out(prompt + " ")  // unbuffered: the prompt shows before the read
         return readLine(strippingNewline: true)
     }
     public func now() -> Double { SystemClock().wallTime() }
-    public func record(_ attempt: Attempt) throws -> Card { try store.record(attempt, scheduling: fsrs)! }
+    public func record(_ attempt: Attempt) throws -> Card {
+        let card = try store.record(attempt, scheduling: fsrs)!
+        if let state = store.saveState, state != .saved { say(UIText.saveNote(state, language)) }
+        return card
+    }
     public func card(_ questionID: String) -> Card? { (try? store.cards())?[questionID] }
+    public var saving: SaveState { store is MemoryProgressStore ? .notSaved : store.saveState ?? .saved }
 }
 
 extension UIText {
@@ -86,4 +93,14 @@ extension UIText {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension UIText {
+    /// A store notice in the learner's language (the file name and the reason stay as they are).
+    static func storeNotice(_ notice: StoreNotice, _ l: Language) -> String {
+        switch notice {
+        case .damaged(let aside, _, let copied, let lost): storeDamaged(aside: aside, copied: copied, lost: lost, l)
+        case .unusable(let reason): notSavingPlain(l) + " (\(reason))"
+        }
+    }
 }

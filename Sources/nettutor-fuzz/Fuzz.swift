@@ -1,6 +1,7 @@
 import Foundation
 import TutorContent
 import TutorCore
+import TutorProgress
 
 /// Fuzz targets for the loaders of untrusted text: lesson files (front matter + Markdown), quiz
 /// YAML and notes import. Built with `-sanitize=fuzzer -DFUZZING` by `make soak`, libFuzzer
@@ -17,6 +18,7 @@ enum FuzzTargets {
             _ = QuizParser.parse(text, file: "fuzz.yaml", knownScenes: scenes, knownGenerators: ["tcp-handshake-numbers"])
         case "notes":
             _ = NotesImporter.parse(text)
+        case "progress": _ = try? ProgressImport.decode(Data(text.utf8))
         default:
             fatalError("NETTUTOR_FUZZ must be lesson, quiz or notes")
         }

@@ -24,6 +24,7 @@ struct GlobalOptions: ParsableArguments {
     func library() throws -> ContentLibrary { try ContentLibrary.forCommandLine(explicit: content, only: contentOnly) }
 
     var dataDirectory: String { ProgressFiles.dataDirectory(flag: dataDir, environment: environment) }
+    func validate() throws { if let problem = ProgressFiles.dataDirectoryProblem(dataDirectory) { throw ValidationError(problem) } }  // exit 64
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
     func runTUI(_ start: StartUp.StartScreen = .home) throws {
@@ -33,8 +34,8 @@ struct GlobalOptions: ParsableArguments {
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable
     /// folder is an error.
     func store() throws -> ProgressStore {
-        let (store, message) = try SQLiteProgressStore.openMovingCorruptAside(path: dataDirectory + "/progress.sqlite")
-        if let message { printError(message) }
+        let (store, message) = try ProgressFiles.open(path: dataDirectory + "/progress.sqlite")
+        if let message { printError("\(message)") }
         return store
     }
 }

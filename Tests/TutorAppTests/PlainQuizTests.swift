@@ -15,6 +15,7 @@ final class Script: QuizConversation {
     func now() -> Double { clock }
     func record(_ attempt: Attempt) throws -> Card { recorded.append(attempt); return Card(due: attempt.answeredAt + 600) }
     func card(_ questionID: String) -> Card? { nil }
+    var saving = SaveState.saved
 }
 
 @Suite("Plain quiz")
@@ -51,6 +52,20 @@ struct PlainQuizTests {
         let listed = script.said.filter { $0.hasPrefix("  ") && $0.contains(") ") }
         #expect(listed == c.shownChoices.enumerated().map { "  \($0.offset + 1)) \($0.element.text.en)" })
         #expect(script.recorded.first?.response == "\(c.choiceOrder[0] + 1)")
+    }
+
+    @Test("The intro says whether answers are saved, saved later or not saved, in both languages")
+    func introTellsSaving() throws {
+        let c = question("t/c", .choices(Self.choices), .choice)
+        for (state, en, ko) in [(SaveState.saved, "answers given are saved", "답한 것은 저장됨"), (.savingLater, "saved later", "나중에 저장됨"),
+                                (.notSaved, "answers are not saved", "저장되지 않음")] {
+            for language in [Language.en, .ko] {
+                var quiz = PlainQuiz(session: QuizSession(mode: .lesson("t"), items: [c]), language: language)
+                let script = Script([]); script.saving = state
+                try quiz.run(script)
+                #expect(script.said.first?.contains(language == .en ? en : ko) == true)
+            }
+        }
     }
 
     @Test("An out-of-range option (240 of 4) is asked again with a clear message, not graded wrong")

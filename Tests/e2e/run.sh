@@ -458,7 +458,7 @@ if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI
 # The fuzz corpus and every crash the fuzzer ever found go through the loaders again.
 FUZZ_BIN="$(dirname "$BIN")/nettutor-fuzz"
 if [ -x "$FUZZ_BIN" ]; then
-  for t in lesson quiz notes; do
+  for t in lesson quiz notes progress; do
     out=$(NETTUTOR_FUZZ=$t "$FUZZ_BIN" "$ROOT/Tests/Fuzz/corpus/$t" "$ROOT/Tests/Fuzz/crashes/$t" 2>&1); code=$?
     if [ $code -eq 0 ]; then ok "fuzz corpus and past crashes replay through the $t loader ($(echo "$out" | grep -o '[0-9]* inputs'))"; else fail "fuzz replay ($t)" "$out"; fi
   done
@@ -473,6 +473,9 @@ source "$ROOT/Tests/e2e/unicode.sh"
 
 # Hostile input and faults (Tests/e2e/hostile.sh).
 source "$ROOT/Tests/e2e/hostile.sh"
+
+# Hostile input and faults: impossible imports, damaged pages, a locked database (Tests/e2e/faults.sh).
+source "$ROOT/Tests/e2e/faults.sh"
 
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
