@@ -467,6 +467,9 @@ else
   fail "nettutor-fuzz was not built next to $BIN"
 fi
 
+# Hostile content files and import into a folder with links (Tests/e2e/hostile.sh).
+source "$ROOT/Tests/e2e/hostile.sh"
+
 # The command line and the locale (Tests/e2e/cli.sh).
 source "$ROOT/Tests/e2e/cli.sh"
 
