@@ -12,6 +12,7 @@ extension NotesImporter {
         public var quizFiles: [String]
         public var files: [String]     // paths relative to the output folder
         public var plainScenes: [String] = []  // unknown scene ids whose blocks became code blocks
+        public var verbatimSections: [String] = []  // lessons nested too deeply, kept as one code block
     }
 
     public enum ImportError: Error, CustomStringConvertible, Equatable {
@@ -105,6 +106,9 @@ extension NotesImporter {
         if !written.plainScenes.isEmpty {
             lines.append("Scene blocks naming unknown scenes became plain code blocks: \(written.plainScenes.joined(separator: ", ")) (see nettutor play --help).")
         }
+        if !written.verbatimSections.isEmpty {
+            lines.append("Nested too deeply for the reader (over \(ContentLimits.markdownDepth) levels), kept as plain text: \(written.verbatimSections.joined(separator: ", ")).")
+        }
         lines.append("Browse them beside the built-in lessons with: nettutor --content \(folder)")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -118,14 +122,16 @@ extension NotesImporter {
         guard !notes.sections.isEmpty else { throw ImportError.noSections }
         var taken = Set<String>()
         var files: [(String, String)] = []  // relative path, contents
-        var lessons: [String] = [], quizzes: [String] = [], plainScenes: [String] = []
+        var lessons: [String] = [], quizzes: [String] = [], plainScenes: [String] = [], verbatimSections: [String] = []
         let note = Localized(
             ko: "> 이 레슨은 영어로 쓴 노트에서 가져왔으며 아직 번역되지 않았습니다.",
             en: "> This lesson was imported from notes written in Korean and is not translated yet.")
         for (index, section) in notes.sections.enumerated() {
             let name = slug(section.title, index: index, taken: &taken), id = "\(namespace)/\(name)"
             let related = RelatedContent.match(title: section.title, question: nil, in: builtIn)
-            let body = (related.map { seeAlso($0, language) + "\n\n" } ?? "") + section.body.joined(separator: "\n")
+            var text = section.body.joined(separator: "\n")
+            if MarkdownBody.parse(text).2 != nil { text = verbatim(text); verbatimSections.append(id) }
+            let body = (related.map { seeAlso($0, language) + "\n\n" } ?? "") + text
             let front = [
                 "---",
                 "id: \(id)",
@@ -171,7 +177,17 @@ extension NotesImporter {
         do { try StagedWrite.commit(files, folders: ["Quizzes"], into: dir, overwrite: force) }
         catch let c as StagedWrite.Conflict { throw ImportError.wouldOverwrite(c.paths) }
         catch let f as StagedWrite.Failure { throw ImportError.cannotWrite(f.why) }
-        return Written(lessons: lessons, quizFiles: quizzes, files: files.map(\.0), plainScenes: plainScenes)
+        return Written(lessons: lessons, quizFiles: quizzes, files: files.map(\.0), plainScenes: plainScenes,
+                       verbatimSections: verbatimSections)
+    }
+
+    /// Markdown nested deeper than the reader allows, kept as text: one code block whose fence
+    /// is longer than any run of tildes inside, so nothing in it can close it.
+    static func verbatim(_ text: String) -> String {
+        var longest = 0, run = 0
+        for c in text { if c == "~" { run += 1; longest = max(longest, run) } else { run = 0 } }
+        let fence = String(repeating: "~", count: max(3, longest + 1))
+        return fence + "\n" + text + "\n" + fence
     }
 
     /// The lesson with each scene block naming an unknown scene turned into a plain code block

@@ -32,6 +32,20 @@ struct ImportSafetyTests {
         #expect(NotesImporter.summary(notes, written, folder: "out").contains("became plain code blocks: bogus, also-bogus"))
     }
 
+    @Test("A section nested too deeply for the reader is kept as plain text, so the import passes check")
+    func deepSection() throws {
+        let notes = NotesImporter.parse("# N\n\n## Deep\n\n" + String(repeating: "> ", count: 500) + "deep ~~~ text\n\n## Fine\n\nText.\n")
+        let dir = try tempDir()
+        let written = try NotesImporter.write(notes, language: .en, to: dir, force: false)
+        #expect(written.verbatimSections == ["notes/deep"])
+        let library = ContentLibrary(root: dir, knownScenes: scenes)
+        #expect(library.check().isEmpty, "\(library.check())")
+        let lesson = try library.loadLesson(id: "notes/deep", language: .en).get()
+        guard case .code(_, let text)? = lesson.blocks.last else { Issue.record("\(lesson.blocks)"); return }
+        #expect(text.hasSuffix("> deep ~~~ text"))
+        #expect(NotesImporter.summary(notes, written, folder: "out").contains("kept as plain text: notes/deep"))
+    }
+
     @Test("A symbolic link inside the output folder is never written through")
     func symlinkedFolder() throws {
         let dir = try tempDir(), victim = try tempDir()
