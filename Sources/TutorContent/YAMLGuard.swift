@@ -42,6 +42,7 @@ enum YAMLGuard {
         let bytes = Array(text.utf8)
         var i = 0, line = 1, flow = 0
         var quote: UInt8? = nil, quoted = 0   // open quote, its local bracket depth
+        var expecting = true                  // a token may start here (so may a quote)
         var blockScalarParent: Int? = nil     // skip lines indented deeper than this
         func tooDeep() -> Violation {
             Violation(line: line, message: "YAML nested too deeply (more than \(ContentLimits.yamlDepth) levels of [ or {)")
@@ -72,21 +73,39 @@ enum YAMLGuard {
                 return Violation(line: line, message: "YAML nested too deeply (indented more than \(ContentLimits.yamlIndent) columns)")
             }
             let contentStart = p
-            var prev: UInt8 = 0x20
+            // A quote opens a scalar only where a token may start (YAML's rule; inside a plain
+            // scalar, `it's` or `say "hi"` is text): at the start of a block line, after
+            // `[ { ,`, after a `:`/`?`/`-` indicator, or after a tag or anchor.
+            if flow == 0 { expecting = true }
+            var prev: UInt8 = 0x20, property = false
             var k = p
             while k < end {
                 let c = bytes[k]
+                let space = c == 0x20 || c == 0x09 || c == 0x0D
                 if let q = quote {
-                    if c == 0x5C, q == 0x22 { k += 2; continue }          // \" inside "..."
-                    if c == q { quote = nil; quoted = 0 }
-                    else if c == 0x5B || c == 0x7B { quoted += 1; if flow + quoted > ContentLimits.yamlDepth { return tooDeep() } }
+                    if c == 0x5C, q == 0x22 { k += 2; continue }                              // \x in "..."
+                    if c == 0x27, q == 0x27, k + 1 < end, bytes[k + 1] == 0x27 { k += 2; continue } // '' in '...'
+                    if c == q {
+                        // Brackets left open inside stay counted: were the quote misread, they are real.
+                        quote = nil; flow += quoted; quoted = 0; expecting = false
+                    } else if c == 0x5B || c == 0x7B { quoted += 1; if flow + quoted > ContentLimits.yamlDepth { return tooDeep() } }
                     else if (c == 0x5D || c == 0x7D) && quoted > 0 { quoted -= 1 }
+                } else if space {
+                    if property { property = false; expecting = true }
                 } else {
-                    let atStart = k == contentStart || [0x20, 0x09, 0x5B, 0x7B, 0x2C, 0x3A].contains(prev)
                     if c == 0x23, prev == 0x20 || prev == 0x09 || k == contentStart { break }   // comment
-                    if c == 0x22 || c == 0x27 { if atStart { quote = c } }
-                    else if c == 0x5B || c == 0x7B { flow += 1; if flow > ContentLimits.yamlDepth { return tooDeep() } }
-                    else if (c == 0x5D || c == 0x7D) && flow > 0 { flow -= 1 }
+                    let next = k + 1 < end ? bytes[k + 1] : 0x20
+                    let nextEnds = next == 0x20 || next == 0x09 || next == 0x0D || [0x2C, 0x5B, 0x5D, 0x7B, 0x7D].contains(next)
+                    if (c == 0x22 || c == 0x27) && expecting { quote = c }
+                    else if c == 0x5B || c == 0x7B {
+                        flow += 1; expecting = true
+                        if flow > ContentLimits.yamlDepth { return tooDeep() }
+                    } else if c == 0x5D || c == 0x7D { if flow > 0 { flow -= 1 }; expecting = false }
+                    else if c == 0x2C && flow > 0 { expecting = true }
+                    else if c == 0x3A && (nextEnds || [0x22, 0x27, 0x5D, 0x7D].contains(prev)) { expecting = true }
+                    else if (c == 0x3F || c == 0x2D) && expecting && nextEnds { expecting = true }
+                    else if (c == 0x21 || c == 0x26) && expecting { property = true }
+                    else if !property { expecting = false }
                 }
                 prev = c; k += 1
             }

@@ -51,6 +51,21 @@ struct HostileInputTests {
         #expect(lesson(front: text).lesson != nil)
     }
 
+    /// Quotes the scan could misread: inside a plain scalar a quote is text, and `''` is an
+    /// escaped quote, so brackets after them are real nesting (each of these nests 100 deep in
+    /// libyaml, checked with PyYAML's event parser).
+    @Test("Quote tricks cannot hide nesting from the scan")
+    func quoteTricks() {
+        let attacks = [
+            "x: " + String(repeating: "[ a 'y, ']', ", count: 100),
+            "x: " + String(repeating: "[ 'a'' ] ', x', ", count: 100),
+            "a: b\n \"x\nc: " + String(repeating: "[ \"]]]]\", ", count: 100),
+        ]
+        for attack in attacks { #expect(YAMLGuard.scan(attack)?.message.contains("nested too deeply") == true, "\(attack.prefix(40))") }
+        let fine = "a: it's \"quoted\" [x]\nb: {\"k\":\"v\", 'it''s': [1, [2]]}\nc: !t \"[\"\nd: &a '[['\n"
+        #expect(YAMLGuard.scan(fine) == nil)
+    }
+
     @Test("Deep Markdown nesting is refused at its line instead of overflowing the stack")
     func deepMarkdown() {
         for body in [Hostile.deepQuote, "ok\n\n" + Hostile.deepEmphasis] {
