@@ -57,21 +57,21 @@ bench: release bench-deps
 	bash scripts/bench.sh ./.build/release/nettutor
 
 # Long robustness runs: libFuzzer on the loaders of untrusted text, then a long key storm.
-# A crash is saved in Tests/Fuzz/crashes/<target>/; commit it and make test replays it.
-FUZZ_SECONDS ?= 120
+# One target per folder of Tests/Fuzz/corpus/ (FUZZ_TARGETS picks some), FUZZ_SECONDS each,
+# FUZZ_JOBS at once; each prints its execution count and peak RSS. A crash, an input slower than
+# 10 s or one using over 2 GB is saved in Tests/Fuzz/crashes/<target>/; commit it and make test
+# replays it.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= $(notdir $(wildcard Tests/Fuzz/corpus/*))
+FUZZ_JOBS ?= 1
 SOAK_KEYS ?= 20000
 FUZZ_LIB = $(firstword $(wildcard $(dir $(realpath $(shell which $(SWIFT))))../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
 soak: deps release
 	@test -n "$(FUZZ_LIB)" || { echo "libFuzzer (libclang_rt.fuzzer_no_main) not found next to $(SWIFT)"; exit 1; }
 	$(SWIFT) build -c debug --product nettutor-fuzz $(FUZZ_FLAGS) -Xlinker $(FUZZ_LIB) -Xlinker -lstdc++ --scratch-path .build-fuzz
-	@for t in lesson quiz notes progress; do \
-	  work=$$(mktemp -d); cp Tests/Fuzz/corpus/$$t/* $$work/; \
-	  echo "fuzzing the $$t loader for $(FUZZ_SECONDS) s"; \
-	  NETTUTOR_FUZZ=$$t ./.build-fuzz/debug/nettutor-fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
-	    -artifact_prefix=Tests/Fuzz/crashes/$$t/ $$work || exit 1; \
-	  rm -rf $$work; \
-	done
+	@printf '%s\n' $(FUZZ_TARGETS) | FUZZ_BIN=./.build-fuzz/debug/nettutor-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	  xargs -P $(FUZZ_JOBS) -I{} bash scripts/fuzz.sh {}
 	python3 Tests/e2e/storm.py ./.build/release/nettutor --keys $(SOAK_KEYS)
 
 # The unit tests under AddressSanitizer, then ThreadSanitizer (own build folders). Leak reports

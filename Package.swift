@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
-        .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorProgress"]),
+        .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorApp", "TutorProgress"]),
         .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
                 path: "Tests/TutorTestSupport"),
 

@@ -130,13 +130,12 @@ public struct ContentLibrary: Sendable {
     }
 
     func read(_ url: URL) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(Diagnostic(file: displayPath(url), line: 1, "cannot read file"))
+        switch ContentText.read(path: url.path, limit: ContentLimits.fileBytes) {
+        case .success(let text): return .success(text)
+        case .failure(.unreadable): return .failure(Diagnostic(file: displayPath(url), line: 1, "cannot read file"))
+        case .failure(.notUTF8): return .failure(Diagnostic(file: displayPath(url), line: 1, "file is not valid UTF-8"))
+        case .failure(.tooLarge(let limit)): return .failure(Diagnostic(file: displayPath(url), line: 1, "file too large (more than \(limit) bytes)"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(file: displayPath(url), line: 1, "file is not valid UTF-8"))
-        }
-        return .success(text)
     }
 
     /// Front matter of every lesson; broken lessons are skipped and reported.

@@ -18,7 +18,11 @@ public enum LessonParser {
         var diags: [Diagnostic] = []
         func error(_ line: Int, _ message: String) { diags.append(Diagnostic(file: file, line: line, message)) }
 
-        guard let split = splitFrontMatter(text) else {
+        if text.utf8.count > ContentLimits.fileBytes {
+            error(1, "file too large (more than \(ContentLimits.fileBytes) bytes)")
+            return Result(lesson: nil, diagnostics: diags)
+        }
+        guard let split = splitFrontMatter(ContentText.normalized(text)) else {
             error(1, "missing front matter: the file must start with a '---' line and close it with another")
             return Result(lesson: nil, diagnostics: diags)
         }
@@ -30,7 +34,10 @@ public enum LessonParser {
 
         let object: Any?
         do {
-            object = try Yams.load(yaml: split.yaml)
+            object = try YAMLGuard.compose(split.yaml).map { Constructor.default.any(from: $0) }
+        } catch let v as YAMLGuard.Violation {
+            error(v.line + 1, v.message)
+            return Result(lesson: nil, diagnostics: diags)
         } catch let e as YamlError {
             error(yamlErrorLine(e).map { $0 + 1 } ?? 1, "bad YAML in front matter: \(yamlErrorSummary(e))")
             return Result(lesson: nil, diagnostics: diags)
@@ -95,7 +102,11 @@ public enum LessonParser {
                               summary: summary, scenes: scenes, sources: sources)
         // The catalog also needs the block count (home's percent read), so the body is parsed
         // either way; cmark takes well under a millisecond per lesson.
-        let (blocks, sceneRefs) = MarkdownBody.parse(split.body)
+        let (blocks, sceneRefs, deepLine) = MarkdownBody.parse(split.body)
+        if let deepLine {
+            error(split.bodyStartLine + deepLine - 1, "Markdown nested too deeply (more than \(ContentLimits.markdownDepth) levels of quotes, lists or emphasis)")
+            return Result(lesson: nil, diagnostics: diags)
+        }
         meta.blockCount = blocks.count
         if metaOnly { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: diags) }
 
@@ -107,8 +118,7 @@ public enum LessonParser {
 
     /// Splits "---\n<yaml>\n---\n<body>"; `bodyStartLine` is the 1-based line where the body begins.
     static func splitFrontMatter(_ text: String) -> (yaml: String, body: String, bodyStartLine: Int)? {
-        var lines = text.components(separatedBy: "\n")
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
+        let lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
         guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
         let yaml = lines[1..<end].joined(separator: "\n")
@@ -139,9 +149,11 @@ enum MarkdownBody {
     // static let is initialised exactly once), since lessons may be parsed concurrently.
     static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static func parse(_ body: String) -> ([Block], [(String, Int)]) {
+    /// The blocks, the scene blocks with their lines, and the line of the first node nested
+    /// deeper than `ContentLimits.markdownDepth` (then no blocks: converting them recurses).
+    static func parse(_ body: String) -> ([Block], [(String, Int)], Int?) {
         _ = registration
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], []) }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], [], nil) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -150,11 +162,33 @@ enum MarkdownBody {
         bytes.withUnsafeMutableBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
         }
-        guard let doc = cmark_parser_finish(parser) else { return ([], []) }
+        guard let doc = cmark_parser_finish(parser) else { return ([], [], nil) }
         defer { cmark_node_free(doc) }
+        if let line = tooDeep(doc) { return ([], [], line) }
         var scenes: [(String, Int)] = []
         let blocks = children(doc).compactMap { block($0, &scenes) }
-        return (blocks, scenes)
+        return (blocks, scenes, nil)
+    }
+
+    /// Walks the tree by its links (no recursion): the first line nested too deeply, if any.
+    static func tooDeep(_ doc: OpaquePointer) -> Int? {
+        var node = cmark_node_first_child(doc), depth = 1
+        while let n = node {
+            if depth > ContentLimits.markdownDepth {
+                var m: OpaquePointer? = n, line = 0
+                while let x = m, line == 0 { line = Int(cmark_node_get_start_line(x)); m = cmark_node_parent(x) }
+                return max(1, line)
+            }
+            if let child = cmark_node_first_child(n) { node = child; depth += 1; continue }
+            var m = n
+            node = nil
+            while true {
+                if let next = cmark_node_next(m) { node = next; break }
+                guard let parent = cmark_node_parent(m), parent != doc else { break }
+                m = parent; depth -= 1
+            }
+        }
+        return nil
     }
 
     static func children(_ node: OpaquePointer) -> [OpaquePointer] {

@@ -11,6 +11,8 @@ extension NotesImporter {
         public var lessons: [String]   // lesson ids (`notes/…`), each in both languages
         public var quizFiles: [String]
         public var files: [String]     // paths relative to the output folder
+        public var plainScenes: [String] = []  // unknown scene ids whose blocks became code blocks
+        public var verbatimSections: [String] = []  // lessons nested too deeply, kept as one code block
     }
 
     public enum ImportError: Error, CustomStringConvertible, Equatable {
@@ -101,24 +103,35 @@ extension NotesImporter {
             lines.append("  \(id)  \(section.title)\(n == 0 ? "" : "  (\(n) question\(n == 1 ? "" : "s"))")")
         }
         if notes.imagesDropped > 0 { lines.append("Dropped \(notes.imagesDropped) images (the reader shows text only).") }
+        if !written.plainScenes.isEmpty {
+            lines.append("Scene blocks naming unknown scenes became plain code blocks: \(written.plainScenes.joined(separator: ", ")) (see nettutor play --help).")
+        }
+        if !written.verbatimSections.isEmpty {
+            lines.append("Nested too deeply for the reader (over \(ContentLimits.markdownDepth) levels), kept as plain text: \(written.verbatimSections.joined(separator: ", ")).")
+        }
         lines.append("Browse them beside the built-in lessons with: nettutor --content \(folder)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `builtIn`: the library's lessons; each imported lesson and question names the one on
     /// its topic (`RelatedContent.match`), since the notes' own answers may be wrong.
-    public static func write(_ notes: Notes, language: Language, to dir: URL, force: Bool, builtIn: [RelatedContent.Lesson] = []) throws -> Written {
+    /// `knownScenes`: a scene block naming any other scene becomes a plain code block, so the
+    /// lessons pass `check`. Written all or nothing, never through a symbolic link (`StagedWrite`).
+    public static func write(_ notes: Notes, language: Language, to dir: URL, force: Bool, builtIn: [RelatedContent.Lesson] = [],
+                             knownScenes: Set<String> = []) throws -> Written {
         guard !notes.sections.isEmpty else { throw ImportError.noSections }
         var taken = Set<String>()
         var files: [(String, String)] = []  // relative path, contents
-        var lessons: [String] = [], quizzes: [String] = []
+        var lessons: [String] = [], quizzes: [String] = [], plainScenes: [String] = [], verbatimSections: [String] = []
         let note = Localized(
             ko: "> 이 레슨은 영어로 쓴 노트에서 가져왔으며 아직 번역되지 않았습니다.",
             en: "> This lesson was imported from notes written in Korean and is not translated yet.")
         for (index, section) in notes.sections.enumerated() {
             let name = slug(section.title, index: index, taken: &taken), id = "\(namespace)/\(name)"
             let related = RelatedContent.match(title: section.title, question: nil, in: builtIn)
-            let body = (related.map { seeAlso($0, language) + "\n\n" } ?? "") + section.body.joined(separator: "\n")
+            var text = section.body.joined(separator: "\n")
+            if MarkdownBody.parse(text).2 != nil { text = verbatim(text); verbatimSections.append(id) }
+            let body = (related.map { seeAlso($0, language) + "\n\n" } ?? "") + text
             let front = [
                 "---",
                 "id: \(id)",
@@ -133,7 +146,9 @@ extension NotesImporter {
             lessons.append(id)
             for l in Language.allCases {
                 let untranslated = l == language ? "" : note[l] + "\n\n"
-                files.append(("Content/\(l.rawValue)/\(namespace)/\(name).md", front + "\n" + untranslated + body + "\n"))
+                let (text, dropped) = withoutUnknownScenes(front + "\n" + untranslated + body + "\n", knownScenes: knownScenes)
+                if l == language { plainScenes += dropped }
+                files.append(("Content/\(l.rawValue)/\(namespace)/\(name).md", text))
             }
             guard !section.toggles.isEmpty else { continue }
             var yaml = "lesson: \(id)\nquestions:\n"
@@ -159,20 +174,36 @@ extension NotesImporter {
             quizzes.append(id)
             files.append(("Quizzes/\(namespace)/\(name).yaml", yaml))
         }
-        let fm = FileManager.default
-        let existing = files.map(\.0).filter { fm.fileExists(atPath: dir.appendingPathComponent($0).path) }
-        if !existing.isEmpty && !force { throw ImportError.wouldOverwrite(existing) }
-        do {
-            for (path, text) in files {
-                let url = dir.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try text.write(to: url, atomically: true, encoding: .utf8)
-            }
-            try fm.createDirectory(at: dir.appendingPathComponent("Quizzes"), withIntermediateDirectories: true)
-        } catch {
-            throw ImportError.cannotWrite(error.localizedDescription)
+        do { try StagedWrite.commit(files, folders: ["Quizzes"], into: dir, overwrite: force) }
+        catch let c as StagedWrite.Conflict { throw ImportError.wouldOverwrite(c.paths) }
+        catch let f as StagedWrite.Failure { throw ImportError.cannotWrite(f.why) }
+        return Written(lessons: lessons, quizFiles: quizzes, files: files.map(\.0), plainScenes: plainScenes,
+                       verbatimSections: verbatimSections)
+    }
+
+    /// Markdown nested deeper than the reader allows, kept as text: one code block whose fence
+    /// is longer than any run of tildes inside, so nothing in it can close it.
+    static func verbatim(_ text: String) -> String {
+        var longest = 0, run = 0
+        for c in text { if c == "~" { run += 1; longest = max(longest, run) } else { run = 0 } }
+        let fence = String(repeating: "~", count: max(3, longest + 1))
+        return fence + "\n" + text + "\n" + fence
+    }
+
+    /// The lesson with each scene block naming an unknown scene turned into a plain code block
+    /// (its fence line loses the `scene ID` info string), and the ids dropped. The lines come
+    /// from the lesson parser itself, so a fence inside a list or quote is found too.
+    static func withoutUnknownScenes(_ text: String, knownScenes: Set<String>) -> (String, [String]) {
+        var lines = text.components(separatedBy: "\n"), dropped: [String] = []
+        let diags = LessonParser.parse(text, file: "", language: .en, knownScenes: knownScenes).diagnostics
+        for d in diags where d.message.hasSuffix("in scene block") && d.line >= 1 && d.line <= lines.count {
+            let line = lines[d.line - 1]
+            guard let fence = line.range(of: #"(`{3,}|~{3,})\s*scene\b.*$"#, options: .regularExpression) else { continue }
+            dropped.append(String(line[fence].drop { $0 == "`" || $0 == "~" }.trimmingCharacters(in: .whitespaces).dropFirst(5)).trimmingCharacters(in: .whitespaces))
+            let marks = line[fence].prefix { $0 == "`" || $0 == "~" }
+            lines[d.line - 1] = line.replacingCharacters(in: fence, with: marks)
         }
-        return Written(lessons: lessons, quizFiles: quizzes, files: files.map(\.0))
+        return (lines.joined(separator: "\n"), dropped)
     }
 
     /// The pointer at the built-in lesson (and question) that corrects a note, as a sentence.

@@ -33,7 +33,7 @@ public enum NotesImporter {
     }
 
     public static func parse(_ raw: String) -> Notes {
-        let lines = Sanitize.text(raw, keepNewlines: true).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        let lines = Sanitize.text(ContentText.normalized(raw), keepNewlines: true).components(separatedBy: "\n")
         var title: String?
         var start = 0
         if let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }), lines[first].hasPrefix("# ") {

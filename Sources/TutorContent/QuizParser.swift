@@ -95,9 +95,10 @@ public enum QuizParser {
         case .numeric:
             if let n = f.node(node, "answer", context: ctx) {
                 let tol = node["tolerance"].map { $0.float } ?? 0
-                if let v = n.float, let tol, tol >= 0 {
+                // .nan is never equal to an answer and .inf tolerance accepts any: both refused.
+                if let v = n.float, v.isFinite, let tol, tol.isFinite, tol >= 0 {
                     answer = .numeric(answer: v, tolerance: tol, unit: (node["unit"]?.scalar?.string).map { Sanitize.text($0) })
-                } else { f.error(f.line(n), "\(ctx): numeric needs a number 'answer' and a 'tolerance' of 0 or more") }
+                } else { f.error(f.line(n), "\(ctx): numeric needs a finite number 'answer' and a finite 'tolerance' of 0 or more") }
             }
         case .open:
             let model = f.localized(node, "model_answer", context: ctx)

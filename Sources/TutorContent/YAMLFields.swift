@@ -12,8 +12,13 @@ struct YAMLFields {
 
     /// Composes YAML text into a node (with line marks), or records why it is not YAML.
     mutating func compose(_ text: String) -> Node? {
+        if text.utf8.count > ContentLimits.fileBytes {
+            error(1, "file too large (more than \(ContentLimits.fileBytes) bytes)"); return nil
+        }
         do {
-            return try Yams.compose(yaml: text)
+            return try YAMLGuard.compose(ContentText.normalized(text))
+        } catch let v as YAMLGuard.Violation {
+            error(v.line, v.message)
         } catch let e as YamlError {
             error(LessonParser.yamlErrorLine(e) ?? 1, "bad YAML: \(LessonParser.yamlErrorSummary(e))")
         } catch {

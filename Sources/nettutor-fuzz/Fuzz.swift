@@ -1,29 +1,39 @@
 import Foundation
 import TutorContent
+import TutorApp
 import TutorCore
 import TutorProgress
 
-/// Fuzz targets for the loaders of untrusted text: lesson files (front matter + Markdown), quiz
-/// YAML and notes import. Built with `-sanitize=fuzzer -DFUZZING` by `make soak`, libFuzzer
-/// calls `LLVMFuzzerTestOneInput`; built normally, this program replays files (the corpus and
-/// crashes found) through the same code, which is how a found crash becomes a test.
+/// Fuzz targets for the loaders of untrusted text: lesson files, front matter alone, quiz
+/// YAML, the glossary, Markdown bodies (parsed and laid out the way `read` and the reader do),
+/// notes import and `progress --import`. Built with `-sanitize=fuzzer -DFUZZING` by `make
+/// soak`, libFuzzer calls `LLVMFuzzerTestOneInput`; built normally, this program replays files (the corpus and crashes
+/// found) through the same code, which is how a found crash becomes a test.
 enum FuzzTargets {
     static let scenes: Set<String> = ["tcp-3way", "cwnd-lab"]
+    static let front = "---\nid: fuzz\ntitle: Fuzz\ntopic: web\norder: 1\nsummary: s\n---\n"
+
+    /// One entry per target, named as in Tests/Fuzz/corpus/<name>/ and `make soak`.
+    static let targets: [String: @Sendable (String) -> Void] = [
+        "lesson": { _ = LessonParser.parse($0, file: "fuzz.md", language: .en, knownScenes: scenes) },
+        "frontmatter": { _ = LessonParser.parse("---\n" + $0 + "\n---\nbody\n", file: "fuzz.md", language: .ko, metaOnly: true, knownScenes: scenes) },
+        "quiz": { _ = QuizParser.parse($0, file: "fuzz.yaml", knownScenes: scenes, knownGenerators: ["tcp-handshake-numbers"]) },
+        "glossary": { _ = GlossaryParser.parse($0, file: "glossary.yaml") },
+        "markdown": { body in
+            guard let lesson = LessonParser.parse(front + body, file: "fuzz.md", language: .en, knownScenes: scenes).lesson else { return }
+            _ = LessonText.printed(lesson, width: 80, glyphs: .unicode)
+            _ = LessonLayout.lines(lesson, width: 12, glyphs: .ascii, language: .ko)
+        },
+        "notes": { _ = NotesImporter.parse($0) },
+        "progress": { _ = try? ProgressImport.decode(Data($0.utf8)) },
+    ]
 
     static func run(_ target: String, _ text: String) {
-        switch target {
-        case "lesson":
-            _ = LessonParser.parse(text, file: "fuzz.md", language: .en, knownScenes: scenes)
-        case "quiz":
-            _ = QuizParser.parse(text, file: "fuzz.yaml", knownScenes: scenes, knownGenerators: ["tcp-handshake-numbers"])
-        case "notes":
-            _ = NotesImporter.parse(text)
-        case "progress": _ = try? ProgressImport.decode(Data(text.utf8))
-        default:
-            fatalError("NETTUTOR_FUZZ must be lesson, quiz or notes")
-        }
+        guard let run = targets[target] else { fatalError("NETTUTOR_FUZZ must be one of: \(names)") }
+        run(text)
     }
 
+    static var names: String { targets.keys.sorted().joined(separator: ", ") }
     static var target: String { ProcessInfo.processInfo.environment["NETTUTOR_FUZZ"] ?? "lesson" }
 }
 
@@ -53,7 +63,7 @@ enum FuzzReplay {
     static func main() {
         let args = CommandLine.arguments.dropFirst()
         guard !args.isEmpty else {
-            print("usage: NETTUTOR_FUZZ=lesson|quiz|notes nettutor-fuzz FILE_OR_DIR...")
+            print("usage: NETTUTOR_FUZZ=<\(FuzzTargets.names.replacingOccurrences(of: ", ", with: "|"))> nettutor-fuzz FILE_OR_DIR...")
             exit(2)
         }
         var count = 0

@@ -458,13 +458,17 @@ if [ $code -ne 0 ] && echo "$out" | grep -q "needs a terminal"; then ok "the TUI
 # The fuzz corpus and every crash the fuzzer ever found go through the loaders again.
 FUZZ_BIN="$(dirname "$BIN")/nettutor-fuzz"
 if [ -x "$FUZZ_BIN" ]; then
-  for t in lesson quiz notes progress; do
+  for dir in "$ROOT"/Tests/Fuzz/corpus/*/; do
+    t=$(basename "$dir")
     out=$(NETTUTOR_FUZZ=$t "$FUZZ_BIN" "$ROOT/Tests/Fuzz/corpus/$t" "$ROOT/Tests/Fuzz/crashes/$t" 2>&1); code=$?
     if [ $code -eq 0 ]; then ok "fuzz corpus and past crashes replay through the $t loader ($(echo "$out" | grep -o '[0-9]* inputs'))"; else fail "fuzz replay ($t)" "$out"; fi
   done
 else
   fail "nettutor-fuzz was not built next to $BIN"
 fi
+
+# Hostile content files and import into a folder with links (Tests/e2e/hostile-content.sh).
+source "$ROOT/Tests/e2e/hostile-content.sh"
 
 # The command line and the locale (Tests/e2e/cli.sh).
 source "$ROOT/Tests/e2e/cli.sh"

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The limits every content file is held to (docs/CONTENT.md, "Limits"), defined once. Content is
+/// untrusted: without them a few hundred bytes of YAML aliases expand to gigabytes, and deep
+/// nesting overflows the stack of the recursive YAML composer and Markdown converters.
+public enum ContentLimits {
+    /// Bytes in one lesson, quiz or glossary file (the largest shipped file is about 52 KB).
+    public static let fileBytes = 1 << 20
+    /// Bytes in a notes file for `nettutor import` (Notion exports of a whole course).
+    public static let notesBytes = 8 << 20
+    /// Nested `[`/`{` flow collections in YAML.
+    public static let yamlDepth = 32
+    /// Columns of block indentation in YAML (spaces plus `- `, `? `, `: ` markers): every block
+    /// level takes at least one column, so this bounds block nesting. Block scalars (`|`, `>`)
+    /// may be indented further.
+    public static let yamlIndent = 64
+    /// YAML nodes after aliases are expanded (the largest shipped file has a few thousand).
+    public static let yamlNodes = 100_000
+    /// Nested Markdown containers and inlines (quotes, lists, emphasis, links).
+    public static let markdownDepth = 32
+}
+
+/// Text as the parsers want it: a UTF-8 byte order mark dropped and CRLF line endings made LF,
+/// so files saved on Windows load like any other.
+public enum ContentText {
+    public static func normalized(_ text: String) -> String {
+        var s = Substring(text)
+        if s.unicodeScalars.first == "\u{FEFF}" { s = Substring(s.unicodeScalars.dropFirst()) }
+        // "\r\n" is one Character in Swift, so search the scalars.
+        guard s.unicodeScalars.contains("\r") else { return String(s) }
+        return s.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    public enum ReadError: Error, Equatable { case unreadable, tooLarge(limit: Int), notUTF8 }
+
+    /// Reads at most `limit` bytes (so a huge file, or a device like /dev/zero, is refused
+    /// without being read whole) and normalizes the text.
+    public static func read(path: String, limit: Int) -> Result<String, ReadError> {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable) }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else { return .failure(.unreadable) }
+        if data.count > limit { return .failure(.tooLarge(limit: limit)) }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
+        return .success(normalized(text))
+    }
+}

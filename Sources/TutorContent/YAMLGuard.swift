@@ -1,0 +1,136 @@
+import Yams
+
+/// YAML through Yams within `ContentLimits`. Yams composes recursively (10,000 nested `[`
+/// overflow the stack) and `Yams.load` expands every alias (nine-fold aliases seven deep make
+/// 4.8 million nodes from 472 bytes), so the text is scanned for nesting before libyaml sees it,
+/// and the composed tree (where an alias is a shared copy, not an expansion) is counted with a
+/// cap before anything walks it.
+enum YAMLGuard {
+    struct Violation: Error, Equatable { var line: Int; var message: String }
+
+    /// The composed document, or why it breaks a limit; Yams' own errors are rethrown.
+    static func compose(_ text: String) throws -> Node? {
+        if let v = scan(text) { throw v }
+        guard let node = try Yams.compose(yaml: text) else { return nil }
+        if let v = countNodes(node) { throw v }
+        return node
+    }
+
+    /// Counts nodes as if aliases were expanded, without expanding them, stopping at the cap.
+    static func countNodes(_ root: Node) -> Violation? {
+        var stack = [root], count = 0
+        while let node = stack.popLast() {
+            count += 1
+            if count > ContentLimits.yamlNodes {
+                return Violation(line: (node.mark?.line ?? 0) + 1,
+                                 message: "YAML expands to more than \(ContentLimits.yamlNodes) nodes (aliases repeated too often)")
+            }
+            switch node {
+            case .scalar: break
+            case .sequence(let s): stack.append(contentsOf: s)
+            case .mapping(let m): for (k, v) in m { stack.append(k); stack.append(v) }
+            }
+        }
+        return nil
+    }
+
+    /// One pass over the bytes, no recursion: the first line nested deeper than the limits.
+    /// Flow depth counts `[`/`{` outside quoted scalars; inside one, brackets are counted too
+    /// (balanced locally), so a quote the scan misreads cannot hide real nesting. Block depth is
+    /// bounded by indentation; the lines of a block scalar (`key: |`) are text and skipped.
+    static func scan(_ text: String) -> Violation? {
+        let bytes = Array(text.utf8)
+        var i = 0, line = 1, flow = 0
+        var quote: UInt8? = nil, quoted = 0   // open quote, its local bracket depth
+        var expecting = true                  // a token may start here (so may a quote)
+        var blockScalarParent: Int? = nil     // skip lines indented deeper than this
+        func tooDeep() -> Violation {
+            Violation(line: line, message: "YAML nested too deeply (more than \(ContentLimits.yamlDepth) levels of [ or {)")
+        }
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { i = end + 1; line += 1 }
+            var indent = i
+            while indent < end, bytes[indent] == 0x20 { indent += 1 }
+            let blank = bytes[indent..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if let parent = blockScalarParent {
+                if blank || indent - i > parent { continue }
+                blockScalarParent = nil
+            }
+            // Block markers at the start of the line: each is a level of nesting.
+            var p = indent
+            if quote == nil, flow == 0 {
+                if end - i >= 3, [0x2D, 0x2E].contains(bytes[i]), bytes[i + 1] == bytes[i], bytes[i + 2] == bytes[i],
+                   end - i == 3 || bytes[i + 3] == 0x20 { p = i + 3 }
+                while p < end {
+                    if [0x2D, 0x3F, 0x3A].contains(bytes[p]), p + 1 == end || bytes[p + 1] == 0x20 || bytes[p + 1] == 0x09 { p += 1 }
+                    else if bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+                    else { break }
+                }
+            }
+            if p - i > ContentLimits.yamlIndent {
+                return Violation(line: line, message: "YAML nested too deeply (indented more than \(ContentLimits.yamlIndent) columns)")
+            }
+            let contentStart = p
+            // A quote opens a scalar only where a token may start (YAML's rule; inside a plain
+            // scalar, `it's` or `say "hi"` is text): at the start of a block line, after
+            // `[ { ,`, after a `:`/`?`/`-` indicator, or after a tag or anchor.
+            if flow == 0 { expecting = true }
+            var prev: UInt8 = 0x20, property = false
+            var k = p
+            while k < end {
+                let c = bytes[k]
+                let space = c == 0x20 || c == 0x09 || c == 0x0D
+                if let q = quote {
+                    if c == 0x5C, q == 0x22 { k += 2; continue }                              // \x in "..."
+                    if c == 0x27, q == 0x27, k + 1 < end, bytes[k + 1] == 0x27 { k += 2; continue } // '' in '...'
+                    if c == q {
+                        // Brackets left open inside stay counted: were the quote misread, they are real.
+                        quote = nil; flow += quoted; quoted = 0; expecting = false
+                    } else if c == 0x5B || c == 0x7B { quoted += 1; if flow + quoted > ContentLimits.yamlDepth { return tooDeep() } }
+                    else if (c == 0x5D || c == 0x7D) && quoted > 0 { quoted -= 1 }
+                } else if space {
+                    if property { property = false; expecting = true }
+                } else {
+                    if c == 0x23, prev == 0x20 || prev == 0x09 || k == contentStart { break }   // comment
+                    let next = k + 1 < end ? bytes[k + 1] : 0x20
+                    let nextEnds = next == 0x20 || next == 0x09 || next == 0x0D || [0x2C, 0x5B, 0x5D, 0x7B, 0x7D].contains(next)
+                    if (c == 0x22 || c == 0x27) && expecting { quote = c }
+                    else if c == 0x5B || c == 0x7B {
+                        flow += 1; expecting = true
+                        if flow > ContentLimits.yamlDepth { return tooDeep() }
+                    } else if c == 0x5D || c == 0x7D { if flow > 0 { flow -= 1 }; expecting = false }
+                    else if c == 0x2C && flow > 0 { expecting = true }
+                    else if c == 0x3A && (nextEnds || [0x22, 0x27, 0x5D, 0x7D].contains(prev)) { expecting = true }
+                    else if (c == 0x3F || c == 0x2D) && expecting && nextEnds { expecting = true }
+                    else if (c == 0x21 || c == 0x26) && expecting { property = true }
+                    else if !property { expecting = false }
+                }
+                prev = c; k += 1
+            }
+            if quote == nil, flow == 0, isBlockScalarHeader(bytes, from: contentStart, to: min(k, end)) {
+                blockScalarParent = contentStart - i
+            }
+        }
+        return nil
+    }
+
+    /// The line (comment cut) ends in `|`, `>`, `|-`, `>+2` …, standing where a value starts.
+    static func isBlockScalarHeader(_ bytes: [UInt8], from start: Int, to stop: Int) -> Bool {
+        func space(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+        var e = stop
+        while e > start, space(bytes[e - 1]) { e -= 1 }
+        var s = e
+        while s > start, !space(bytes[s - 1]) { s -= 1 }
+        guard s < e, bytes[s] == 0x7C || bytes[s] == 0x3E,
+              bytes[(s + 1)..<e].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D }) else { return false }
+        var b = s
+        while b > start, space(bytes[b - 1]) { b -= 1 }
+        if b == start || bytes[b - 1] == 0x3A { return true }
+        // After a tag or anchor (`key: !t |`).
+        var t = b
+        while t > start, !space(bytes[t - 1]) { t -= 1 }
+        return bytes[t] == 0x21 || bytes[t] == 0x26
+    }
+}
