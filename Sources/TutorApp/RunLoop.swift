@@ -17,10 +17,16 @@ public struct AppLoop<Backend: TerminalBackend, Runner: EffectRunner, Clock: Loo
     public var runner: Runner
     public let backend: Backend
     public let clock: Clock
+    /// Where answers are now (the shell's store). Asked at least once a second while the app
+    /// shows "saving later", so the quiz footer turns to "saved" when a background retry
+    /// writes them; never asked otherwise, so idle stays idle.
+    public var currentSaving: (() -> SaveState)?
 
     public init(state: AppState, backend: Backend, runner: Runner, clock: Clock) {
         self.state = state; self.backend = backend; self.runner = runner; self.clock = clock
     }
+
+    static var savingPoll: Int { 1000 }
 
     /// Runs until the app orders `.quit`.
     public mutating func run() {
@@ -29,8 +35,10 @@ public struct AppLoop<Backend: TerminalBackend, Runner: EffectRunner, Clock: Loo
         var lastTick = clock.monotonic(), tickGeneration = state.animationGeneration
         while true {
             if state.animationGeneration != tickGeneration { lastTick = clock.monotonic(); tickGeneration = state.animationGeneration }
-            let event = backend.nextEvent(timeout: state.tickInterval)
+            let polling = state.saving == .savingLater && currentSaving != nil
+            let event = backend.nextEvent(timeout: polling ? min(state.tickInterval ?? Self.savingPoll, Self.savingPoll) : state.tickInterval)
             var actions: [AppAction] = [.clockAdvanced(to: clock.wallTime())]
+            if polling, let now = currentSaving?(), now != state.saving { actions.append(.saveStateChanged(now)) }
             switch event {
             case .key(let key): actions.append(.keyPressed(key))
             case .resize(let size): actions.append(.resized(size))

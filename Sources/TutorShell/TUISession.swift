@@ -55,6 +55,7 @@ public struct TUISession {
         defer { terminal.shutdown() }
         s.size = terminal.size
         var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)
+        loop.currentSaving = { store.saveState ?? .saved }
         loop.run()
     }
 }

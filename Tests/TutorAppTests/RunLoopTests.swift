@@ -49,4 +49,16 @@ struct RunLoopTests {
         #expect(backend.suspensions == 1)
         #expect(backend.presented.last!.snapshotText().contains("IPv4 vs IPv6"))
     }
+
+    @Test("Saving later: the loop asks the store once a second, and the footer turns to saved when a retry wrote the answers")
+    func savingLaterTurnsToSaved() {
+        var (loop, backend) = loop(.home, [.wait(5), .frame, .frame, .press("t")])
+        loop.state.saving = .savingLater
+        var asked = 0
+        loop.currentSaving = { asked += 1; return asked >= 2 ? .saved : .savingLater }
+        loop.run()
+        #expect(loop.state.saving == .saved)
+        // Polled while waiting (1 s, no animation), then blocked again once saved: idle is idle.
+        #expect(backend.timeouts.prefix(3) == [1000, 1000, nil])
+    }
 }
