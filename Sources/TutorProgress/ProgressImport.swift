@@ -12,7 +12,7 @@ public enum ProgressImport {
         public var record: String
         public var field: String
         public var reason: String
-        public var description: String { "\(record): \(field) \(reason); nothing was imported" }
+        public var description: String { (field.isEmpty ? "\(record) " : "\(record): \(field) ") + "\(reason); nothing was imported" }
     }
 
     /// Dates a record may carry: 2000-01-01 to 2100-01-01 (UTC).
@@ -26,9 +26,9 @@ public enum ProgressImport {
     public static func decode(_ data: Data) throws -> ProgressExport {
         let e: ProgressExport
         do { e = try JSONDecoder().decode(ProgressExport.self, from: data) } catch let d as DecodingError {
-            throw Invalid(record: "file", field: "JSON", reason: describe(d))
+            throw describe(d)
         } catch {
-            throw Invalid(record: "file", field: "JSON", reason: "cannot be read (\(error))")
+            throw Invalid(record: "the file", field: "", reason: "cannot be read as JSON")
         }
         try validate(e)
         return e
@@ -125,13 +125,32 @@ public enum ProgressImport {
         return "\"" + shown.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
     }
 
-    static func describe(_ e: DecodingError) -> String {
-        func path(_ c: [CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined() }
+    /// A decoding failure as a sentence naming where, without Foundation's wording.
+    static func describe(_ e: DecodingError) -> Invalid {
+        func path(_ c: [CodingKey]) -> String {
+            let p = c.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return p.hasPrefix(".") ? String(p.dropFirst()) : p
+        }
         switch e {
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
-            return "is not a progress export at \(path(c.codingPath).isEmpty ? "the top" : path(c.codingPath)): \(c.debugDescription)"
+        case .dataCorrupted(let c) where c.codingPath.isEmpty:
+            return Invalid(record: "the file", field: "", reason: "is not valid JSON")
+        case .keyNotFound(let key, let c):
+            return Invalid(record: c.codingPath.isEmpty ? "the file" : path(c.codingPath), field: "", reason: "lacks the field \"\(key.stringValue)\"")
+        case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
+            return Invalid(record: path(c.codingPath), field: "", reason: "is not \(typeName(type))")
+        case .dataCorrupted(let c):
+            return Invalid(record: path(c.codingPath), field: "", reason: "has a value that cannot be read")
         @unknown default:
-            return "is not a progress export"
+            return Invalid(record: "the file", field: "", reason: "is not a progress export")
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: return "a number"
+        case is String.Type: return "text"
+        case is Bool.Type: return "true or false"
+        default: return type is any Collection.Type ? "a list" : "an object of the export"
         }
     }
 }

@@ -42,6 +42,19 @@ struct ImportValidationTests {
         }
     }
 
+    @Test("A file that is not an export is one plain sentence naming where, without Foundation's wording")
+    func notAnExportMessages() {
+        func message(_ text: String) -> String {
+            do { _ = try ProgressImport.decode(Data(text.utf8)); return "decoded" } catch { return "\(error)" }
+        }
+        #expect(message("not json") == "the file is not valid JSON; nothing was imported")
+        #expect(message("{}") == "the file lacks the field \"version\"; nothing was imported")
+        #expect(message(#"{"version": "1"}"#) == "version is not a number; nothing was imported")
+        for text in ["not json", "{}", #"{"version": "1"}"#, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["] {
+            #expect(!message(text).contains("given data") && !message(text).contains("Expected to decode"), "\(text)")
+        }
+    }
+
     @Test("A rejected file changes nothing in the store")
     func nothingWritten() throws {
         let path = tempPath()
