@@ -34,7 +34,7 @@ public enum LessonParser {
 
         let object: Any?
         do {
-            object = try YAMLGuard.compose(split.yaml).map { Constructor.default.any(from: $0) }
+            object = try YAMLGuard.compose(split.yaml).map(YAMLGuard.plain)
         } catch let v as YAMLGuard.Violation {
             error(v.line + 1, v.message)
             return Result(lesson: nil, diagnostics: diags)

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// YAML through Yams within `ContentLimits`. Yams composes recursively (10,000 nested `[`
@@ -14,6 +15,33 @@ enum YAMLGuard {
         guard let node = try Yams.compose(yaml: text) else { return nil }
         if let v = countNodes(node) { throw v }
         return node
+    }
+
+    /// The composed tree as plain values (String, Int, Double, Bool, NSNull, [Any], [String: Any]).
+    /// Not Yams' `Constructor`: it force-unwraps a mapping key that is not text (`[a]: b`, or an
+    /// alias to a list used as a key), which crashed the loader. Depth is bounded by `scan`.
+    static func plain(_ node: Node) throws -> Any {
+        switch node {
+        case .scalar(let s):
+            switch Tag.Name(rawValue: node.tag.description) {  // the resolved tag (its name is not public)
+            case .int: return Int.construct(from: s) ?? s.string
+            case .float: return Double.construct(from: s) ?? s.string
+            case .bool: return Bool.construct(from: s) ?? s.string
+            case .null: return NSNull()
+            default: return s.string
+            }
+        case .sequence(let seq):
+            return try seq.map(plain)
+        case .mapping(let m):
+            var out: [String: Any] = [:]
+            for (k, v) in m {
+                guard case .scalar(let key) = k else {
+                    throw Violation(line: (k.mark?.line ?? 0) + 1, message: "a mapping key must be text, not a list or a mapping")
+                }
+                out[key.string] = try plain(v)
+            }
+            return out
+        }
     }
 
     /// Counts nodes as if aliases were expanded, without expanding them, stopping at the cap.

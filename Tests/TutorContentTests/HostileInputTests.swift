@@ -36,6 +36,18 @@ struct HostileInputTests {
         #expect(lesson(front: Hostile.laughs(levels: 2)).lesson != nil)
     }
 
+    /// Found by `make soak` (Tests/Fuzz/crashes/frontmatter/): Yams' Constructor force-unwraps
+    /// a mapping key that is not text.
+    @Test("A mapping key that is a list or a mapping is a file:line error, not a crash")
+    func nonScalarKeys() {
+        for extra in ["extra: [[a]: b]\n", "? [a, b]\n: c\n", "extra: {{a: 1}: 2}\n", "l0: &l0 [x]\nextra: [*l0: y]\n"] {
+            let r = lesson(front: extra)
+            #expect(r.lesson == nil, "\(extra)")
+            #expect(r.diagnostics.contains { $0.description.contains("a mapping key must be text") }, "\(extra): \(r.diagnostics)")
+        }
+        #expect(lesson(front: "extra: [{a: 1}, b]\n").lesson != nil)  // a mapping as a value is fine
+    }
+
     @Test("Deep YAML nesting (flow and block) is refused at its line in lessons, quizzes and the glossary")
     func deepYAML() {
         let flow = lesson(front: Hostile.deepFlow)
