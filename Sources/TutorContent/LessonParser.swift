@@ -159,6 +159,7 @@ enum MarkdownBody {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var bytes = Array(body.utf8)
+        if let line = MarkdownGuard.deepMarkerLine(bytes) { return ([], [], line) }
         bytes.withUnsafeMutableBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
         }

@@ -88,6 +88,23 @@ struct HostileInputTests {
         #expect(lesson(body: String(repeating: "> ", count: 10) + "fine\n").lesson != nil)
     }
 
+    /// Found by `make soak` (Tests/Fuzz/crashes/lesson/timeout-…): cmark's time grows with
+    /// depth times brackets, so a line opening too many containers is refused before cmark.
+    @Test("30,000 quotes then 4,000 brackets on one line is refused at its line in well under a second")
+    func deepQuoteWithBrackets() {
+        let started = Date()
+        let r = lesson(body: "intro\n\n" + String(repeating: "> ", count: 30_000) + String(repeating: "[", count: 4_000) + "\n")
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(r.diagnostics.contains { $0.line == 10 && $0.message.contains("Markdown nested too deeply") }, "\(r.diagnostics)")
+        #expect(MarkdownGuard.deepMarkerLine(Array((String(repeating: "- ", count: 40) + "x\n").utf8)) == 1)
+        #expect(MarkdownGuard.deepMarkerLine(Array((String(repeating: "- ", count: 40) + "\n").utf8)) == nil)  // a rule
+        #expect(MarkdownGuard.deepMarkerLine(Array("> > 1. - quoted list\n* item\n".utf8)) == nil)
+        // Inside a fenced code block the markers are text (the importer keeps deep sections so).
+        let fenced = "````\n" + String(repeating: "> ", count: 40) + "\n```\nstill code\n````\n"
+        #expect(MarkdownGuard.deepMarkerLine(Array(fenced.utf8)) == nil)
+        #expect(MarkdownGuard.deepMarkerLine(Array((fenced + String(repeating: "> ", count: 40) + "x\n").utf8)) == 6)
+    }
+
     @Test("One hostile lesson is reported by check and the rest of the library still loads")
     func oneBadFile() throws {
         let root = try makeRoot([
