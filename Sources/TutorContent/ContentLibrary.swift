@@ -135,6 +135,7 @@ public struct ContentLibrary: Sendable {
         case .failure(.unreadable): return .failure(Diagnostic(file: displayPath(url), line: 1, "cannot read file"))
         case .failure(.notUTF8): return .failure(Diagnostic(file: displayPath(url), line: 1, "file is not valid UTF-8"))
         case .failure(.tooLarge(let limit)): return .failure(Diagnostic(file: displayPath(url), line: 1, "file too large (more than \(limit) bytes)"))
+        case .failure(.notRegular): return .failure(Diagnostic(file: displayPath(url), line: 1, "not a regular file (a FIFO, a device or a folder)"))
         }
     }
 

@@ -18,6 +18,8 @@ public enum ContentLimits {
     public static let yamlNodes = 100_000
     /// Nested Markdown containers and inlines (quotes, lists, emphasis, links).
     public static let markdownDepth = 32
+    /// Cells of one Markdown table (the largest shipped table has under 100).
+    public static let markdownTableCells = 20_000
 }
 
 /// Text as the parsers want it: a UTF-8 byte order mark dropped and CRLF line endings made LF,
@@ -31,13 +33,20 @@ public enum ContentText {
         return s.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
-    public enum ReadError: Error, Equatable { case unreadable, tooLarge(limit: Int), notUTF8 }
+    public enum ReadError: Error, Equatable { case unreadable, tooLarge(limit: Int), notUTF8, notRegular }
 
     /// Reads at most `limit` bytes (so a huge file, or a device like /dev/zero, is refused
-    /// without being read whole) and normalizes the text.
-    public static func read(path: String, limit: Int) -> Result<String, ReadError> {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
+    /// without being read whole) and normalizes the text. Only a regular file is read: the open
+    /// does not block (a FIFO in a content folder would wait for a writer forever) and fstat
+    /// checks what it is. `pipes`: a pipe is read too (`import <(…)`, `/dev/stdin`).
+    public static func read(path: String, limit: Int, pipes: Bool = false) -> Result<String, ReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (pipes ? 0 : O_NONBLOCK))
+        guard fd >= 0 else { return .failure(.unreadable) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { close(fd); return .failure(.unreadable) }
+        let kind = st.st_mode & S_IFMT
+        guard kind == S_IFREG || (pipes && (kind == S_IFIFO || kind == S_IFCHR)) else { close(fd); return .failure(.notRegular) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else { return .failure(.unreadable) }
         if data.count > limit { return .failure(.tooLarge(limit: limit)) }
         guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }

@@ -1,3 +1,5 @@
+import TutorRender
+
 /// A problem found in a content file, printed as `file:line: message`.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Comparable {
     public enum Severity: String, Sendable { case error, warning }
@@ -10,8 +12,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
         self.file = file; self.line = line; self.message = message; self.severity = severity
     }
 
+    /// Escaped even into a pipe: a file name (and an id taken from it) was never loaded through
+    /// `Sanitize`, and it can hold an escape sequence or a newline.
     public var description: String {
-        "\(file):\(line): \(severity == .warning ? "warning: " : "")\(message)"
+        TerminalText.escaped("\(file):\(line): \(severity == .warning ? "warning: " : "")\(message)")
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

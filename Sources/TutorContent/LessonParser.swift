@@ -102,9 +102,9 @@ public enum LessonParser {
                               summary: summary, scenes: scenes, sources: sources)
         // The catalog also needs the block count (home's percent read), so the body is parsed
         // either way; cmark takes well under a millisecond per lesson.
-        let (blocks, sceneRefs, deepLine) = MarkdownBody.parse(split.body)
-        if let deepLine {
-            error(split.bodyStartLine + deepLine - 1, "Markdown nested too deeply (more than \(ContentLimits.markdownDepth) levels of quotes, lists or emphasis)")
+        let (blocks, sceneRefs, limit) = MarkdownBody.parse(split.body)
+        if let limit {
+            error(split.bodyStartLine + limit.line - 1, limit.message)
             return Result(lesson: nil, diagnostics: diags)
         }
         meta.blockCount = blocks.count
@@ -149,9 +149,9 @@ enum MarkdownBody {
     // static let is initialised exactly once), since lessons may be parsed concurrently.
     static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// The blocks, the scene blocks with their lines, and the line of the first node nested
-    /// deeper than `ContentLimits.markdownDepth` (then no blocks: converting them recurses).
-    static func parse(_ body: String) -> ([Block], [(String, Int)], Int?) {
+    /// The blocks, the scene blocks with their lines, and the first limit the body breaks (then
+    /// no blocks: converting them recurses, or the table would fill memory).
+    static func parse(_ body: String) -> ([Block], [(String, Int)], MarkdownGuard.Hit?) {
         _ = registration
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], [], nil) }
         defer { cmark_parser_free(parser) }
@@ -159,13 +159,13 @@ enum MarkdownBody {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var bytes = Array(body.utf8)
-        if let line = MarkdownGuard.deepMarkerLine(bytes) { return ([], [], line) }
+        if let hit = MarkdownGuard.check(bytes) { return ([], [], hit) }
         bytes.withUnsafeMutableBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
         }
         guard let doc = cmark_parser_finish(parser) else { return ([], [], nil) }
         defer { cmark_node_free(doc) }
-        if let line = tooDeep(doc) { return ([], [], line) }
+        if let line = tooDeep(doc) { return ([], [], MarkdownGuard.Hit(line: line, message: MarkdownGuard.tooDeep)) }
         var scenes: [(String, Int)] = []
         let blocks = children(doc).compactMap { block($0, &scenes) }
         return (blocks, scenes, nil)

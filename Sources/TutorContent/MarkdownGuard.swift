@@ -5,6 +5,56 @@
 /// indentation that grows with it, which keeps cmark linear; `MarkdownBody.tooDeep` still
 /// checks the parsed tree.
 enum MarkdownGuard {
+    /// A limit the body breaks: its 1-based line and the diagnostic.
+    struct Hit: Equatable { var line: Int; var message: String }
+
+    static let tooDeep = "Markdown nested too deeply (more than \(ContentLimits.markdownDepth) levels of quotes, lists or emphasis)"
+
+    /// The first limit the body breaks before cmark parses it: too many containers opened on one
+    /// line, or a table of more cells than `ContentLimits.markdownTableCells` (the table extension
+    /// fills every row to the header's width: 10,000 columns and 5,000 rows were 50 million cells).
+    static func check(_ bytes: [UInt8]) -> Hit? {
+        if let line = deepMarkerLine(bytes) { return Hit(line: line, message: tooDeep) }
+        if let line = largeTableLine(bytes) {
+            return Hit(line: line, message: "Markdown table too large (more than \(ContentLimits.markdownTableCells) cells)")
+        }
+        return nil
+    }
+
+    /// The line of a table's delimiter row (`|---|---|`) whose columns times the lines up to the
+    /// next blank one exceed the cell limit (an over-estimate of its rows, so never too low).
+    static func largeTableLine(_ bytes: [UInt8]) -> Int? {
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        func blank(_ n: Int) -> Bool {
+            var k = starts[n]
+            while k < bytes.count, bytes[k] != 0x0A { if bytes[k] != 0x20 && bytes[k] != 0x09 && bytes[k] != 0x0D { return false }; k += 1 }
+            return true
+        }
+        var n = 0
+        while n < starts.count {
+            defer { n += 1 }
+            var k = starts[n], columns = 0, dashes = false, pipes = false, inCell = false
+            while k < bytes.count, bytes[k] != 0x0A {
+                switch bytes[k] {
+                case 0x7C: pipes = true; inCell = false
+                case 0x2D: dashes = true; if !inCell { inCell = true; columns += 1 }
+                case 0x3A: if !inCell { inCell = true; columns += 1 }
+                case 0x20, 0x09, 0x3E: break  // spaces, and the quote markers of a quoted table
+                default: columns = -1
+                }
+                if columns < 0 { break }
+                k += 1
+            }
+            guard columns > 0, dashes, pipes else { continue }
+            var rows = 2, m = n + 1
+            while m < starts.count, !blank(m) { rows += 1; m += 1 }
+            if columns * rows > ContentLimits.markdownTableCells { return n + 1 }
+            n = m  // the table's lines are not looked at again (linear)
+        }
+        return nil
+    }
+
     /// The 1-based line of the first line that opens too many quotes or list items, if any.
     static func deepMarkerLine(_ bytes: [UInt8]) -> Int? {
         var i = 0, line = 1

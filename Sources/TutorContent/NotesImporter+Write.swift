@@ -107,7 +107,7 @@ extension NotesImporter {
             lines.append("Scene blocks naming unknown scenes became plain code blocks: \(written.plainScenes.joined(separator: ", ")) (see nettutor play --help).")
         }
         if !written.verbatimSections.isEmpty {
-            lines.append("Nested too deeply for the reader (over \(ContentLimits.markdownDepth) levels), kept as plain text: \(written.verbatimSections.joined(separator: ", ")).")
+            lines.append("Nested too deeply or a table too large for the reader, kept as plain text: \(written.verbatimSections.joined(separator: ", ")).")
         }
         lines.append("Browse them beside the built-in lessons with: nettutor --content \(folder)")
         return lines.joined(separator: "\n") + "\n"

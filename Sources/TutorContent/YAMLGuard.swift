@@ -11,6 +11,9 @@ enum YAMLGuard {
 
     /// The composed document, or why it breaks a limit; Yams' own errors are rethrown.
     static func compose(_ text: String) throws -> Node? {
+        // libyaml also breaks lines at a lone CR, NEL, LS and PS; made LF here, the scan and
+        // libyaml see the same lines (a comment cannot hide what follows such a break).
+        let text = lineBreaksNormalized(text)
         if let v = scan(text) { throw v }
         guard let node = try Yams.compose(yaml: text) else { return nil }
         if let v = countNodes(node) { throw v }
@@ -86,9 +89,11 @@ enum YAMLGuard {
                 if blank || indent - i > parent { continue }
                 blockScalarParent = nil
             }
-            // Block markers at the start of the line: each is a level of nesting.
+            // Block markers at the start of the line: each is a level of nesting. Counted in
+            // every state: were a `[` in a plain scalar (`x: a[`) misread as flow, block
+            // nesting on later lines must still be bounded.
             var p = indent
-            if quote == nil, flow == 0 {
+            do {
                 if end - i >= 3, [0x2D, 0x2E].contains(bytes[i]), bytes[i + 1] == bytes[i], bytes[i + 2] == bytes[i],
                    end - i == 3 || bytes[i + 3] == 0x20 { p = i + 3 }
                 while p < end {
@@ -142,6 +147,15 @@ enum YAMLGuard {
             }
         }
         return nil
+    }
+
+    static func lineBreaksNormalized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            out.append([0x0D, 0x85, 0x2028, 0x2029].contains(u.value) ? "\n" : u)
+        }
+        return String(out)
     }
 
     /// The line (comment cut) ends in `|`, `>`, `|-`, `>+2` …, standing where a value starts.

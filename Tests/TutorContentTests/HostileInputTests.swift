@@ -105,6 +105,44 @@ struct HostileInputTests {
         #expect(MarkdownGuard.deepMarkerLine(Array((fenced + String(repeating: "> ", count: 40) + "x\n").utf8)) == 6)
     }
 
+    /// Found by the adversarial review: each bypassed the YAML scan and crashed Yams' recursion.
+    @Test("A '[' in a plain scalar or a line break libyaml knows (CR, NEL, LS, PS) cannot hide nesting from the scan")
+    func scanBypasses() {
+        let blockAfterBracket = "x: a[\ny:\n" + String(repeating: "- ", count: 20_000) + "z\n"
+        let r = lesson(front: blockAfterBracket)
+        #expect(r.lesson == nil && r.diagnostics.contains { $0.message.contains("nested too deeply") }, "\(r.diagnostics.prefix(2))")
+        for br in ["\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let hidden = "x: #" + br + "  " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
+            let r = lesson(front: hidden)
+            #expect(r.lesson == nil && r.diagnostics.contains { $0.message.contains("nested too deeply") }, "\(br.unicodeScalars.first!.value): \(r.diagnostics.prefix(2))")
+        }
+        let quiz = QuizParser.parse("lesson: x\nx: a[\nquestions:\n" + String(repeating: "- ", count: 20_000) + "z\n", file: "q.yaml", knownScenes: [], knownGenerators: [])
+        #expect(quiz.diagnostics.contains { $0.message.contains("nested too deeply") })
+    }
+
+    @Test("A table of 10,000 columns and 5,000 rows is refused before cmark fills 50 million cells")
+    func hugeTable() {
+        let started = Date()
+        let body = "|" + String(repeating: "a|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n" + String(repeating: "|x\n", count: 5_000)
+        let r = lesson(body: "intro\n\n" + body)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(r.diagnostics.contains { $0.line == 11 && $0.message.contains("table too large") }, "\(r.diagnostics)")
+        #expect(lesson(body: "| a | b |\n|---|:-:|\n| 1 | 2 |\n").lesson != nil)
+    }
+
+    @Test("A FIFO in a content folder is reported, not waited on; a file name's escapes are escaped in check")
+    func fifoAndNames() throws {
+        let root = try makeRoot(["Content/en/good.md": lessonText(id: "good"), "Content/ko/good.md": lessonText(id: "good")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(mkfifo(root.appendingPathComponent("Content/en/fifo.md").path, 0o644) == 0)
+        let evil = root.appendingPathComponent("Content/en/x\u{1B}]0;PWN\u{07}\ny.md")
+        try "not a lesson".write(to: evil, atomically: true, encoding: .utf8)
+        let diags = ContentLibrary(root: root, knownScenes: scenes).check().map(\.description)
+        #expect(diags.contains { $0.contains("fifo.md:1: not a regular file") }, "\(diags)")
+        #expect(!diags.joined().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0A }, "\(diags.map { $0.debugDescription })")
+        #expect(diags.contains { $0.contains("x^[]0;PWN^G^Jy.md") }, "\(diags)")
+    }
+
     @Test("One hostile lesson is reported by check and the rest of the library still loads")
     func oneBadFile() throws {
         let root = try makeRoot([

@@ -15,11 +15,11 @@ struct Import: Command {
 
     func execute() throws {
         let text: String
-        switch ContentText.read(path: notes, limit: ContentLimits.notesBytes) {
+        switch ContentText.read(path: notes, limit: ContentLimits.notesBytes, pipes: true) {
         case .success(let t): text = t
         case .failure(.notUTF8): throw CLIError("\(notes) is not UTF-8 text", code: ExitStatus.usage)
         case .failure(.tooLarge(let limit)): throw CLIError("\(notes) is larger than \(limit) bytes", code: ExitStatus.usage)
-        case .failure(.unreadable): throw CLIError("cannot read \(notes)", code: ExitStatus.usage)
+        case .failure(.unreadable), .failure(.notRegular): throw CLIError("cannot read \(notes)", code: ExitStatus.usage)
         }
         let parsed = NotesImporter.parse(text)
         let written: NotesImporter.Written
