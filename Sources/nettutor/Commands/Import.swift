@@ -1,8 +1,5 @@
 import TutorShell
 import ArgumentParser
-import Foundation
-import NetSim
-import TutorContent
 
 struct Import: Command {
     static let configuration = CommandConfiguration(
@@ -14,23 +11,6 @@ struct Import: Command {
     @Flag(help: "Overwrite files that already exist.") var force = false
 
     func execute() throws {
-        let text: String
-        switch ContentText.read(path: notes, limit: ContentLimits.notesBytes, pipes: true) {
-        case .success(let t): text = t
-        case .failure(.notUTF8): throw CLIError("\(notes) is not UTF-8 text", code: ExitStatus.usage)
-        case .failure(.tooLarge(let limit)): throw CLIError("\(notes) is larger than \(limit) bytes", code: ExitStatus.usage)
-        case .failure(.unreadable), .failure(.notRegular): throw CLIError("cannot read \(notes)", code: ExitStatus.usage)
-        }
-        let parsed = NotesImporter.parse(text)
-        let written: NotesImporter.Written
-        // The built-in lessons to link to (none found: the import still works, without links).
-        let library = try? global.library()
-        let builtIn = library.map { l in
-            RelatedContent.lessons(catalog: l.loadCatalog().0, banks: l.loadQuizzes().0).filter { !$0.id.contains("/") }
-        } ?? []
-        do { written = try NotesImporter.write(parsed, language: global.lang ?? .ko, to: URL(fileURLWithPath: out), force: force, builtIn: builtIn,
-                                                 knownScenes: library?.knownScenes ?? Set(SceneCatalog.ids)) }
-        catch let e as NotesImporter.ImportError { throw CLIError(e.description, code: ExitStatus.failure) }
-        Output.write(NotesImporter.summary(parsed, written, folder: out))
+        Output.write(try NotesImport.run(notes: notes, out: out, force: force, language: global.lang ?? .ko, library: try? global.library()))
     }
 }
