@@ -36,7 +36,8 @@ public enum ProgressFiles {
         let journal = (path as NSString).deletingLastPathComponent + "/" + AnswerJournal.fileName
         do {
             let (db, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, busyTimeout: busyTimeout)
-            return (JournaledStore(base: db, journalPath: journal), message)
+            let store = JournaledStore(base: db, journalPath: journal)
+            return (store, message ?? skipped(store))
         } catch ProgressError.locked {
             // Another process holds the write lock: read what is stored, journal the answers,
             // and open for writing once the lock is gone.
@@ -44,9 +45,12 @@ public enum ProgressFiles {
             let store = JournaledStore(base: reader, journalPath: journal) {
                 try? SQLiteProgressStore(path: path, busyTimeout: busyTimeout)
             }
-            return (store, nil)
+            return (store, skipped(store))
         }
     }
+
+    /// Said once, at open: a damaged database is the more important notice when both happen.
+    static func skipped(_ store: JournaledStore) -> StoreNotice? { store.skippedAtOpen > 0 ? .journalSkipped(store.skippedAtOpen) : nil }
 
     public enum FileError: Error, CustomStringConvertible {
         case cannotWrite(path: String, reason: String)
