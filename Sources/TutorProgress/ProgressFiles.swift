@@ -1,4 +1,5 @@
 import Foundation
+import TutorCore
 
 /// Opening the store for the TUI, and the JSON file of `nettutor progress --export/--import`.
 public enum ProgressFiles {
@@ -71,11 +72,12 @@ public enum ProgressFiles {
         do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw FileError.cannotWrite(path: path, reason: error.localizedDescription) }
     }
 
-    /// The JSON of everything `store` holds (the command line writes it with `SafeFile`).
+    /// The JSON of everything `store` holds (the command line writes it with `SafeFile`, maybe
+    /// to a terminal: `JSONText.escaped`, so an imported response's C1 bytes stay escaped).
     public static func exportData(_ store: ProgressStore) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(try store.export())
+        return Data(JSONText.escaped(String(decoding: try encoder.encode(try store.export()), as: UTF8.self)).utf8)
     }
 
     /// Merges the export at `path` into `store`; returns how many answers were new.
