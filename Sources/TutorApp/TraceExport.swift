@@ -189,14 +189,9 @@ public enum TraceExport {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 { out += unicodeEscape(u.value) } else { out.unicodeScalars.append(u) }
+                if JSONText.mustEscape(u.value) { out += JSONText.escape(u.value) } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""
-    }
-
-    static func unicodeEscape(_ v: UInt32) -> String {
-        let hex = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

@@ -101,6 +101,12 @@ extension UIText {
         return "The progress database was damaged; it was moved to \(aside) and a new one started with the \(copied) records that could be read" + (lost ? " (some could not)." : ".")
     }
 
+    /// Journal lines that were torn or held impossible values (said once, when the app starts).
+    public static func journalSkipped(_ n: Int, _ l: Language) -> String {
+        l == .ko ? "대기 파일에서 읽을 수 없는 답 \(n)개를 건너뛰었습니다(나머지가 저장되면 지워집니다)."
+                 : "\(n) unreadable answer\(n == 1 ? "" : "s") in the journal \(n == 1 ? "was" : "were") skipped (dropped once the others are saved)."
+    }
+
     /// `quiz --plain` after an answer the database could not take at once.
     public static func saveNote(_ state: SaveState, _ l: Language) -> String {
         switch state {

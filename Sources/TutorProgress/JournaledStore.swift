@@ -18,6 +18,8 @@ public final class JournaledStore: ProgressStore, @unchecked Sendable {
     private var journalFailed = false
     private var flushing = false
     private var retryScheduled = false
+    /// Journal lines found unreadable or invalid at open (dropped when the journal is emptied).
+    public private(set) var skippedAtOpen = 0
     /// Seconds between background retries.
     let retryInterval: Double
 
@@ -25,7 +27,8 @@ public final class JournaledStore: ProgressStore, @unchecked Sendable {
     public init(base: ProgressStore, journalPath: String?, retryInterval: Double = 1, reopen: (() -> ProgressStore?)? = nil) {
         current = base; self.reopen = reopen; self.retryInterval = retryInterval
         journal = journalPath.map(AnswerJournal.init)
-        pending = journal?.read().entries ?? []
+        let read = journal?.read()
+        pending = read?.entries ?? []; skippedAtOpen = read?.skipped ?? 0
         flush()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TutorCore
 
 /// Opening the store for the TUI, and the JSON file of `nettutor progress --export/--import`.
 public enum ProgressFiles {
@@ -36,7 +37,8 @@ public enum ProgressFiles {
         let journal = (path as NSString).deletingLastPathComponent + "/" + AnswerJournal.fileName
         do {
             let (db, message) = try SQLiteProgressStore.openMovingCorruptAside(path: path, busyTimeout: busyTimeout)
-            return (JournaledStore(base: db, journalPath: journal), message)
+            let store = JournaledStore(base: db, journalPath: journal)
+            return (store, message ?? skipped(store))
         } catch ProgressError.locked {
             // Another process holds the write lock: read what is stored, journal the answers,
             // and open for writing once the lock is gone.
@@ -44,9 +46,12 @@ public enum ProgressFiles {
             let store = JournaledStore(base: reader, journalPath: journal) {
                 try? SQLiteProgressStore(path: path, busyTimeout: busyTimeout)
             }
-            return (store, nil)
+            return (store, skipped(store))
         }
     }
+
+    /// Said once, at open: a damaged database is the more important notice when both happen.
+    static func skipped(_ store: JournaledStore) -> StoreNotice? { store.skippedAtOpen > 0 ? .journalSkipped(store.skippedAtOpen) : nil }
 
     public enum FileError: Error, CustomStringConvertible {
         case cannotWrite(path: String, reason: String)
@@ -67,11 +72,12 @@ public enum ProgressFiles {
         do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw FileError.cannotWrite(path: path, reason: error.localizedDescription) }
     }
 
-    /// The JSON of everything `store` holds (the command line writes it with `SafeFile`).
+    /// The JSON of everything `store` holds (the command line writes it with `SafeFile`, maybe
+    /// to a terminal: `JSONText.escaped`, so an imported response's C1 bytes stay escaped).
     public static func exportData(_ store: ProgressStore) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(try store.export())
+        return Data(JSONText.escaped(String(decoding: try encoder.encode(try store.export()), as: UTF8.self)).utf8)
     }
 
     /// Merges the export at `path` into `store`; returns how many answers were new.

@@ -42,15 +42,7 @@ public enum ProgressImport {
             try check(id: id, "positions[\(quoted(id))]")
             guard (0...1_000_000).contains(p) else { throw Invalid(record: "positions[\(quoted(id))]", field: "position", reason: "is \(p), not 0 to 1000000") }
         }
-        for (i, a) in e.attempts.enumerated() {
-            let r = "attempts[\(i)] (\(quoted(a.questionID)))"
-            try check(id: a.questionID, r); try check(id: a.lesson, r, field: "lesson"); try check(id: a.kind, r, field: "kind")
-            try date(a.answeredAt, r, "answeredAt")
-            try range(a.score, 0...1, r, "score")
-            guard (0...86_400_000).contains(a.durationMS) else { throw Invalid(record: r, field: "durationMS", reason: "is \(a.durationMS), not 0 to 86400000") }
-            guard a.response.utf8.count <= 100_000 else { throw Invalid(record: r, field: "response", reason: "is longer than 100000 bytes") }
-            try check(id: a.source, r, field: "source")
-        }
+        for (i, a) in e.attempts.enumerated() { try attempt(a, "attempts[\(i)] (\(quoted(a.questionID)))") }
         for (id, c) in e.cards {
             let r = "cards[\(quoted(id))]"
             try check(id: id, r)
@@ -73,6 +65,22 @@ public enum ProgressImport {
 
     /// A stored card fit for the scheduler (the import check and the quiz's guard agree).
     public static func isUsable(_ c: Card) -> Bool { (try? card(c, "")) != nil }
+
+    /// A journal line passes the same checks as an imported attempt and card (`AnswerJournal.read`).
+    public static func isUsable(_ e: AnswerJournal.Entry) -> Bool {
+        (try? attempt(e.attempt, "")) != nil && (e.card.map(isUsable) ?? true)
+    }
+
+    /// The response is free text: any character is kept (`JSONText` escapes what a terminal
+    /// would act on when it is written out again).
+    static func attempt(_ a: Attempt, _ r: String) throws {
+        try check(id: a.questionID, r); try check(id: a.lesson, r, field: "lesson"); try check(id: a.kind, r, field: "kind")
+        try date(a.answeredAt, r, "answeredAt")
+        try range(a.score, 0...1, r, "score")
+        guard (0...86_400_000).contains(a.durationMS) else { throw Invalid(record: r, field: "durationMS", reason: "is \(a.durationMS), not 0 to 86400000") }
+        guard a.response.utf8.count <= 100_000 else { throw Invalid(record: r, field: "response", reason: "is longer than 100000 bytes") }
+        try check(id: a.source, r, field: "source")
+    }
 
     static func card(_ c: Card, _ r: String) throws {
         try memory(c.stability, c.difficulty, r)

@@ -6,6 +6,8 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
     case damaged(aside: String, problem: String?, copied: Int?, lost: Bool)
     /// Nothing is saved this session (the folder cannot be written, the database cannot be opened).
     case unusable(reason: String)
+    /// Lines of the answer journal that could not be read or held impossible values.
+    case journalSkipped(Int)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum StoreNotice: Sendable, Equatable, CustomStringConvertible {
             "the progress database was damaged (\(problem ?? "unreadable")); it was moved to \(aside) and a new one started with the \(copied ?? 0) records "
                 + (lost ? "that could still be read (some could not)" : "it held")
         case .unusable(let reason): "\(reason) (progress is not saved this session)"
+        case .journalSkipped(let n): "\(n) unreadable answer\(n == 1 ? "" : "s") in the journal \(n == 1 ? "was" : "were") skipped (dropped once the others are saved)"
         }
     }
 }

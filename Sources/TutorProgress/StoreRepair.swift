@@ -19,10 +19,11 @@ enum StoreRepair {
 
     static func needsCheck(_ path: String) -> Bool {
         guard let now = stamp(path) else { return true }
-        return (try? String(contentsOfFile: stampPath(path), encoding: .utf8)) != now
+        return NoFollowFile.read(stampPath(path)).map { String(decoding: $0, as: UTF8.self) } != now
     }
 
-    static func markClean(_ path: String) { try? stamp(path)?.write(toFile: stampPath(path), atomically: true, encoding: .utf8) }
+    /// Through `NoFollowFile`: a stamp file planted as a link or FIFO is replaced, never followed.
+    static func markClean(_ path: String) { if let s = stamp(path) { NoFollowFile.replace(stampPath(path), with: s) } }
 
     /// After a SQLITE_CORRUPT: the next open checks again.
     static func forget(_ path: String) { try? FileManager.default.removeItem(atPath: stampPath(path)) }

@@ -1,5 +1,6 @@
 import Foundation
 import TutorApp
+import TutorCore
 import TutorQuiz
 import TutorTerminal
 
@@ -16,11 +17,11 @@ public enum Output: Equatable {
 
     public static func write(_ text: String, styled: Bool = false) { Console.out(text, styled: styled) }
 
-    /// `--json` output: pretty-printed, keys sorted, a final newline (control characters are
-    /// escaped by the encoder, so JSON never carries them raw).
+    /// `--json` output: pretty-printed, keys sorted, a final newline; `JSONText.escaped`, so no
+    /// control character (C0, DEL, C1, bidi) reaches the terminal raw.
     public static func jsonText(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return JSONText.escaped(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
     }
 }

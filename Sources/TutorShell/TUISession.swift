@@ -102,6 +102,7 @@ extension UIText {
         switch notice {
         case .damaged(let aside, _, let copied, let lost): storeDamaged(aside: aside, copied: copied, lost: lost, l)
         case .unusable(let reason): notSavingPlain(l) + " (\(reason))"
+        case .journalSkipped(let n): journalSkipped(n, l)
         }
     }
 }

@@ -94,3 +94,11 @@ struct FlowPlainExportTests {
         #expect(ko.contains("|  클라이언트 전송 중 0 B | 받은 rwnd 0: 대기 중, persist 타이머 동작"))
     }
 }
+
+@Suite("Trace JSON lines escape what a terminal acts on")
+struct TraceJSONEscapeTests {
+    @Test("DEL, C1, line separators and bidi controls in a label come out as \\u escapes")
+    func c1() {
+        #expect(TraceExport.quote("a\u{1b}\u{7f}\u{9b}\u{2028}\u{202e}\u{2069}é") == #""a\u001b\u007f\u009b\u2028\u202e\u2069é""#)
+    }
+}

@@ -133,3 +133,32 @@ kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; exec 7>&-
 touch "$KD/release"; wait $LOCKPID
 n=$(answered "$KD")
 if [ "$n" = 3 ]; then ok "kill -9 with 3 answers in the journal: all 3 are in the store at the next start"; else fail "kill -9 mid-journal (answered ${n:-?})"; fi
+
+# --- issue 15b: the journal never follows a link; JSON never carries raw C1 or DEL ---
+# A link planted as the journal: answers under a lock are not appended where it points.
+SD="$WORK/journal-link"
+"$BIN" progress --json --data-dir "$SD" >/dev/null
+: > "$WORK/outside.txt"; ln -s "$WORK/outside.txt" "$SD/pending-answers.jsonl"
+hold_lock "$SD/progress.sqlite" "$SD/held" "$SD/release" || fail "python could not lock the database"
+out=$(printf '2\n\n' | "$BIN" quiz cors --plain --lang en --data-dir "$SD" 2>&1)
+touch "$SD/release"; wait $LOCKPID
+if [ ! -s "$WORK/outside.txt" ] && echo "$out" | grep -q "Not saved"; then ok "a symlinked journal is never appended to (the answer is not saved)"
+else fail "symlinked journal: $(wc -c < "$WORK/outside.txt") bytes written outside" "$out"; fi
+# ... nor truncated, by progress or by reset --yes.
+# (The target holds as many bytes as the link's own text: the old check sized the link.)
+rm "$SD/pending-answers.jsonl"; v="$WORK/victim.txt"; precious=$(printf '%*s' $((${#v} - 1)) '' | tr ' ' p)
+printf '%s\n' "$precious" > "$v"; ln -s "$v" "$SD/pending-answers.jsonl"
+"$BIN" progress --data-dir "$SD" >/dev/null 2>&1; "$BIN" reset --yes --data-dir "$SD" >/dev/null 2>&1
+if [ "$(cat "$v")" = "$precious" ]; then ok "a symlinked journal is never truncated (progress, reset --yes)"; else fail "symlinked journal truncated its target"; fi
+# An imported response with C1 and DEL comes out of --export - escaped, and imports again.
+python3 - "$ROOT/Tests/Fuzz/corpus/progress/valid-export.json" "$WORK/c1.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1])); e["attempts"][0]["response"] = "\u009b2J\u009d0;PWN\u009c\u007f"
+json.dump(e, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+CD1="$WORK/c1-import"
+"$BIN" progress --import "$WORK/c1.json" --data-dir "$CD1" >/dev/null 2>&1
+"$BIN" progress --export - --data-dir "$CD1" > "$WORK/c1-out.json" 2>/dev/null
+if ! LC_ALL=C grep -qP '\x7f|\xc2[\x80-\x9f]' "$WORK/c1-out.json" && grep -q 'u009b2J' "$WORK/c1-out.json" \
+   && "$BIN" progress --import "$WORK/c1-out.json" --data-dir "$WORK/c1-again" >/dev/null 2>&1; then ok "progress --export - escapes C1 and DEL; the export imports again"
+else fail "progress --export - carries raw C1/DEL" "$(cat -v "$WORK/c1-out.json" | grep response)"; fi
