@@ -27,6 +27,7 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         guard generation == state.animationGeneration, state.tickInterval != nil else { return [] }
         return send(.tick(elapsed), to: &state)
     case .lessonLoaded(let lesson):
+        state.catalog.setBlockCount(lesson.blocks.count, id: lesson.meta.id, language: lesson.meta.language)
         guard state.reader?.lessonID == lesson.meta.id else { return [] }
         return send(.lessonLoaded(lesson), to: &state)
     case .lessonFailed(let id, let message):

@@ -139,15 +139,17 @@ public struct ContentLibrary: Sendable {
         }
     }
 
-    /// Front matter of every lesson; broken lessons are skipped and reported.
-    public func loadCatalog() -> (LessonCatalog, [Diagnostic]) {
+    /// Front matter of every lesson; broken lessons are skipped and reported. The block count is
+    /// known only for `countingBlocksOf` (the started lessons): the other bodies are not parsed.
+    public func loadCatalog(countingBlocksOf started: Set<String> = []) -> (LessonCatalog, [Diagnostic]) {
         var metas: [LessonMeta] = [], diags: [Diagnostic] = []
         var seen = Set<String>()
         for (language, url) in lessonFiles() {
             switch read(url) {
             case .failure(let d): diags.append(d)
             case .success(let text):
-                let r = LessonParser.parse(text, file: displayPath(url), language: language, metaOnly: true, knownScenes: knownScenes)
+                let r = LessonParser.parse(text, file: displayPath(url), language: language, metaOnly: true,
+                                           countBlocks: { started.contains($0) }, knownScenes: knownScenes)
                 diags += r.diagnostics
                 if let meta = r.lesson?.meta, seen.insert("\(language.rawValue)/\(meta.id)").inserted { metas.append(meta) }
             }

@@ -19,6 +19,13 @@ public struct LessonCatalog: Sendable, Hashable {
 
     public func lessons(in language: Language) -> [LessonMeta] { lessons[language] ?? [] }
 
+    /// Records a lesson's block count once its body was parsed (the catalog leaves it 0 for
+    /// lessons not started when it was loaded).
+    public mutating func setBlockCount(_ count: Int, id: String, language: Language) {
+        guard let i = lessons[language]?.firstIndex(where: { $0.id == id }) else { return }
+        lessons[language]![i].blockCount = count
+    }
+
     /// The lesson in `language`, falling back to the other language when it exists only there.
     public func meta(id: String, language: Language) -> LessonMeta? {
         lessons(in: language).first { $0.id == id } ?? lessons(in: language.other).first { $0.id == id }

@@ -34,8 +34,9 @@ public struct TUISession {
     public func run(_ start: StartUp.StartScreen = .home) throws {
         let display = Self.displayLocale(language: language, languageFlag: languageFlag)
         let utf8 = display.utf8
-        let (catalog, diags) = library.loadCatalog()
         let (store, storeWarning) = ProgressFiles.openForApp(path: dataDirectory + "/progress.sqlite")
+        let started = (try? store.positions()) ?? [:]
+        let (catalog, diags) = library.loadCatalog(countingBlocksOf: Set(started.keys))
         var s = StartUp(catalog: catalog, language: language, size: Size(width: 80, height: 24), screen: start)
         // Said once, in the key bar: why Korean is not shown (with the fix), or how it is.
         s.message = [display.note.map { UIText.localeNote($0) }, storeWarning.map { UIText.storeNotice($0, language) }].compactMap { $0 }.joined(separator: " · ").nilIfEmpty

@@ -56,6 +56,22 @@ struct HomeProgressTests {
         #expect(h.screenText.contains("Read to \(percent)%. Quiz: 2 answered, 1 due now."))
     }
 
+    /// The catalog parses only started lessons' bodies (start-up); a lesson first opened in this
+    /// run learns its block count when it loads, so home shows its percent read at once.
+    @Test("A lesson the catalog has no block count for gets it when opened; home then shows its percent read")
+    func blockCountFromOpening() {
+        var h = AppHarness(language: .en, lessons: Fixtures.all)
+        let blocks = h.state.catalog.meta(id: "tcp", language: .en)!.blockCount
+        h.state.catalog = LessonCatalog(Fixtures.all.map { l in var m = l.meta; m.blockCount = 0; return m })
+        h.state.context.positions = ["tcp": blocks / 2]
+        #expect(!h.frame().rowText(4).contains("%"), "no block count: no percent yet")
+        h.press("enter")
+        #expect(h.state.screen == .reader)
+        #expect(h.state.catalog.meta(id: "tcp", language: .en)!.blockCount == blocks)
+        h.press("q")
+        #expect(h.frame().rowText(4).contains("\(blocks / 2 * 100 / blocks)%"), "\(h.screenText)")
+    }
+
     @Test("Home offers the lesson opened last; c opens it where reading stopped; opening another moves the offer")
     func resume() {
         var h = AppHarness(language: .en, lessons: Fixtures.all)

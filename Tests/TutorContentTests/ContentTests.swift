@@ -162,6 +162,17 @@ struct ContentLibraryTests {
         #expect(!diags.isEmpty && diags.allSatisfy { $0.file == "Content/ko/bad.md" })
     }
 
+    @Test("The catalog counts blocks only of the lessons asked for (started ones): other bodies are not parsed")
+    func catalogCountsOnlyStarted() throws {
+        let root = try makeRoot([
+            "Content/en/a.md": lessonText(id: "a", body: "one\n\ntwo\n\nthree"),
+            "Content/en/b.md": lessonText(id: "b", body: "one\n\ntwo"),
+        ])
+        let library = ContentLibrary(root: root, knownScenes: scenes)
+        #expect(library.loadCatalog().0.lessons(in: .en).map(\.blockCount) == [0, 0])
+        #expect(library.loadCatalog(countingBlocksOf: ["a"]).0.lessons(in: .en).map(\.blockCount) == [3, 0])
+    }
+
     @Test("Content root lookup: flag, then environment, then an ancestor holding Content/ and Quizzes/")
     func locate() throws {
         let root = try makeRoot(["Content/ko/a.md": lessonText(id: "a")])
