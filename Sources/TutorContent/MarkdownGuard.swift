@@ -14,7 +14,9 @@ enum MarkdownGuard {
     /// line, or a table of more cells than `ContentLimits.markdownTableCells` (the table extension
     /// fills every row to the header's width: 10,000 columns and 5,000 rows were 50 million cells).
     static func check(_ bytes: [UInt8]) -> Hit? {
-        if let line = deepMarkerLine(bytes) { return Hit(line: line, message: tooDeep) }
+        if let line = deepMarkerLine(bytes) {
+            return Hit(line: line, message: "Markdown nested too deeply (more than \(ContentLimits.markdownDepth) quotes or list items opened on one line)")
+        }
         if let line = largeTableLine(bytes) {
             return Hit(line: line, message: "Markdown table too large (more than \(ContentLimits.markdownTableCells) cells)")
         }
