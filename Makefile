@@ -5,6 +5,12 @@ MANDIR ?= $(PREFIX)/share/man
 SWIFT ?= swift
 # CI checks that every import is declared in Package.swift.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
+# The release binary is self-contained: the Swift runtime and Foundation linked in (no shared
+# Swift libraries to resolve at start-up), linked by the toolchain's lld with packed relative
+# relocations (DT_RELR: fewer pages written before main). libcurl is not linked at all: `journey
+# --live` opens it (TutorLive). generate-manual is built with the same flags so the two products
+# share one build of their dependencies.
+RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
 BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
@@ -37,7 +43,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product nettutor
 
 run: release
 	./.build/release/nettutor $(ARGS)
@@ -89,7 +95,7 @@ check: build
 # The man page, generated from the same command tree as --help (swift-argument-parser's
 # generate-manual reads `nettutor --experimental-dump-help`).
 man: release
-	$(SWIFT) build -c release --product generate-manual
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product generate-manual
 	mkdir -p .build/man
 	./.build/release/generate-manual ./.build/release/nettutor --output-directory .build/man
 

@@ -32,6 +32,7 @@ public enum CommandRequests {
         guard (0.1...120).contains(timeout) else { throw CLIError("--timeout must be between 0.1 and 120 seconds", code: ExitStatus.usage) }
         let parsed = try ParsedURL.parse(url)
         guard live else { return p }
+        if let missing = LiveFetch.unavailable { throw CLIError(missing.description, code: ExitStatus.failure) }
         var o = LiveFetch.Options(); o.timeout = timeout; o.insecure = insecure
         p.url = parsed.text
         if TerminalInfo.stderrIsTerminal { Console.error("fetching \(parsed.text) (up to \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s)…") }

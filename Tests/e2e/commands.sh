@@ -88,6 +88,20 @@ wait_port "$SILENT"
 out=$("$BIN" journey "http://127.0.0.1:$SILENT/" --live --timeout 1 --plain --lang en 2>&1); code=$?
 if [ $code -eq 1 ] && echo "$out" | grep -q "failed (HTTP)" && echo "$out" | grep -qi "timed out"; then ok "journey --live --timeout 1: a silent server times out at the HTTP stage"; else fail "journey --live timeout (exit $code)" "$(echo "$out" | head -12)"; fi
 kill "$HTTP_PID" ${HTTPS_PID:-} "$SILENT_PID" 2>/dev/null
+# Start-up loads no network library: libcurl is opened by `journey --live` alone. Without it
+# (hidden here in a private mount namespace) the live journey says what to install; the
+# modelled one still plays.
+libs=$(ldd "$BIN" 2>&1)
+if ! echo "$libs" | grep -qiE "curl|gnutls|krb5|ldap|ssh|libswift|Foundation"; then ok "the release binary links no libcurl, GnuTLS, Kerberos, LDAP or shared Swift libraries"
+else fail "ldd of the release binary" "$(echo "$libs" | grep -iE "curl|gnutls|krb5|ldap|ssh|libswift|Foundation")"; fi
+CURL_SO=$(realpath "$(ldconfig -p | awk '/libcurl\.so\.4 .*x86-64|libcurl\.so\.4 / {print $NF; exit}')" 2>/dev/null)
+if [ -n "$CURL_SO" ] && unshare -m true 2>/dev/null; then
+  out=$(unshare -m sh -c "mount --bind /dev/null '$CURL_SO' && exec '$BIN' journey 'http://127.0.0.1:$HP/' --live --plain --lang en" 2>&1); code=$?
+  model=$(unshare -m sh -c "mount --bind /dev/null '$CURL_SO' && exec '$BIN' journey --plain --lang en" 2>&1); mcode=$?
+  if [ $code -eq 1 ] && echo "$out" | grep -q "needs libcurl" && echo "$out" | grep -q "apt-get install libcurl4" && [ $mcode -eq 0 ] && echo "$model" | grep -q "DNS"; then
+    ok "journey --live without libcurl: says what to install (exit 1); the modelled journey still works"
+  else fail "journey --live without libcurl (exit $code, model exit $mcode)" "$(echo "$out" | head -5)"; fi
+else fail "journey --live without libcurl: cannot hide libcurl (unshare -m needs root)" "$CURL_SO"; fi
 out=$("$BIN" journey --variant tls12 --plain --lang ko); code=$?
 if [ $code -eq 0 ] && echo "$out" | grep -q "TLS 핸드셰이크" && echo "$out" | grep -q "ChangeCipherSpec"; then ok "journey --variant tls12 --plain (Korean)"; else fail "journey --plain tls12 (exit $code)"; fi
 err=$("$BIN" journey ftp://example.com/ 2>&1); code=$?

@@ -5,7 +5,7 @@ import TutorContent
 import TutorQuiz
 
 struct Check: Command {
-    static let configuration = CommandConfiguration(abstract: "Validate lessons; print file:line diagnostics; exit 1 on any error.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate lessons; print file:line diagnostics; exit 1 on any error.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A content folder (holding Content/) or one lesson file. Default: the installed content.") var path: String?
 

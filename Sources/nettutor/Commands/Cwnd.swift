@@ -5,7 +5,7 @@ import TutorApp
 import TutorRender
 
 struct Cwnd: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "cwnd", 
         abstract: "The congestion-window lab: cwnd per round as a chart you can steer, or a table.",
         discussion: """
         Models: 'textbook' (per transmission round, in MSS, Kurose & Ross rules; CUBIC per RFC 9438 with one round = one RTT) \

@@ -3,10 +3,10 @@ import ArgumentParser
 import TutorApp
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export questions for other tools.", subcommands: [Anki.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export questions for other tools.", subcommands: [Anki.self])
 
     struct Anki: Command {
-        static let configuration = CommandConfiguration(abstract: "A tab-separated file Anki imports (File > Import), with its header lines.")
+        static let configuration = CommandConfiguration(commandName: "anki", abstract: "A tab-separated file Anki imports (File > Import), with its header lines.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Output file ('-' or none: standard output).") var out: String?
         @Flag(help: "Overwrite the output file if it exists (a regular file only).") var force = false

@@ -4,7 +4,7 @@ import Foundation
 import TutorApp
 
 struct Glossary: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "glossary", 
         abstract: "Look up the glossary: terms with their Korean and English definitions.",
         discussion: "TERM matches the start of a term or of a word in its definitions, in any case, Hangul or English. Without TERM every term is printed. Exit 1 when nothing matches (as grep), 64 for a usage error.")
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import TutorShell
 import ArgumentParser
 
 struct Import: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "import", 
         abstract: "Turn Markdown study notes (Notion export) into lessons and open questions.",
         discussion: "Sections come from headings, bold title lines, titles after source links and table-of-contents entries; bullets with an indented body become questions. Lessons get ids in the 'notes/' namespace (romanized when a title has no ASCII word), so they never take a built-in lesson's id; each lesson and question names the built-in lesson (and question) on its topic, since the notes' answers may be wrong. The result passes 'nettutor check' and 'nettutor --content DIR' adds it to the built-in lessons.")
     @OptionGroup var global: GlobalOptions

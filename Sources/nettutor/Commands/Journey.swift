@@ -4,7 +4,7 @@ import NetSim
 import TutorApp
 
 struct Journey: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "journey", 
         abstract: "What happens when you type a URL: the page load as an animated journey over the hops, or a stage list.",
         discussion: "Without --live the journey is modelled (addresses from the documentation ranges). With --live the URL is really resolved and fetched with libcurl, and the journey plays with the measured DNS, TCP, TLS, first-byte and transfer times; a failure is shown at the stage where it happened.")
     @OptionGroup var global: GlobalOptions

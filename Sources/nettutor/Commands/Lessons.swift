@@ -3,7 +3,7 @@ import TutorApp
 import TutorShell
 
 struct Lessons: Command {
-    static let configuration = CommandConfiguration(abstract: "List the lessons.")
+    static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON (one array of lessons).") var json = false
 

@@ -6,7 +6,7 @@ import TutorApp
 /// `nettutor play SCENE`: the scene on a terminal, else as text. Scene ids, the options each
 /// scene takes and the help all come from `SceneCatalog`.
 struct Play: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "play", 
         abstract: "Simulate a scene and print it: a ladder diagram with narration, JSON lines, or Mermaid.",
         discussion: SceneCatalog.helpText)
     @OptionGroup var global: GlobalOptions

@@ -5,7 +5,7 @@ import TutorProgress
 import TutorShell
 
 struct Progress: Command {
-    static let configuration = CommandConfiguration(abstract: "Study progress: mastery by topic, reviews due, activity; export and import.")
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Study progress: mastery by topic, reviews due, activity; export and import.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
     @Option(name: .customLong("export"), help: "Write everything the store holds to this JSON file ('-': standard output).") var exportPath: String?

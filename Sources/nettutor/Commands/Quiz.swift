@@ -7,7 +7,7 @@ import TutorShell
 import TutorTerminal
 
 struct Quiz: Command {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "quiz", 
         abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
         discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given (while another program locks the database, in a journal beside it, written later).")
     @OptionGroup var global: GlobalOptions

@@ -4,7 +4,7 @@ import TutorApp
 import TutorTerminal
 
 struct Read: Command {
-    static let configuration = CommandConfiguration(abstract: "Print a lesson, wrapped by display columns.")
+    static let configuration = CommandConfiguration(commandName: "read", abstract: "Print a lesson, wrapped by display columns.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Lesson id (see 'nettutor lessons').", completion: Completion.lessons) var id: String
     @Flag(help: "Plain text: no colours or styles even on a terminal.") var plain = false

@@ -2,7 +2,7 @@ import TutorShell
 import ArgumentParser
 
 struct Reset: Command {
-    static let configuration = CommandConfiguration(abstract: "Delete all study progress (reads, answers, reviews). Needs --yes.")
+    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Delete all study progress (reads, answers, reviews). Needs --yes.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Really delete everything.") var yes = false
 
