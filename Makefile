@@ -9,8 +9,12 @@ BUILD_FLAGS := --explicit-target-dependency-import-check=error
 # Swift libraries to resolve at start-up), linked by the toolchain's lld with packed relative
 # relocations (DT_RELR: fewer pages written before main). libcurl is not linked at all: `journey
 # --live` opens it (TutorLive). generate-manual is built with the same flags so the two products
-# share one build of their dependencies.
-RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
+# share one build of their dependencies. SQLite, cmark-gfm and ncurses are linked from their
+# static archives too (.build/static-libs holds only those, so `-l` finds them before the .so).
+STATIC_LIBS := sqlite3 cmark-gfm cmark-gfm-extensions ncursesw tinfo
+STATIC_DIR := $(CURDIR)/.build/static-libs
+RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
+  -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
 BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
@@ -43,6 +47,9 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
+	@mkdir -p $(STATIC_DIR); for l in $(STATIC_LIBS); do \
+	  a=$$(find /usr/lib /usr/lib64 -name "lib$$l.a" -print -quit 2>/dev/null); \
+	  test -n "$$a" || { echo "lib$$l.a not found (its -dev package)"; exit 1; }; ln -sf "$$a" $(STATIC_DIR)/lib$$l.a; done
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product nettutor
 
 run: release
