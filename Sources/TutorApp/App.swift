@@ -52,6 +52,11 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .answerRecorded(let id, let card):
         if let card { state.cards[id] = card }
         return []
+    case .started:
+        return state.glossary.isEmpty ? [.loadGlossary] : []
+    case .glossaryLoaded(let entries):
+        state.glossary = entries
+        return []
     case .dashboardLoaded(let data):
         let dashboard = Screen.dashboard(DashboardScreen.State(data: data))
         if state.screen == .dashboard { state.stack[state.stack.count - 1] = dashboard } else { state.push(dashboard) }

@@ -22,7 +22,7 @@ public struct AppContext: Sendable, Equatable {
     public var streakEnabled = false
     /// The lesson opened last (start-up, then every open): home offers to resume it.
     public var lastLesson: String?
-    /// The bilingual glossary (`Content/glossary.yaml`), read at start-up.
+    /// The bilingual glossary (`Content/glossary.yaml`), read just after the first frame.
     public var glossary: [GlossaryEntry] = []
     /// Reading positions (block index) by lesson, restored when a lesson is opened again.
     public var positions: [String: Int] = [:]
@@ -130,6 +130,9 @@ public enum AppAction: Sendable, Equatable {
     /// The shell's store now saves, journals for later, or cannot keep answers at all.
     case saveStateChanged(SaveState)
     case dashboardLoaded(DashboardData)
+    /// The first frame is on the screen: what it did not need is loaded now (before any key).
+    case started
+    case glossaryLoaded([GlossaryEntry])
 }
 
 /// Which quiz to start.
@@ -145,6 +148,8 @@ public enum Effect: Sendable, Equatable {
     /// Store the answer; with `schedule`, update the question's card (FSRS) as well.
     case recordAnswer(Attempt, schedule: Bool)
     case loadDashboard
+    /// The glossary file (read after the first frame: only the glossary and its links need it).
+    case loadGlossary
     case lessonOpened(lessonID: String)
     case savePosition(lessonID: String, block: Int)
     case sceneStarted(String)

@@ -32,6 +32,7 @@ public struct AppLoop<Backend: TerminalBackend, Runner: EffectRunner, Clock: Loo
     public mutating func run() {
         let backend = backend
         backend.present(render(state))
+        if state.dispatch(.started, runner: &runner) == .quit { return }
         var lastTick = clock.monotonic(), tickGeneration = state.animationGeneration
         while true {
             if state.animationGeneration != tickGeneration { lastTick = clock.monotonic(); tickGeneration = state.animationGeneration }

@@ -41,6 +41,7 @@ public struct ShellEffects: EffectRunner {
                     let card = try store.record(attempt, scheduling: schedule ? try store.settings().scheduler : nil)
                     return [.answerRecorded(questionID: attempt.questionID, card: card)] + (store.saveState.map { [.saveStateChanged($0)] } ?? [])
                 } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
+            case .loadGlossary: return [.glossaryLoaded(library.loadGlossary().0)]
             case .loadDashboard:
                 return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, banks: quizBanks(), now: SystemClock().wallTime(), utcOffset: utcOffset()))]
             case .quit, .suspend: break  // the loop's own

@@ -44,7 +44,6 @@ public struct TUISession {
             s.readLessons = try store.readLessons(); s.cards = try store.cards()
             s.positions = try store.positions(); s.lastLesson = try store.lastOpenedLesson(); s.streak = try store.settings().streak
         } catch { s.message = "\(error)" }
-        s.glossary = library.loadGlossary().0
         s.warnings = diags.filter { $0.severity == .error }.map(\.description)
         s.notSaving = store is MemoryProgressStore
         s.saving = store.saveState ?? .saved

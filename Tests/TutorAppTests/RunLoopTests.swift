@@ -50,6 +50,20 @@ struct RunLoopTests {
         #expect(backend.presented.last!.snapshotText().contains("IPv4 vs IPv6"))
     }
 
+    /// Start-up draws the first frame before reading the glossary (only the glossary needs
+    /// it), and reads it before the first key acts, so `w` finds it.
+    @Test("The glossary is read once, after the first frame and before the first key")
+    func glossaryAfterFirstFrame() throws {
+        var (loop, backend) = loop(.home, [.press("w")])
+        loop.runner.glossary = [GlossaryEntry(term: "handshake", definition: Localized(ko: "연결을 여는 교환", en: "the exchange that opens a connection"))]
+        loop.run()
+        #expect(loop.runner.glossaryReads == 1)
+        #expect(loop.state.glossary.count == 1)
+        #expect(loop.state.screen == .glossary)
+        #expect(backend.presented.count == 2, "the first frame, then the glossary")
+        #expect(backend.presented.last!.snapshotText().contains("handshake"))
+    }
+
     @Test("Saving later: the loop asks the store once a second, and the footer turns to saved when a retry wrote the answers")
     func savingLaterTurnsToSaved() {
         var (loop, backend) = loop(.home, [.wait(5), .frame, .frame, .press("t")])

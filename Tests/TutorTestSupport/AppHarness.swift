@@ -11,6 +11,9 @@ public struct FakeShell: EffectRunner {
     /// Quizzes it can start, and the answers it has stored.
     public var quizBanks: [QuizBank] = []
     public private(set) var recorded: [Attempt] = []
+    /// The glossary file's entries, and how many times it was read.
+    public var glossary: [GlossaryEntry] = []
+    public private(set) var glossaryReads = 0
 
     public init(lessons: [Lesson], quizBanks: [QuizBank] = []) {
         self.lessons = Dictionary(lessons.map { ("\($0.meta.language.rawValue)/\($0.meta.id)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,6 +43,9 @@ public struct FakeShell: EffectRunner {
             recorded.append(attempt)
             return [.answerRecorded(questionID: attempt.questionID,
                                     card: schedule ? Scheduling.next(state.cards[attempt.questionID], rating: attempt.rating, at: attempt.answeredAt) : nil)]
+        case .loadGlossary:
+            glossaryReads += 1
+            return [.glossaryLoaded(glossary)]
         case .loadDashboard:
             var topics: [String: String] = [:]
             for id in state.catalog.ids { topics[id] = state.catalog.meta(id: id, language: .en)?.topic.rawValue ?? state.catalog.meta(id: id, language: .ko)?.topic.rawValue }
