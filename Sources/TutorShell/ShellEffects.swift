@@ -62,8 +62,14 @@ public struct SystemClock: LoopClock {
     }
 }
 
-/// The local time zone's offset from UTC in seconds (days start at local midnight).
-public func utcOffset() -> Double { Double(TimeZone.current.secondsFromGMT()) }
+/// The local time zone's offset from UTC in seconds now (days start at local midnight). From
+/// the C library (`TZ`, /etc/localtime), not Foundation's `TimeZone`, which loads ICU's time-zone
+/// data at start-up for this one number.
+public func utcOffset() -> Double {
+    var now = time(nil), local = tm()
+    guard localtime_r(&now, &local) != nil else { return 0 }
+    return Double(local.tm_gmtoff)
+}
 
 extension ProgressStore {
     /// What the quiz footer says: nil for a store that does not journal (it keeps `notSaving`).
