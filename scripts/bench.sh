@@ -7,9 +7,10 @@
 #    wake-ups and bytes written while playing at 30 fps, peak memory touring every screen;
 #  - frame render times of every screen at 80x24 and 200x60 (in process), and micro-benchmarks
 #    of the hot paths with package-benchmark (Benchmarks/);
-#  - content loading: the shipped content and generated sets up to 1,000 lessons and 20,000
-#    questions;
-#  - scheduling over a store with 100,000 review-log rows, and start-up with that store.
+#  - start-up, reading and scale side by side with their peers (scripts/bench_startup.py): the
+#    static "hello", lowdown, less, vimtutor; generated content of 1,386 lessons x 2 and 19,932
+#    questions (scripts/gen-content.py) and a year of progress (100,000 answers);
+#  - scheduling over that store and the dashboard computed on it.
 set -euo pipefail
 BIN=$(realpath "${1:?usage: bench.sh NETTUTOR_BINARY}")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,52 +71,19 @@ for size in "80 24" "200 60"; do
 done
 say ""
 
-# Content loading: shipped, then generated sets that grow.
-say "## Content loading (nettutor check: every lesson, quiz and the glossary parsed; median of 5)"
+# Generated inputs (not committed): big content, and a store with a year of answers.
+python3 scripts/gen-content.py "$OUT/big" > "$OUT/gen.log"
+mkdir -p "$OUT/year"
+"$NETTUTOR_BENCH" store --rows 100000 --data-dir "$OUT/year" --content "$ROOT" > "$OUT/year.txt"
+
+say "## Start-up, reading and scale, side by side (A and B in turn; medians, ratio of pairs)"
 say ""
-say "| content | lessons | questions | ms |"
-say "|---|---|---|---|"
-gen() {  # gen DIR LESSONS QUESTIONS_PER_LESSON
-  python3 - "$@" <<'PY'
-import os, sys
-d, n, q = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-src = {l: open(f"Content/{l}/tcp-vs-udp.md").read().split("---", 2)[2] for l in ("ko", "en")}
-quiz = open("Quizzes/tcp-vs-udp.yaml").read().split("questions:", 1)[1]
-blocks = ["  - id:" + b for b in quiz.split("  - id:")[1:]]
-for l in ("ko", "en"):
-    os.makedirs(f"{d}/Content/{l}", exist_ok=True)
-os.makedirs(f"{d}/Quizzes", exist_ok=True)
-for i in range(n):
-    lid = f"gen-{i:04d}"
-    for l in ("ko", "en"):
-        open(f"{d}/Content/{l}/{lid}.md", "w").write(f"---\nid: {lid}\ntitle: Generated {i}\ntopic: transport\norder: {i}\nsummary: generated lesson {i}\n---{src[l]}")
-    out = [f"lesson: {lid}", "questions:"]
-    for k in range(q):
-        b = blocks[k % len(blocks)]
-        first, rest = b.split("\n", 1)
-        out.append(f"  - id: {lid}/q{k:03d}\n{rest}")
-    open(f"{d}/Quizzes/{lid}.yaml", "w").write("\n".join(out) + "\n")
-open(f"{d}/Content/glossary.yaml", "w").write(open("Content/glossary.yaml").read())
-PY
-}
-time_check() {  # time_check LABEL DIR LESSONS QUESTIONS
-  hyperfine --style none --warmup 1 --runs 5 -N -i --export-json "$OUT/check.json" "$BIN check $2" > /dev/null
-  python3 -c "import json,statistics,sys; r=json.load(open('$OUT/check.json'))['results'][0]; print(f'| $1 | $3 | $4 | {statistics.median(r[\"times\"])*1000:.0f} |')" | tee -a "$LOG"
-}
-time_check shipped "$ROOT" "$(ls Content/en/*.md | wc -l)" "$(grep -c '  - id:' Quizzes/*.yaml | awk -F: '{s+=$2} END {print s}')"
-for n in 100 250 1000; do
-  gen "$OUT/gen-$n" "$n" 20
-  time_check "generated" "$OUT/gen-$n" "$n" $((n * 20))
-done
+python3 scripts/bench_startup.py "$BIN" "$OUT" "$OUT/big" "$OUT/year" | tee -a "$LOG"
 say ""
 
 say "## Quizzes and progress"
 say ""
-python3 - "$BIN" <<'PY' | sed 's/^/- /' | tee -a "$LOG"
-import os, subprocess, sys, tempfile
-with tempfile.TemporaryDirectory() as d:
-    print(subprocess.run([os.environ["NETTUTOR_BENCH"], "store", "--rows", "100000", "--data-dir", d, "--content", os.getcwd()], capture_output=True, text=True).stdout, end="")
-PY
+sed 's/^/- /' "$OUT/year.txt" | tee -a "$LOG"
 say ""
 
 # In-process micro-benchmarks (package-benchmark, its own package in Benchmarks/).

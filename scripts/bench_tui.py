@@ -123,61 +123,33 @@ drain(fd, 0.5)
 os.waitpid(pid, 0)
 os.close(fd)
 
-# Start-up with a big progress store (100,000 review-log rows), filled by `nettutor-bench store`
-# (Benchmarks/; scripts/bench.sh builds it and sets NETTUTOR_BENCH).
-import subprocess
-BENCH = os.environ.get("NETTUTOR_BENCH") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "../Benchmarks/.build/release/nettutor-bench")
-with tempfile.TemporaryDirectory() as big:
-    print(subprocess.run([BENCH, "store", "--rows", "100000", "--data-dir", big, "--content", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")],
-                         capture_output=True, text=True).stdout, end="")
-    big_times = startup_times(big, 10)
-    print(f"TUI start-up with that store (median of {len(big_times)}): {statistics.median(big_times):.1f} ms")
-
-# vimtutor's first frame, measured the same way, side by side with nettutor's.
-if shutil.which("vimtutor"):
-    vt = []
-    for _ in range(10):
-        with tempfile.TemporaryDirectory() as home:
-            t0 = time.monotonic()
-            pid, fd = pty.fork()
-            if pid == 0:
-                # The C locale: vimtutor then opens its English tutor without a "file not found" prompt.
-                os.environ.update(TERM="xterm-256color", LANG="C", LC_ALL="C", HOME=home, TMPDIR=home)
-                os.execvp("vimtutor", ["vimtutor"])
-            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-            if not read_until(fd, b"T u t o r"):
-                print("vimtutor did not draw its first frame"); break
-            vt.append((time.monotonic() - t0) * 1000)
-            os.write(fd, b"\x1b:qa!\r")
+# Peak memory per screen: a fresh tutor opened on a 120x40 terminal, taken to the screen, left
+# there a moment, then quit; the kernel's max RSS of that process (os.wait4).
+SCREENS = [("home", []), ("lesson reader", [b"\r", b" "]), ("URL journey", [b"G", b"\r", b" "]),
+           ("cwnd lab (compare)", [b"G", b"k", b"\r", b"c"]), ("sequence scene", [b"G", b"k", b"k", b"\r", b" "]),
+           ("quiz", [b"g", b"t", b"\r"]), ("dashboard", [b"s"]), ("glossary", [b"w"])]
+peaks = []
+for name, keys in SCREENS:
+    with tempfile.TemporaryDirectory() as d:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+            os.execv(BIN, [BIN, "--lang", "en", "--data-dir", d])
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        read_until(fd, MARK)
+        for k in keys:
+            os.write(fd, k)
             drain(fd, 0.3)
-            os.waitpid(pid, 0)
-            os.close(fd)
-    if vt:
-        print(f"vimtutor start-up to first frame (median of {len(vt)}): {statistics.median(vt):.1f} ms; nettutor/vimtutor ratio {statistics.median(times) / statistics.median(vt):.2f}")
-else:
-    print("vimtutor not installed: no comparison")
-
-# Peak memory during a scripted tour of every screen (max RSS from /usr/bin/time).
-with tempfile.TemporaryDirectory() as tour:
-    out = os.path.join(tour, "rss")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        os.execv("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o", out, BIN, "--lang", "en", "--data-dir", tour])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    read_until(fd, MARK)
-    steps = [b"\r", b" ", b" ", b"L", b"q",            # a lesson, paged, in Korean, back
-             b"G", b"\r", b" ", b"j" * 6, b"q",         # the URL journey (last lab)
-             b"k", b"\r", b"c", b" ", b"q",             # the cwnd lab in compare mode
-             b"k", b"\r", b" ", b"q",                   # a sequence scene
-             b"g", b"t", b"\r", b"\r", b"\x1b",       # a quiz
-             b"s", b"q", b"q"]                           # the dashboard, then quit
-    for k in steps:
-        os.write(fd, k)
-        drain(fd, 0.4)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    try:
-        print(f"peak memory during a tour of every screen: {int(open(out).read().split()[-1]) / 1024:.1f} MiB")
-    except (OSError, ValueError, IndexError):
-        print("peak memory tour: no measurement")
+        drain(fd, 0.3)
+        try:
+            for _ in range(6):
+                os.write(fd, b"\x1bq")
+                drain(fd, 0.1)
+            os.write(fd, b"\x03")
+        except OSError:
+            pass
+        drain(fd, 0.3)
+        _, _, ru = os.wait4(pid, 0)
+        os.close(fd)
+        peaks.append(f"{name} {ru.ru_maxrss / 1024:.1f}")
+print("peak memory (max RSS, MiB) per screen: " + ", ".join(peaks))
