@@ -7,6 +7,8 @@ set -u
 BIN=$(realpath "${1:?usage: run.sh NETTUTOR_BINARY}")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
+# The content index of every run goes to this run's folder, never the user's cache.
+export XDG_CACHE_HOME="$WORK/cache"
 SOCK="nettutor-e2e-$$"
 T="tmux -L $SOCK -f /dev/null"
 passed=0; failed=0
@@ -331,6 +333,9 @@ source "$ROOT/Tests/e2e/hostile.sh"
 
 # Hostile input and faults: impossible imports, damaged pages, a locked database (Tests/e2e/faults.sh).
 source "$ROOT/Tests/e2e/faults.sh"
+
+# The content index: edits, additions, deletions, a damaged cache (Tests/e2e/index.sh).
+source "$ROOT/Tests/e2e/index.sh"
 
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
