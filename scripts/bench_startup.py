@@ -6,7 +6,8 @@ usage: bench_startup.py NETTUTOR OUT_DIR BIG_CONTENT YEAR_DATA_DIR
   BIG_CONTENT    a generated content folder (scripts/gen-content.py)
   YEAR_DATA_DIR  a data folder holding a year of progress (100,000 answers; nettutor-bench store)
 Prints one Markdown table, then peak memory per screen."""
-import fcntl, os, pty, resource, select, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
+import fcntl, os, pty, select, shutil, statistics, struct, subprocess, sys, tempfile, termios, time
+from pty_wait import read_until
 
 BIN, OUT, BIG, YEAR = (os.path.abspath(a) for a in sys.argv[1:5])
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -38,18 +39,9 @@ def in_pty(argv, mark, env=None, quit_key=b"q", before=None):
     if pid == 0:
         os.execve(argv[0], argv, env or BASE_ENV)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    buf, ms, end = b"", None, time.monotonic() + 10
-    while time.monotonic() < end and ms is None:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                buf += os.read(fd, 65536)
-            except OSError:
-                break
-            if mark in buf:
-                ms = (time.perf_counter() - t0) * 1000
-    if ms is None:
+    if not read_until(fd, mark, timeout=10):
         sys.exit(f"{' '.join(argv)} never drew {mark!r}")
+    ms = (time.perf_counter() - t0) * 1000
     try:
         os.write(fd, quit_key)
         while select.select([fd], [], [], 1.0)[0]:

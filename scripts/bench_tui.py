@@ -1,5 +1,6 @@
 """TUI start-up to first frame, and idle CPU, on a real pseudo-terminal (80x24, UTF-8)."""
 import fcntl, os, pty, select, shutil, statistics, struct, sys, tempfile, termios, time
+from pty_wait import read_until
 
 BIN = sys.argv[1]
 MARK = "Lessons (".encode()  # drawn in the first frame of the home screen
@@ -12,20 +13,6 @@ def spawn(data_dir):
         os.execv(BIN, [BIN, "--lang", "en", "--data-dir", data_dir])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     return pid, fd
-
-
-def read_until(fd, mark, timeout=5.0):
-    buf, end = b"", time.monotonic() + timeout
-    while time.monotonic() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                buf += os.read(fd, 65536)
-            except OSError:
-                break
-            if mark in buf:
-                return True
-    return False
 
 
 def stop(pid, fd):
