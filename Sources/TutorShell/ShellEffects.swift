@@ -42,7 +42,7 @@ public struct ShellEffects: EffectRunner {
                     return [.answerRecorded(questionID: attempt.questionID, card: card)] + (store.saveState.map { [.saveStateChanged($0)] } ?? [])
                 } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
             case .loadDashboard:
-                return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, banks: quizBanks(), now: SystemClock().wallTime(), utcOffset: utcOffset()))]
+                return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, questions: quizBanks().flatMap(\.questions).map { ($0.id, $0.lesson) }, now: SystemClock().wallTime(), utcOffset: utcOffset()))]
             case .quit, .suspend: break  // the loop's own
             }
         } catch { return [.progressFailed("\(error)")] }

@@ -1,0 +1,92 @@
+import GRDB
+import TutorCore
+import TutorQuiz
+
+/// The dashboard's activity figures by SQL over the v4 indexes and aggregates
+/// (`StoreSchema`), so the dashboard costs about the same at 100,000 answers as at 100: no
+/// answer or review row is loaded, only counts over index ranges. `Dashboard.Activity(attempts:
+/// reviews:…)` is the model these queries must match (a test checks it on random stores).
+/// Days are compared by `Dashboard.dayStart`, the exact first instant of a local day, so a
+/// time falls on the same day here as under `Dashboard.dayIndex`.
+extension SQLiteProgressStore {
+    /// An attempt `Dashboard` counts (`ProgressImport.dates`, a duration not below zero).
+    static func usableAttempt(_ t: String = "") -> String {
+        "\(t)answered_at BETWEEN \(ProgressImport.dates.lowerBound) AND \(ProgressImport.dates.upperBound) AND \(t)duration_ms >= 0"
+    }
+    /// A review `Dashboard` reads (`ProgressImport.dates`, `ProgressImport.dueDates`).
+    static func usableReview(_ t: String = "") -> String {
+        "\(t)reviewed_at BETWEEN \(ProgressImport.dates.lowerBound) AND \(ProgressImport.dates.upperBound)"
+            + " AND \(t)due BETWEEN \(ProgressImport.dueDates.lowerBound) AND \(ProgressImport.dueDates.upperBound)"
+    }
+
+    public func dashboardActivity(now: Double, utcOffset: Double) throws -> Dashboard.Activity {
+        try wrap { try pool.read { db in try Self.activity(db, now: now, utcOffset: utcOffset) } }
+    }
+
+    static func activity(_ db: Database, now: Double, utcOffset: Double) throws -> Dashboard.Activity {
+        let today = Dashboard.dayIndex(now, utcOffset: utcOffset)
+        func start(_ d: Int) -> Double { Dashboard.dayStart(d, utcOffset: utcOffset) }
+        var a = Dashboard.Activity()
+        if let row = try Row.fetchOne(db, sql: "SELECT answers, duration_ms FROM attempt_total") { a.answered = row[0]; a.durationMS = row[1] }
+
+        let count = try db.cachedStatement(sql: "SELECT COUNT(*), SUM(rating IN (2, 3, 4)), SUM(duration_ms) FROM attempt INDEXED BY attempt_by_time "
+                                           + "WHERE answered_at >= ? AND answered_at < ? AND \(usableAttempt())")
+        func counts(_ from: Double, _ to: Double) throws -> (answers: Int, passed: Int, ms: Int) {
+            let row = try Row.fetchOne(count, arguments: [from, to])!
+            return (row[0], row[1] ?? 0, row[2] ?? 0)
+        }
+        a.heatmap = try (today - 83...today).map { try counts(start($0), start($0 + 1)).answers }
+        a.weeks = try Dashboard.weeks(now: now, utcOffset: utcOffset).map { w in
+            let c = try counts(w.start, w.end)
+            return .init(answered: c.answers, passed: c.passed)
+        }
+        a.durationMSThisWeek = try counts(Dashboard.thisWeekStart(now: now, utcOffset: utcOffset), .infinity).ms
+
+        // The latest answer of each question with a card (the only ones the dashboard asks about).
+        for row in try Row.fetchAll(db, sql: """
+            SELECT question_id, (SELECT correct FROM attempt INDEXED BY attempt_by_question
+                                 WHERE attempt.question_id = card.question_id AND \(usableAttempt("attempt.")) ORDER BY answered_at DESC LIMIT 1)
+            FROM card
+            """) {
+            if let right: Bool = row[1] { a.lastRight[row[0]] = right }
+        }
+        // Questions whose first review was today: reviewed today and not before.
+        a.startedToday = try Int.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT question_id) FROM review_log AS r WHERE r.reviewed_at >= ? AND \(usableReview("r."))
+              AND NOT EXISTS (SELECT 1 FROM review_log AS p INDEXED BY review_by_question
+                              WHERE p.question_id = r.question_id AND p.reviewed_at < ? AND \(usableReview("p.")))
+            """, arguments: [start(today), start(today)]) ?? 0
+        a.streak = try streak(db, today: today, now: now, utcOffset: utcOffset, start: start)
+        return a
+    }
+
+    /// `Dashboard.streak` with its two questions asked of the index: the days with answers are
+    /// found latest first, one index seek per day (`answered_at < start of the day`); whether a
+    /// day without answers had something due looks only at reviews whose next review (or now)
+    /// comes on or after that day.
+    static func streak(_ db: Database, today: Int, now: Double, utcOffset: Double, start: (Int) -> Double) throws -> Int {
+        let latest = try db.cachedStatement(sql: "SELECT answered_at FROM attempt INDEXED BY attempt_by_time "
+                                            + "WHERE answered_at < ? AND \(usableAttempt()) ORDER BY answered_at DESC LIMIT 1")
+        let dueUntilNext = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
+                                                  + "WHERE next_reviewed_at >= ? AND due < ? AND due < next_reviewed_at AND \(usableReview()))")
+        let dueUntilNow = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
+                                                 + "WHERE next_reviewed_at IS NULL AND due < ? AND due < ? AND \(usableReview()))")
+        let firstDay = try Double.fetchOne(db, sql: "SELECT MIN(answered_at) FROM attempt INDEXED BY attempt_by_time WHERE \(usableAttempt())")
+            .map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
+        // The latest answer day at or before the day asked: the walk goes down one day at a time,
+        // so this seeks once per day with answers.
+        var found: Int?, looked = false
+        func hasAnswers(_ d: Int) throws -> Bool {
+            if !looked || found.map({ $0 > d }) == true {
+                found = try Double.fetchOne(latest, arguments: [start(d + 1)]).map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
+                looked = true
+            }
+            return found == d
+        }
+        func isDue(_ d: Int) throws -> Bool {
+            try Bool.fetchOne(dueUntilNext, arguments: [start(d), start(d + 1)])!
+                || (now >= start(d) && Bool.fetchOne(dueUntilNow, arguments: [start(d + 1), now])!)
+        }
+        return try Dashboard.streak(today: today, firstDay: firstDay, hasAnswers: hasAnswers, isDue: isDue)
+    }
+}
