@@ -128,7 +128,7 @@ os.close(fd)
 import subprocess
 BENCH = os.environ.get("NETTUTOR_BENCH") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "../Benchmarks/.build/release/nettutor-bench")
 with tempfile.TemporaryDirectory() as big:
-    print(subprocess.run([BENCH, "store", "--rows", "100000", "--data-dir", big, "--content", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")],
+    print(subprocess.run([BENCH, "store", "--rows", "100000", "--keep", "--data-dir", big, "--content", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")],
                          capture_output=True, text=True).stdout, end="")
     big_times = startup_times(big, 10)
     print(f"TUI start-up with that store (median of {len(big_times)}): {statistics.median(big_times):.1f} ms")

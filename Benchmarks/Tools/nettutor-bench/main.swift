@@ -32,6 +32,6 @@ switch CommandLine.arguments.dropFirst().first {
 case "render": try BenchRender.run(arguments)
 case "store": try BenchStore.run(arguments)
 default:
-    FileHandle.standardError.write("usage: nettutor-bench render [--width W --height H --frames N] | store --data-dir DIR [--rows N]\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: nettutor-bench render [--width W --height H --frames N] | store --data-dir DIR [--rows N] [--keep]\n".data(using: .utf8)!)
     exit(2)
 }
