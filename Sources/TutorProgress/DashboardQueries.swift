@@ -19,6 +19,18 @@ extension SQLiteProgressStore {
             + " AND \(t)due BETWEEN \(ProgressImport.dueDates.lowerBound) AND \(ProgressImport.dueDates.upperBound)"
     }
 
+    /// A review's due date `Dashboard` reads (`ProgressImport.dueDates`).
+    static func usableDue(_ t: String) -> String {
+        "\(t)due BETWEEN \(ProgressImport.dueDates.lowerBound) AND \(ProgressImport.dueDates.upperBound)"
+    }
+
+    /// `from <= t < to` for a possible date (`ProgressImport.dates`) as one bound on each side:
+    /// SQLite ranges an index by one lower and one upper bound, and checks any other bound row
+    /// by row, so two upper bounds could walk the whole index.
+    static func dates(from: Double, to: Double) -> [Double] {
+        [max(from, ProgressImport.dates.lowerBound), min(to, ProgressImport.dates.upperBound.nextUp)]
+    }
+
     public func dashboardActivity(now: Double, utcOffset: Double) throws -> Dashboard.Activity {
         try wrap { try pool.read { db in try Self.activity(db, now: now, utcOffset: utcOffset) } }
     }
@@ -30,17 +42,28 @@ extension SQLiteProgressStore {
         if let row = try Row.fetchOne(db, sql: "SELECT answers, duration_ms FROM attempt_total") { a.answered = row[0]; a.durationMS = row[1] }
 
         let count = try db.cachedStatement(sql: "SELECT COUNT(*), SUM(rating IN (2, 3, 4)), SUM(duration_ms) FROM attempt INDEXED BY attempt_by_time "
-                                           + "WHERE answered_at >= ? AND answered_at < ? AND \(usableAttempt())")
+                                           + "WHERE answered_at >= ? AND answered_at < ? AND duration_ms >= 0")
         func counts(_ from: Double, _ to: Double) throws -> (answers: Int, passed: Int, ms: Int) {
-            let row = try Row.fetchOne(count, arguments: [from, to])!
+            let row = try Row.fetchOne(count, arguments: StatementArguments(dates(from: from, to: to)))!
             return (row[0], row[1] ?? 0, row[2] ?? 0)
         }
-        a.heatmap = try (today - 83...today).map { try counts(start($0), start($0 + 1)).answers }
+        // The last 84 days, one range each; the weeks and "this week" are sums of those days when
+        // their bounds are exactly day starts (as with whole-second offsets), else ranges of their own.
+        let days = try (today - 83...today + 1).map { d in try counts(start(d), d == today + 1 ? .infinity : start(d + 1)) }
+        a.heatmap = days.dropLast().map(\.answers)
+        func sum(_ from: Double, _ to: Double) throws -> (answers: Int, passed: Int, ms: Int) {
+            let first = Dashboard.dayIndex(from, utcOffset: utcOffset) - (today - 83)
+            let last = to == .infinity ? days.count : Dashboard.dayIndex(to, utcOffset: utcOffset) - (today - 83)
+            guard start(today - 83 + first) == from, to == .infinity || start(today - 83 + last) == to, first >= 0, last <= days.count, first <= last else {
+                return try counts(from, to)
+            }
+            return days[first..<last].reduce(into: (0, 0, 0)) { $0.0 += $1.answers; $0.1 += $1.passed; $0.2 += $1.ms }
+        }
         a.weeks = try Dashboard.weeks(now: now, utcOffset: utcOffset).map { w in
-            let c = try counts(w.start, w.end)
+            let c = try sum(w.start, w.end)
             return .init(answered: c.answers, passed: c.passed)
         }
-        a.durationMSThisWeek = try counts(Dashboard.thisWeekStart(now: now, utcOffset: utcOffset), .infinity).ms
+        a.durationMSThisWeek = try sum(Dashboard.thisWeekStart(now: now, utcOffset: utcOffset), .infinity).ms
 
         // The latest answer of each question with a card (the only ones the dashboard asks about).
         for row in try Row.fetchAll(db, sql: """
@@ -52,11 +75,11 @@ extension SQLiteProgressStore {
         }
         // Questions whose first review was today: reviewed today and not before.
         a.startedToday = try Int.fetchOne(db, sql: """
-            SELECT COUNT(DISTINCT question_id) FROM review_log AS r WHERE r.reviewed_at >= ? AND \(usableReview("r."))
+            SELECT COUNT(DISTINCT question_id) FROM review_log AS r WHERE r.reviewed_at >= ? AND r.reviewed_at < ? AND \(usableDue("r."))
               AND NOT EXISTS (SELECT 1 FROM review_log AS p INDEXED BY review_by_question
-                              WHERE p.question_id = r.question_id AND p.reviewed_at < ? AND \(usableReview("p.")))
-            """, arguments: [start(today), start(today)]) ?? 0
-        a.streak = try streak(db, today: today, now: now, utcOffset: utcOffset, start: start)
+                              WHERE p.question_id = r.question_id AND p.reviewed_at >= ? AND p.reviewed_at < ? AND \(usableDue("p.")))
+            """, arguments: StatementArguments(dates(from: start(today), to: .infinity) + dates(from: -.infinity, to: start(today)))) ?? 0
+        a.streak = try streak(db, today: today, now: now, utcOffset: utcOffset, heatmap: a.heatmap, start: start)
         return a
     }
 
@@ -64,21 +87,22 @@ extension SQLiteProgressStore {
     /// found latest first, one index seek per day (`answered_at < start of the day`); whether a
     /// day without answers had something due looks only at reviews whose next review (or now)
     /// comes on or after that day.
-    static func streak(_ db: Database, today: Int, now: Double, utcOffset: Double, start: (Int) -> Double) throws -> Int {
+    static func streak(_ db: Database, today: Int, now: Double, utcOffset: Double, heatmap: [Int], start: (Int) -> Double) throws -> Int {
         let latest = try db.cachedStatement(sql: "SELECT answered_at FROM attempt INDEXED BY attempt_by_time "
-                                            + "WHERE answered_at < ? AND \(usableAttempt()) ORDER BY answered_at DESC LIMIT 1")
+                                            + "WHERE answered_at >= ? AND answered_at < ? AND duration_ms >= 0 ORDER BY answered_at DESC LIMIT 1")
         let dueUntilNext = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
                                                   + "WHERE next_reviewed_at >= ? AND due < ? AND due < next_reviewed_at AND \(usableReview()))")
         let dueUntilNow = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
                                                  + "WHERE next_reviewed_at IS NULL AND due < ? AND due < ? AND \(usableReview()))")
-        let firstDay = try Double.fetchOne(db, sql: "SELECT MIN(answered_at) FROM attempt INDEXED BY attempt_by_time WHERE \(usableAttempt())")
+        let firstDay = try Double.fetchOne(db, sql: "SELECT answered_at FROM attempt INDEXED BY attempt_by_time WHERE \(usableAttempt()) ORDER BY answered_at LIMIT 1")
             .map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
         // The latest answer day at or before the day asked: the walk goes down one day at a time,
         // so this seeks once per day with answers.
         var found: Int?, looked = false
         func hasAnswers(_ d: Int) throws -> Bool {
+            if d > today - heatmap.count { return heatmap[d - (today - heatmap.count + 1)] > 0 }  // counted already
             if !looked || found.map({ $0 > d }) == true {
-                found = try Double.fetchOne(latest, arguments: [start(d + 1)]).map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
+                found = try Double.fetchOne(latest, arguments: StatementArguments(dates(from: -.infinity, to: start(d + 1)))).map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
                 looked = true
             }
             return found == d

@@ -16,7 +16,7 @@ enum BenchStore {
             guard let library = args.library(), let dataDir = args.value("data-dir") else { throw BenchError("bench store needs --data-dir and the content") }
             let path = dataDir + "/progress.sqlite"
             for suffix in ["", "-wal", "-shm", ".checked"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let keep = CommandLine.arguments.contains("--keep")
+            let keep = args.flag("keep")
             try fillAndMeasure(path: path, rows: rows, library: library)
             // Removed after the store is closed (its last act stamps the file as checked).
             if !keep { for suffix in ["", "-wal", "-shm", ".checked"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
