@@ -249,14 +249,25 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     /// and time, a card replaced only by a later review), so nothing stored is read back first.
     public func merge(_ other: ProgressExport) throws {
         try write { db in
+            // A large import touches every index at random places: a cache that holds them
+            // (64 MiB at most, this connection only) keeps pages from being written twice.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             for (id, t) in other.lessonsRead {
                 try db.execute(sql: "INSERT OR IGNORE INTO lesson_read (lesson_id, first_read_at) VALUES (?, ?)", arguments: [id, Date(timeIntervalSince1970: t)])
             }
             for (id, t) in other.lessonsOpened {
                 try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)", arguments: [id, t, other.positions[id]])
             }
-            for a in other.attempts { try Self.insert(a, db) }
-            for r in other.reviews { try Self.insert(r, db) }
+            // By question, then time: neighbours in the indexes, and each review's trigger finds its
+            // predecessor just written.
+            // predecessor just written. Ties keep the file's order (the first of two equal rows wins).
+            for (_, a) in other.attempts.enumerated().sorted(by: { ($0.1.questionID, $0.1.answeredAt, $0.0) < ($1.1.questionID, $1.1.answeredAt, $1.0) }) {
+                try Self.insert(a, db)
+            }
+            for (_, r) in other.reviews.enumerated().sorted(by: { ($0.1.questionID, $0.1.reviewedAt, $0.0) < ($1.1.questionID, $1.1.reviewedAt, $1.0) }) {
+                try Self.insert(r, db)
+            }
             for (id, c) in other.cards {
                 try db.cachedStatement(sql: """
                     INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
