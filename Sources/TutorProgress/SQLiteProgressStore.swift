@@ -260,7 +260,6 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
                 try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)", arguments: [id, t, other.positions[id]])
             }
             // By question, then time: neighbours in the indexes, and each review's trigger finds its
-            // predecessor just written.
             // predecessor just written. Ties keep the file's order (the first of two equal rows wins).
             for (_, a) in other.attempts.enumerated().sorted(by: { ($0.1.questionID, $0.1.answeredAt, $0.0) < ($1.1.questionID, $1.1.answeredAt, $1.0) }) {
                 try Self.insert(a, db)
