@@ -19,6 +19,13 @@ extension SQLiteProgressStore {
             + " AND \(t)due BETWEEN \(ProgressImport.dueDates.lowerBound) AND \(ProgressImport.dueDates.upperBound)"
     }
 
+    /// `Dashboard.dayIndex` in SQL, the offset as parameter 3: Swift's `(t + offset) / 86400` is
+    /// the same IEEE operation here; CAST truncates toward zero, so below zero one is taken off.
+    static func localDay(_ column: String) -> String {
+        let x = "((\(column) + ?3) / 86400.0)"
+        return "(CAST(\(x) AS INTEGER) - (\(x) < CAST(\(x) AS INTEGER)))"
+    }
+
     /// A review's due date `Dashboard` reads (`ProgressImport.dueDates`).
     static func usableDue(_ t: String) -> String {
         "\(t)due BETWEEN \(ProgressImport.dueDates.lowerBound) AND \(ProgressImport.dueDates.upperBound)"
@@ -77,24 +84,38 @@ extension SQLiteProgressStore {
     /// day without answers had something due looks only at reviews whose next review (or now)
     /// comes on or after that day.
     static func streak(_ db: Database, today: Int, now: Double, utcOffset: Double, heatmap: [Int], start: (Int) -> Double) throws -> Int {
-        let latest = try db.cachedStatement(sql: "SELECT answered_at FROM attempt INDEXED BY attempt_by_time "
-                                            + "WHERE answered_at >= ? AND answered_at < ? AND duration_ms >= 0 ORDER BY answered_at DESC LIMIT 1")
+        // Days with answers below `day`, latest first, down to `stop`: each step one seek in SQL
+        // (localDay below is the exact `Dashboard.dayIndex`; the bound a second above the day's
+        // start only narrows the range).
+        let hops = try db.cachedStatement(sql: """
+            WITH RECURSIVE hop(day) AS (
+              SELECT ?1
+              UNION ALL
+              SELECT (SELECT \(localDay("answered_at")) FROM attempt INDEXED BY attempt_by_time
+                      WHERE answered_at >= \(ProgressImport.dates.lowerBound) AND answered_at < min(hop.day * 86400.0 - ?3 + 1.0, \(ProgressImport.dates.upperBound.nextUp))
+                        AND duration_ms >= 0 AND \(localDay("answered_at")) < hop.day
+                      ORDER BY answered_at DESC LIMIT 1)
+              FROM hop WHERE hop.day > ?2)
+            SELECT day FROM hop WHERE day IS NOT NULL AND day < ?1
+            """)
         let dueUntilNext = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
                                                   + "WHERE next_reviewed_at >= ? AND due < ? AND due < next_reviewed_at AND \(usableReview()))")
         let dueUntilNow = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM review_log INDEXED BY review_by_next "
                                                  + "WHERE next_reviewed_at IS NULL AND due < ? AND due < ? AND \(usableReview()))")
         let firstDay = try Double.fetchOne(db, sql: "SELECT answered_at FROM attempt INDEXED BY attempt_by_time WHERE \(usableAttempt()) ORDER BY answered_at LIMIT 1")
             .map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
-        // The latest answer day at or before the day asked: the walk goes down one day at a time,
-        // so this seeks once per day with answers.
-        var found: Int?, looked = false
+        // Days below the heatmap are fetched 120 at a time as the walk goes down (most streaks
+        // end within the first).
+        let heatmapStart = today - heatmap.count + 1
+        var answerDays = Set<Int>(), knownDown = heatmapStart
         func hasAnswers(_ d: Int) throws -> Bool {
-            if d > today - heatmap.count { return heatmap[d - (today - heatmap.count + 1)] > 0 }  // counted already
-            if !looked || found.map({ $0 > d }) == true {
-                found = try Double.fetchOne(latest, arguments: StatementArguments(dates(from: -.infinity, to: start(d + 1)))).map { Dashboard.dayIndex($0, utcOffset: utcOffset) }
-                looked = true
+            if d >= heatmapStart { return heatmap[d - heatmapStart] > 0 }
+            while d < knownDown {
+                let stop = knownDown - 120
+                answerDays.formUnion(try Int.fetchAll(hops, arguments: [knownDown, stop, utcOffset]))
+                knownDown = stop + 1
             }
-            return found == d
+            return answerDays.contains(d)
         }
         func isDue(_ d: Int) throws -> Bool {
             try Bool.fetchOne(dueUntilNext, arguments: [start(d), start(d + 1)])!

@@ -154,4 +154,20 @@ struct DashboardSQLTests {
         #expect(broken.sql == 2 && broken.model == 2, "days 8 and 9; day 7 was due: \(broken)")
         #expect(forgiven.sql == 4 && forgiven.model == 4, "days 5, 6, 8, 9; day 7 had nothing due: \(forgiven)")
     }
+
+    @Test("A streak longer than the heatmap: 300 days, answers on the first or last instant of each local day, one forgiven gap",
+          arguments: [0.0, 32_400, -25_200, 20_700])
+    func longStreak(offset: Double) throws {
+        let store = try SQLiteProgressStore(path: tempPath())
+        let now = Self.t0 + 300 * 86_400 + 5_000, today = Dashboard.dayIndex(now, utcOffset: offset)
+        for d in (today - 299)...today where d != today - 150 {
+            // The first instant of the day, or its last: a day's bounds must match to the ulp.
+            let t = d % 2 == 0 ? Dashboard.dayStart(d, utcOffset: offset) : Dashboard.dayStart(d + 1, utcOffset: offset).nextDown
+            try store.record(Self.attempt("lesson-0/q\(d % 5)", t), card: Card(state: .review, step: nil, stability: 3, difficulty: 5, due: t + 86_400 * 10, lastReview: t))
+        }
+        let sql = try store.dashboard(catalog: Self.catalog, questions: Self.questions, now: now, utcOffset: offset)
+        let model = try Self.model(store, now: now, offset: offset)
+        #expect(sql == model)
+        #expect(model.streak == 299, "the gap had nothing due: \(model.streak)")
+    }
 }
