@@ -127,11 +127,11 @@ public enum Dashboard {
         var d = today
         let firstDay = firstDay ?? today
         while d > today - streakReach {
+            // Today is not over yet; before the first answer ever, or on a day something was due,
+            // a day without answers ends it (the first asked first: "due" is the costly question);
+            // a day with nothing due is forgiven.
             if try hasAnswers(d) { streak += 1 }
-            else if try d == today || !isDue(d) {
-                // Today is not over yet; a day with nothing due is forgiven.
-                if d != today && d < firstDay { break }  // before the first answer ever
-            } else { break }
+            else if d != today, try d < firstDay || isDue(d) { break }
             d -= 1
         }
         return streak
