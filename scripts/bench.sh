@@ -74,7 +74,7 @@ say ""
 # Generated inputs (not committed): big content, and a store with a year of answers.
 python3 scripts/gen-content.py "$OUT/big" > "$OUT/gen.log"
 mkdir -p "$OUT/year"
-"$NETTUTOR_BENCH" store --rows 100000 --data-dir "$OUT/year" --content "$ROOT" > "$OUT/year.txt"
+"$NETTUTOR_BENCH" store --rows 100000 --keep --data-dir "$OUT/year" --content "$ROOT" > "$OUT/year.txt"
 
 say "## Start-up, reading and scale, side by side (A and B in turn; medians, ratio of pairs)"
 say ""

@@ -1,5 +1,6 @@
 import Foundation
 import TutorCore
+import TutorQuiz
 
 /// Whether answers reach the disk (the app's footer says which).
 public enum Saving: Sendable, Equatable { case saved, savingLater, notSaved }
@@ -137,6 +138,11 @@ public final class JournaledStore: ProgressStore, @unchecked Sendable {
     public func position(lessonID: String) throws -> Int? { try base.position(lessonID: lessonID) }
     public func positions() throws -> [String: Int] { try base.positions() }
     public func newCardsStarted(since t: Double) throws -> Int { try base.newCardsStarted(since: t) }
+    /// The database's SQL while nothing waits; with answers waiting, computed over both.
+    public func dashboardActivity(now: Double, utcOffset: Double) throws -> Dashboard.Activity {
+        snapshot().isEmpty ? try base.dashboardActivity(now: now, utcOffset: utcOffset) : try activityFromAllRows(now: now, utcOffset: utcOffset)
+    }
+    public func answerCount() throws -> Int { snapshot().isEmpty ? try base.answerCount() : try attempts().count }
     public func recordSceneRun(scene: String, at date: Date) throws { try base.recordSceneRun(scene: scene, at: date) }
     public func settings() throws -> ProgressSettings { try base.settings() }
     public func save(_ settings: ProgressSettings) throws { try base.save(settings) }

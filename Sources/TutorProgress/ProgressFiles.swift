@@ -85,8 +85,8 @@ public enum ProgressFiles {
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError.cannotRead(path: path) }
         let incoming: ProgressExport
         do { incoming = try ProgressImport.decode(data) } catch { throw FileError.notAnExport(path: path, reason: "\(error)") }
-        let before = try store.attempts().count
+        let before = try store.answerCount()
         try store.merge(incoming)
-        return try store.attempts().count - before
+        return try store.answerCount() - before
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TutorCore
+import TutorQuiz
 
 /// One review as the scheduler saw it (FSRS review log).
 public struct ReviewEntry: Sendable, Hashable, Codable {
@@ -55,6 +56,11 @@ public protocol ProgressStore: AnyObject {
     func reviews() throws -> [ReviewEntry]
     /// How many questions had their first review at or after `t` (new cards started today).
     func newCardsStarted(since t: Double) throws -> Int
+    /// The dashboard's figures from answers and reviews (`Dashboard.Activity`); by default
+    /// computed from every row (`activityFromAllRows`), by SQL in the SQLite store.
+    func dashboardActivity(now: Double, utcOffset: Double) throws -> Dashboard.Activity
+    /// How many answers are stored (by default `attempts().count`).
+    func answerCount() throws -> Int
     func recordSceneRun(scene: String, at date: Date) throws
     func settings() throws -> ProgressSettings
     func save(_ settings: ProgressSettings) throws

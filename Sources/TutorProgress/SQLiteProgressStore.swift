@@ -67,71 +67,6 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         }
     }
 
-    static var migrator: DatabaseMigrator {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1-lesson-reads") { db in
-            try db.create(table: "lesson_read") { t in
-                t.primaryKey("lesson_id", .text)
-                t.column("first_read_at", .datetime).notNull()
-            }
-        }
-        m.registerMigration("v2-quiz-progress") { db in
-            try db.create(table: "lesson_open") { t in
-                t.primaryKey("lesson_id", .text)
-                t.column("first_opened_at", .double).notNull()
-                t.column("position", .integer)
-            }
-            try db.create(table: "attempt") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("question_id", .text).notNull().indexed()
-                t.column("lesson", .text).notNull()
-                t.column("kind", .text).notNull()
-                t.column("answered_at", .double).notNull().indexed()
-                t.column("correct", .boolean).notNull()
-                t.column("score", .double).notNull()
-                t.column("rating", .integer).notNull()
-                t.column("duration_ms", .integer).notNull()
-                t.column("response", .text).notNull()
-                t.column("source", .text).notNull()
-                t.uniqueKey(["question_id", "answered_at"])
-            }
-            try db.create(table: "card") { t in
-                t.primaryKey("question_id", .text)
-                t.column("state", .integer).notNull()
-                t.column("step", .integer)
-                t.column("stability", .double)
-                t.column("difficulty", .double)
-                t.column("due", .double).notNull().indexed()
-                t.column("last_review", .double)
-            }
-            try db.create(table: "review_log") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("question_id", .text).notNull().indexed()
-                t.column("rating", .integer).notNull()
-                t.column("reviewed_at", .double).notNull().indexed()
-                t.column("duration_ms", .integer).notNull()
-                t.column("state", .integer).notNull()
-                t.column("stability", .double)
-                t.column("difficulty", .double)
-                t.column("due", .double).notNull()
-                t.uniqueKey(["question_id", "reviewed_at"])
-            }
-            try db.create(table: "scene_run") { t in
-                t.column("scene", .text).notNull()
-                t.column("at", .double).notNull()
-                t.uniqueKey(["scene", "at"])
-            }
-            try db.create(table: "setting") { t in
-                t.primaryKey("key", .text)
-                t.column("value", .text).notNull()
-            }
-        }
-        m.registerMigration("v3-lesson-last-opened") { db in
-            try db.alter(table: "lesson_open") { t in t.add(column: "last_opened_at", .double) }
-        }
-        return m
-    }
-
     public func readLessons() throws -> Set<String> {
         try wrap { try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT lesson_id FROM lesson_read")) } }
     }
@@ -193,26 +128,26 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     }
 
     static func insert(_ a: Attempt, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO attempt (question_id, lesson, kind, answered_at, correct, score, rating, duration_ms, response, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [a.questionID, a.lesson, a.kind, a.answeredAt, a.correct, a.score, a.rating.rawValue, a.durationMS, a.response, a.source])
+            """).execute(arguments: [a.questionID, a.lesson, a.kind, a.answeredAt, a.correct, a.score, a.rating.rawValue, a.durationMS, a.response, a.source])
     }
 
     static func upsert(_ id: String, _ c: Card, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(question_id) DO UPDATE SET state = excluded.state, step = excluded.step, stability = excluded.stability,
               difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review
               WHERE card.last_review IS NULL OR COALESCE(excluded.last_review, 0) >= card.last_review
-            """, arguments: [id, c.state.rawValue, c.step, c.stability, c.difficulty, c.due, c.lastReview])
+            """).execute(arguments: [id, c.state.rawValue, c.step, c.stability, c.difficulty, c.due, c.lastReview])
     }
 
     static func insert(_ r: ReviewEntry, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO review_log (question_id, rating, reviewed_at, duration_ms, state, stability, difficulty, due)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [r.questionID, r.rating.rawValue, r.reviewedAt, r.durationMS, r.state.rawValue, r.stability, r.difficulty, r.due])
+            """).execute(arguments: [r.questionID, r.rating.rawValue, r.reviewedAt, r.durationMS, r.state.rawValue, r.stability, r.difficulty, r.due])
     }
 
     public func cards() throws -> [String: Card] {
@@ -256,9 +191,17 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     public func newCardsStarted(since t: Double) throws -> Int {
         try wrap {
             try pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM review_log GROUP BY question_id) WHERE first >= ?", arguments: [t]) ?? 0
+                // Reviewed since `t` and not before: index seeks, not a pass over the whole log.
+                try Int.fetchOne(db, sql: """
+                    SELECT COUNT(DISTINCT question_id) FROM review_log AS r WHERE r.reviewed_at >= ?
+                      AND NOT EXISTS (SELECT 1 FROM review_log AS p INDEXED BY review_by_question WHERE p.question_id = r.question_id AND p.reviewed_at < ?)
+                    """, arguments: [t, t]) ?? 0
             }
         }
+    }
+
+    public func answerCount() throws -> Int {
+        try wrap { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempt") ?? 0 } }
     }
 
     public func recordSceneRun(scene: String, at date: Date) throws {
@@ -301,21 +244,39 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         return e
     }
 
+    /// One transaction of only the incoming rows, each kept or ignored by the rule of
+    /// `ProgressExport.merge` (first read and open stay, attempts and reviews unique by question
+    /// and time, a card replaced only by a later review), so nothing stored is read back first.
     public func merge(_ other: ProgressExport) throws {
-        var mine = try export()
-        mine.merge(other)
         try write { db in
-            for (id, t) in mine.lessonsRead {
+            // A large import touches every index at random places: a cache that holds them
+            // (64 MiB at most, this connection only) keeps pages from being written twice.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            for (id, t) in other.lessonsRead {
                 try db.execute(sql: "INSERT OR IGNORE INTO lesson_read (lesson_id, first_read_at) VALUES (?, ?)", arguments: [id, Date(timeIntervalSince1970: t)])
             }
-            for (id, t) in mine.lessonsOpened {
-                try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)", arguments: [id, t, mine.positions[id]])
+            for (id, t) in other.lessonsOpened {
+                try db.execute(sql: "INSERT OR IGNORE INTO lesson_open (lesson_id, first_opened_at, position) VALUES (?, ?, ?)", arguments: [id, t, other.positions[id]])
             }
-            for a in mine.attempts { try Self.insert(a, db) }
-            for r in mine.reviews { try Self.insert(r, db) }
-            for (id, c) in mine.cards { try Self.upsert(id, c, db) }
-            for run in mine.sceneRuns { try db.execute(sql: "INSERT OR IGNORE INTO scene_run (scene, at) VALUES (?, ?)", arguments: [run.scene, run.at]) }
-            for (k, v) in mine.settings { try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", arguments: [k, v]) }
+            // By question, then time: neighbours in the indexes, and each review's trigger finds its
+            // predecessor just written. Ties keep the file's order (the first of two equal rows wins).
+            for (_, a) in other.attempts.enumerated().sorted(by: { ($0.1.questionID, $0.1.answeredAt, $0.0) < ($1.1.questionID, $1.1.answeredAt, $1.0) }) {
+                try Self.insert(a, db)
+            }
+            for (_, r) in other.reviews.enumerated().sorted(by: { ($0.1.questionID, $0.1.reviewedAt, $0.0) < ($1.1.questionID, $1.1.reviewedAt, $1.0) }) {
+                try Self.insert(r, db)
+            }
+            for (id, c) in other.cards {
+                try db.cachedStatement(sql: """
+                    INSERT INTO card (question_id, state, step, stability, difficulty, due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(question_id) DO UPDATE SET state = excluded.state, step = excluded.step, stability = excluded.stability,
+                      difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review
+                      WHERE COALESCE(card.last_review, -1) < COALESCE(excluded.last_review, -1)
+                    """).execute(arguments: [id, c.state.rawValue, c.step, c.stability, c.difficulty, c.due, c.lastReview])
+            }
+            for run in other.sceneRuns { try db.execute(sql: "INSERT OR IGNORE INTO scene_run (scene, at) VALUES (?, ?)", arguments: [run.scene, run.at]) }
+            for (k, v) in other.settings { try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", arguments: [k, v]) }
         }
     }
 
@@ -331,7 +292,7 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
         try wrap { try pool.write { db in try body(db) } }
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws -> T {
+    func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             throw ProgressError.locked(path: path)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_READONLY {

@@ -30,16 +30,32 @@ extension ProgressStore {
         return session
     }
 
-    /// The dashboard (`Dashboard.compute`) of the stored progress over `catalog` and `banks`.
-    public func dashboard(catalog: LessonCatalog, banks: [QuizBank], now: Double, utcOffset: Double) throws -> DashboardData {
+    /// The dashboard of the stored progress over `catalog`'s lessons and `questions` (id and
+    /// lesson: no parsed quiz needed). Its activity figures come from `dashboardActivity`: SQL
+    /// aggregates in the SQLite store, `Dashboard.Activity` over every row elsewhere.
+    public func dashboard(catalog: LessonCatalog, questions: [QuestionRef], now: Double, utcOffset: Double) throws -> DashboardData {
         var topics: [String: String] = [:]
         for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
-        // Rows with impossible dates or memory (see ProgressImport) are left out, not drawn.
+        let settings = try settings()
+        return Dashboard.assemble(try dashboardActivity(now: now, utcOffset: utcOffset), questions: questions, lessonTopics: topics,
+                                  topicOrder: Topic.allCases.map(\.rawValue), readLessons: try readLessons(),
+                                  cards: try cards().filter { ProgressImport.isUsable($0.value) }, now: now, utcOffset: utcOffset,
+                                  newPerDay: settings.newPerDay, fsrs: settings.scheduler)
+    }
+
+    /// The activity figures computed in memory from every stored row: the reference the SQL
+    /// must match, and what a store without SQL uses. Rows with impossible dates or memory (see
+    /// `ProgressImport`) are left out, not drawn.
+    public func activityFromAllRows(now: Double, utcOffset: Double) throws -> Dashboard.Activity {
         let reviews = try reviews().filter { ProgressImport.dates.contains($0.reviewedAt) && ProgressImport.dueDates.contains($0.due) }
             .map { (questionID: $0.questionID, reviewedAt: $0.reviewedAt, due: $0.due) }
-        return Dashboard.compute(questions: banks.flatMap(\.questions), lessonTopics: topics, topicOrder: Topic.allCases.map(\.rawValue),
-                                 readLessons: try readLessons(), cards: try cards().filter { ProgressImport.isUsable($0.value) },
-                                 attempts: try attempts().filter { ProgressImport.dates.contains($0.answeredAt) && $0.durationMS >= 0 },
-                                 reviews: reviews, now: now, utcOffset: utcOffset, newPerDay: try settings().newPerDay, fsrs: try settings().scheduler)
+        return Dashboard.Activity(attempts: try attempts().filter { ProgressImport.dates.contains($0.answeredAt) && $0.durationMS >= 0 },
+                                  reviews: reviews, now: now, utcOffset: utcOffset)
     }
+
+    public func dashboardActivity(now: Double, utcOffset: Double) throws -> Dashboard.Activity {
+        try activityFromAllRows(now: now, utcOffset: utcOffset)
+    }
+
+    public func answerCount() throws -> Int { try attempts().count }
 }

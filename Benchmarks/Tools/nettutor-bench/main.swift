@@ -10,11 +10,17 @@ struct Arguments {
     init(_ args: ArraySlice<String>) {
         var i = args.startIndex
         while i < args.endIndex {
-            if args[i].hasPrefix("--"), i + 1 < args.endIndex { values[String(args[i].dropFirst(2))] = args[i + 1]; i += 1 }
+            // A name followed by another name (or nothing) is a flag: `--keep`.
+            if args[i].hasPrefix("--") {
+                let hasValue = i + 1 < args.endIndex && !args[i + 1].hasPrefix("--")
+                values[String(args[i].dropFirst(2))] = hasValue ? args[i + 1] : ""
+                if hasValue { i += 1 }
+            }
             i += 1
         }
     }
     func value(_ name: String) -> String? { values[name] }
+    func flag(_ name: String) -> Bool { values[name] != nil }
     func int(_ name: String, _ fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
 
     /// The content: --content, $NETTUTOR_CONTENT, or the nearest folder above holding Content/.
@@ -32,6 +38,6 @@ switch CommandLine.arguments.dropFirst().first {
 case "render": try BenchRender.run(arguments)
 case "store": try BenchStore.run(arguments)
 default:
-    FileHandle.standardError.write("usage: nettutor-bench render [--width W --height H --frames N] | store --data-dir DIR [--rows N]\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: nettutor-bench render [--width W --height H --frames N] | store --data-dir DIR [--rows N] [--keep]\n".data(using: .utf8)!)
     exit(2)
 }
