@@ -187,8 +187,10 @@ extension Node {
     /// is that text with an implicit, `!` or `!!str` tag.
     func field(_ key: String) -> Node? {
         guard case .mapping(let m) = self else { return nil }
-        for (k, v) in m.reversed() {
-            if case .scalar(let s) = k, s.string == key, ["", "!", "tag:yaml.org,2002:str"].contains(s.tag.description) { return v }
+        var i = m.endIndex   // backwards by index: `reversed()` copied every pair first
+        while i > m.startIndex {
+            i -= 1
+            if case .scalar(let s) = m[i].key, s.string == key, ["", "!", "tag:yaml.org,2002:str"].contains(s.tag.description) { return m[i].value }
         }
         return nil
     }
