@@ -47,10 +47,6 @@ extension ContentLibrary {
                                 bank: r.bank.map { ($0.lesson, $0.questions.map(QuestionRef.init)) })
     }
 
-    /// The standardized path of each folder: listed paths are built on it, so `displayPath`
-    /// is a prefix test.
-    var rootPaths: [String] { roots.map { $0.standardizedFileURL.path } }
-
     func displayPath(_ path: String) -> String {
         let base = rootPaths[0]
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path

@@ -18,7 +18,12 @@ public struct ContentLibrary: Sendable {
     public init(root: URL, knownScenes: Set<String>, knownGenerators: Set<String> = [], adding: [URL] = []) {
         self.root = root; self.knownScenes = knownScenes; self.knownGenerators = knownGenerators
         roots = [root] + adding.filter { $0.standardizedFileURL.path != root.standardizedFileURL.path }
+        rootPaths = roots.map { $0.standardizedFileURL.path }
     }
+
+    /// The standardized path of each folder, computed once: listed paths are built on it, so
+    /// `displayPath` is a prefix test (standardizing a URL per file was a tenth of a warm load).
+    let rootPaths: [String]
 
     public var quizDirectory: URL { root.appendingPathComponent("Quizzes") }
     public var glossaryURL: URL { contentDirectory.appendingPathComponent("glossary.yaml") }
