@@ -12,11 +12,18 @@ public struct ContentLibrary: Sendable {
     public let roots: [URL]
     public let knownScenes: Set<String>
     public let knownGenerators: Set<String>
+    /// Where the content index is kept (`ContentLibrary+Index.swift`); nil: none, every file is parsed.
+    public var index: IndexLocation?
 
     public init(root: URL, knownScenes: Set<String>, knownGenerators: Set<String> = [], adding: [URL] = []) {
         self.root = root; self.knownScenes = knownScenes; self.knownGenerators = knownGenerators
         roots = [root] + adding.filter { $0.standardizedFileURL.path != root.standardizedFileURL.path }
+        rootPaths = roots.map { $0.standardizedFileURL.path }
     }
+
+    /// The standardized path of each folder, computed once: listed paths are built on it, so
+    /// `displayPath` is a prefix test (standardizing a URL per file was a tenth of a warm load).
+    let rootPaths: [String]
 
     public var quizDirectory: URL { root.appendingPathComponent("Quizzes") }
     public var glossaryURL: URL { contentDirectory.appendingPathComponent("glossary.yaml") }
@@ -24,19 +31,7 @@ public struct ContentLibrary: Sendable {
     /// The `.ext` files of `dir` and of its subfolders one level down (namespaces), with their
     /// ids (`cors`, `notes/cors`), sorted by id.
     static func files(in dir: URL, ext: String) -> [(id: String, url: URL)] {
-        let fm = FileManager.default
-        var out: [(String, URL)] = []
-        for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] {
-            let url = dir.appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            if name.hasSuffix("." + ext) { out.append((String(name.dropLast(ext.count + 1)), url)) }
-            else if !name.hasPrefix("."), fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-                for inner in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] where inner.hasSuffix("." + ext) {
-                    out.append(("\(name)/\(inner.dropLast(ext.count + 1))", url.appendingPathComponent(inner)))
-                }
-            }
-        }
-        return out.sorted { $0.0 < $1.0 }
+        ContentFiles.list(dir.standardizedFileURL.path, ext: ext).map { ($0.id, URL(fileURLWithPath: $0.path)) }
     }
 
     /// Every quiz file of every folder, with the lesson id its path gives.
@@ -47,19 +42,48 @@ public struct ContentLibrary: Sendable {
     /// Every `Quizzes/*.yaml` (and `Quizzes/<namespace>/*.yaml`) of every folder.
     public func quizFiles() -> [URL] { quizFilesWithIDs().map(\.url) }
 
-    /// All quiz banks that parse; problems are returned, broken files skipped.
-    public func loadQuizzes() -> ([QuizBank], [Diagnostic]) {
+    /// All quiz banks that parse; problems are returned, broken files skipped. Parsed on every
+    /// core; what is parsed also refreshes the index's question refs. `lessons`: only the quiz
+    /// files of those lessons (a lesson's quiz needs one file, not all of them).
+    public func loadQuizzes(lessons: Set<String>? = nil) -> ([QuizBank], [Diagnostic]) {
+        let files = quizFilesWithIDs().filter { lessons?.contains($0.id) ?? true }.map { ($0.url.standardizedFileURL.path, displayPath($0.url)) }
+        let results = ParallelMap.map(files.count) { [knownScenes, knownGenerators] i -> Result<QuizParser.Result, Diagnostic> in
+            Self.readText(path: files[i].0, file: files[i].1).map {
+                QuizParser.parse($0, file: files[i].1, knownScenes: knownScenes, knownGenerators: knownGenerators)
+            }
+        }
         var banks: [QuizBank] = [], diags: [Diagnostic] = []
-        for url in quizFiles() {
-            switch read(url) {
+        for r in results {
+            switch r {
             case .failure(let d): diags.append(d)
-            case .success(let text):
-                let r = QuizParser.parse(text, file: displayPath(url), knownScenes: knownScenes, knownGenerators: knownGenerators)
-                diags += r.diagnostics
-                if let bank = r.bank { banks.append(bank) }
+            case .success(let r): diags += r.diagnostics; if let bank = r.bank { banks.append(bank) }
             }
         }
         return (banks, diags)
+    }
+
+    /// Every question's id, lesson, kind and level, from the index when it is fresh (no quiz
+    /// file parsed), with the diagnostics `loadQuizzes` would give: the same questions as the
+    /// banks it returns, in the same order.
+    public func questionIndex() -> ([QuestionRef], [Diagnostic]) {
+        var refs: [QuestionRef] = [], diags: [Diagnostic] = []
+        for item in quizRecords() {
+            switch item.outcome {
+            case .failure(let d): diags.append(d)
+            case .success(let rec):
+                let file = displayPath(item.path)
+                diags += rec.diagnostics.map { $0.diagnostic(file: file) }
+                refs += rec.bank?.questions ?? []
+            }
+        }
+        return (refs, diags)
+    }
+
+    /// Questions per lesson and kind (from `questionIndex`).
+    public func questionCounts() -> [String: [QuestionKind: Int]] {
+        var out: [String: [QuestionKind: Int]] = [:]
+        for q in questionIndex().0 { out[q.lesson, default: [:]][q.kind, default: 0] += 1 }
+        return out
     }
 
     /// The glossaries of every folder (an absent file is an empty glossary).
@@ -141,17 +165,23 @@ public struct ContentLibrary: Sendable {
 
     /// Front matter of every lesson; broken lessons are skipped and reported. The block count is
     /// known only for `countingBlocksOf` (the started lessons): the other bodies are not parsed.
+    /// Through the index: a file unchanged since it was recorded is not read at all.
     public func loadCatalog(countingBlocksOf started: Set<String> = []) -> (LessonCatalog, [Diagnostic]) {
         var metas: [LessonMeta] = [], diags: [Diagnostic] = []
         var seen = Set<String>()
-        for (language, url) in lessonFiles() {
-            switch read(url) {
+        for item in lessonRecords(wantsBody: { started.contains($0.id) }) {
+            switch item.outcome {
             case .failure(let d): diags.append(d)
-            case .success(let text):
-                let r = LessonParser.parse(text, file: displayPath(url), language: language, metaOnly: true,
-                                           countBlocks: { started.contains($0) }, knownScenes: knownScenes)
-                diags += r.diagnostics
-                if let meta = r.lesson?.meta, seen.insert("\(language.rawValue)/\(meta.id)").inserted { metas.append(meta) }
+            case .success(let rec):
+                let file = displayPath(item.path)
+                diags += rec.diagnostics.map { $0.diagnostic(file: file) }
+                guard var meta = rec.meta else { continue }
+                if started.contains(meta.id), let body = rec.body {
+                    // A body over a limit drops the lesson, as its parse would.
+                    guard let count = body.blockCount else { diags += body.diagnostics.map { $0.diagnostic(file: file) }; continue }
+                    meta.blockCount = count
+                }
+                if seen.insert("\(meta.language.rawValue)/\(meta.id)").inserted { metas.append(meta) }
             }
         }
         return (LessonCatalog(metas), diags)
@@ -167,69 +197,6 @@ public struct ContentLibrary: Sendable {
             if let lesson = r.lesson { return .success(lesson) }
             return .failure(ContentError(diagnostics: r.diagnostics))
         }
-    }
-
-    /// Everything `nettutor check` reports, sorted by file and line.
-    public func check() -> [Diagnostic] {
-        var diags: [Diagnostic] = []
-        var ids: [Language: [String: String]] = [:]    // language -> id -> file
-        var stems: [Language: [String: String]] = [:]  // language -> file name -> file
-        let files = lessonFilesWithIDs()
-        if files.isEmpty {
-            diags.append(Diagnostic(file: displayPath(contentDirectory), line: 1, "no lessons found (expected Content/ko/*.md and Content/en/*.md)"))
-        }
-        for (language, stem, url) in files {
-            let file = displayPath(url)
-            stems[language, default: [:]][stem] = file
-            switch read(url) {
-            case .failure(let d): diags.append(d)
-            case .success(let text):
-                let r = LessonParser.parse(text, file: file, language: language, knownScenes: knownScenes)
-                diags += r.diagnostics
-                guard let meta = r.lesson?.meta else { continue }
-                if meta.id != stem {
-                    diags.append(Diagnostic(file: file, line: 2, "id '\(meta.id)' does not match the file name '\(stem).md'"))
-                }
-                if let other = ids[language]?[meta.id] {
-                    diags.append(Diagnostic(file: file, line: 2, "duplicate id '\(meta.id)' (also in \(other))"))
-                } else {
-                    ids[language, default: [:]][meta.id] = file
-                }
-            }
-        }
-        // Pairing goes by file name, so a lesson broken in one language still finds its twin.
-        for language in Language.allCases {
-            for (stem, file) in stems[language] ?? [:] where stems[language.other]?[stem] == nil {
-                diags.append(Diagnostic(file: file, line: 1, "lesson '\(stem)' has no \(language.other == .ko ? "Korean" : "English") version (Content/\(language.other.rawValue)/\(stem).md)"))
-            }
-        }
-        diags += checkQuizzes(lessons: Set((stems[.ko] ?? [:]).keys).union((stems[.en] ?? [:]).keys))
-        diags += loadGlossary().1
-        return diags.sorted()
-    }
-
-    /// Quiz files: each parses, is named after its lesson, names an existing lesson, and no
-    /// question id appears twice anywhere.
-    func checkQuizzes(lessons: Set<String>) -> [Diagnostic] {
-        var diags: [Diagnostic] = []
-        var ids: [String: String] = [:]
-        for (stem, url) in quizFilesWithIDs() {
-            let file = displayPath(url)
-            switch read(url) {
-            case .failure(let d): diags.append(d)
-            case .success(let text):
-                let r = QuizParser.parse(text, file: file, knownScenes: knownScenes, knownGenerators: knownGenerators)
-                diags += r.diagnostics
-                guard let bank = r.bank else { continue }
-                if bank.lesson != stem { diags.append(Diagnostic(file: file, line: 1, "lesson '\(bank.lesson)' does not match the file name '\(stem).yaml'")) }
-                if !lessons.contains(bank.lesson) { diags.append(Diagnostic(file: file, line: 1, "no lesson '\(bank.lesson)' in Content/")) }
-                for q in bank.questions {
-                    if let other = ids[q.id] { diags.append(Diagnostic(file: file, line: 1, "question id '\(q.id)' is also used in \(other)")) }
-                    else { ids[q.id] = file }
-                }
-            }
-        }
-        return diags
     }
 
     /// Checks a single lesson file (for `nettutor check FILE`).

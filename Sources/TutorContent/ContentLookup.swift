@@ -59,11 +59,13 @@ extension ContentLibrary {
 
     /// `nettutor check PATH`: a folder holding Content/ (or Content/ itself), or one lesson file
     /// in Content/<lang>/.
-    public static func check(path: String, knownScenes: Set<String>, knownGenerators: Set<String>) throws -> [Diagnostic] {
+    public static func check(path: String, knownScenes: Set<String>, knownGenerators: Set<String>, index: IndexLocation? = nil) throws -> [Diagnostic] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw LookupError.noPath(path) }
         let url = URL(fileURLWithPath: path)
-        func library(_ root: URL) -> ContentLibrary { ContentLibrary(root: root, knownScenes: knownScenes, knownGenerators: knownGenerators) }
+        func library(_ root: URL) -> ContentLibrary {
+            var l = ContentLibrary(root: root, knownScenes: knownScenes, knownGenerators: knownGenerators); l.index = index; return l
+        }
         // A file: the folder above its Content/ (or Quizzes/), through a namespace folder if any.
         guard isDir.boolValue else {
             var root = url.deletingLastPathComponent()

@@ -17,18 +17,49 @@ public enum LessonParser {
     /// percent read of a started lesson): every lesson's body made the TUI start 50% slower.
     public static func parse(_ text: String, file: String, language: Language, metaOnly: Bool = false,
                              countBlocks: (String) -> Bool = { _ in true }, knownScenes: Set<String>) -> Result {
+        let front = frontMatter(text, file: file, language: language, knownScenes: knownScenes)
+        guard var meta = front.meta else { return Result(lesson: nil, diagnostics: front.diagnostics) }
+        if metaOnly && !countBlocks(meta.id) { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: front.diagnostics) }
+        let body = self.body(front, file: file, knownScenes: knownScenes)
+        guard let blocks = body.blocks else { return Result(lesson: nil, diagnostics: front.diagnostics + body.diagnostics) }
+        meta.blockCount = blocks.count
+        if metaOnly { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: front.diagnostics) }
+        return Result(lesson: Lesson(meta: meta, blocks: blocks), diagnostics: front.diagnostics + body.diagnostics)
+    }
+
+    /// The front matter: the meta (when it has no error) and its diagnostics. The content index
+    /// keeps these two, and the body's outcome, per file.
+    struct Front {
+        var meta: LessonMeta?
+        var diagnostics: [Diagnostic]
+        var body: Substring = ""
+        var bodyStartLine = 1
+    }
+
+    /// The body: its blocks, or nil when it breaks a limit (then the one diagnostic says which);
+    /// otherwise the diagnostics are its unknown scene ids.
+    static func body(_ front: Front, file: String, knownScenes: Set<String>) -> (blocks: [Block]?, diagnostics: [Diagnostic]) {
+        let (blocks, sceneRefs, limit) = MarkdownBody.parse(String(front.body))
+        if let limit { return (nil, [Diagnostic(file: file, line: front.bodyStartLine + limit.line - 1, limit.message)]) }
+        let diags = sceneRefs.filter { !knownScenes.contains($0.0) }.map {
+            Diagnostic(file: file, line: front.bodyStartLine + $0.1 - 1, "unknown scene id '\($0.0)' in scene block")
+        }
+        return (blocks, diags)
+    }
+
+    static func frontMatter(_ text: String, file: String, language: Language, knownScenes: Set<String>) -> Front {
         var diags: [Diagnostic] = []
         func error(_ line: Int, _ message: String) { diags.append(Diagnostic(file: file, line: line, message)) }
 
         if text.utf8.count > ContentLimits.fileBytes {
             error(1, "file too large (more than \(ContentLimits.fileBytes) bytes)")
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         }
         guard let split = splitFrontMatter(ContentText.normalized(text)) else {
             error(1, "missing front matter: the file must start with a '---' line and close it with another")
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         }
-        let yamlLines = split.yaml.components(separatedBy: "\n")
+        let yamlLines = split.yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func lineOf(_ key: String) -> Int {
             for (i, l) in yamlLines.enumerated() where l.hasPrefix("\(key):") { return i + 2 }
             return 1
@@ -39,17 +70,17 @@ public enum LessonParser {
             object = try YAMLGuard.compose(split.yaml).map(YAMLGuard.plain)
         } catch let v as YAMLGuard.Violation {
             error(v.line + 1, v.message)
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         } catch let e as YamlError {
             error(yamlErrorLine(e).map { $0 + 1 } ?? 1, "bad YAML in front matter: \(yamlErrorSummary(e))")
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         } catch {
             diags.append(Diagnostic(file: file, line: 1, "bad YAML in front matter: \(error)"))
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         }
         guard let fields = object as? [String: Any] else {
             error(2, "front matter must be a mapping of 'key: value' lines")
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         }
         for key in requiredFields where fields[key] == nil {
             error(1, "missing field '\(key)' in front matter")
@@ -92,39 +123,51 @@ public enum LessonParser {
             error(lineOf("scenes"), "unknown scene id '\(scene)'")
         }
         for key in ["id", "title", "summary"] {
-            if let v = fields[key] as? String, v.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let v = fields[key] as? String, ContentText.isBlank(v) {
                 error(lineOf(key), "field '\(key)' is empty")
             }
         }
 
         guard let id, let title, let summary, let topic, let order, !diags.contains(where: { $0.severity == .error }) else {
-            return Result(lesson: nil, diagnostics: diags)
+            return Front(meta: nil, diagnostics: diags)
         }
-        var meta = LessonMeta(id: id, language: language, title: title, topic: topic, order: order,
+        let meta = LessonMeta(id: id, language: language, title: title, topic: topic, order: order,
                               summary: summary, scenes: scenes, sources: sources)
-        if metaOnly && !countBlocks(id) { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: diags) }
-        let (blocks, sceneRefs, limit) = MarkdownBody.parse(split.body)
-        if let limit {
-            error(split.bodyStartLine + limit.line - 1, limit.message)
-            return Result(lesson: nil, diagnostics: diags)
-        }
-        meta.blockCount = blocks.count
-        if metaOnly { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: diags) }
-
-        for (scene, line) in sceneRefs where !knownScenes.contains(scene) {
-            error(split.bodyStartLine + line - 1, "unknown scene id '\(scene)' in scene block")
-        }
-        return Result(lesson: Lesson(meta: meta, blocks: blocks), diagnostics: diags)
+        return Front(meta: meta, diagnostics: diags, body: split.body, bodyStartLine: split.bodyStartLine)
     }
 
     /// Splits "---\n<yaml>\n---\n<body>"; `bodyStartLine` is the 1-based line where the body begins.
-    static func splitFrontMatter(_ text: String) -> (yaml: String, body: String, bodyStartLine: Int)? {
-        let lines = text.components(separatedBy: "\n")
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body, end + 2)
+    /// Walks the UTF-8 bytes for the two fence lines: splitting the whole file into line strings
+    /// was the catalog's main cost, and the body is not even needed there.
+    static func splitFrontMatter(_ text: String) -> (yaml: String, body: Substring, bodyStartLine: Int)? {
+        let utf8 = text.utf8
+        func lineEnd(from i: String.Index) -> String.Index { utf8[i...].firstIndex(of: 0x0A) ?? utf8.endIndex }
+        func next(after end: String.Index) -> String.Index? { end < utf8.endIndex ? utf8.index(after: end) : nil }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        guard isFence(text[utf8.startIndex..<firstEnd]), var lineStart = next(after: firstEnd) else { return nil }
+        let yamlStart = lineStart
+        var line = 2
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(text[lineStart..<end]) {
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)  // its newline is not YAML
+                let body = next(after: end).map { text[$0...] } ?? text[text.endIndex...]
+                return (String(text[yamlStart..<yamlEnd]), body, line + 1)
+            }
+            guard let n = next(after: end) else { return nil }
+            lineStart = n; line += 1
+        }
+    }
+
+    /// `---` with only whitespace around it (`.whitespaces`: tab and Unicode Zs, as before).
+    static func isFence(_ line: Substring) -> Bool {
+        var bytes = line.utf8[...]
+        while let b = bytes.first, b == 0x20 || b == 0x09 { bytes = bytes.dropFirst() }
+        while let b = bytes.last, b == 0x20 || b == 0x09 { bytes = bytes.dropLast() }
+        if bytes.elementsEqual("---".utf8) { return true }
+        // Other Unicode spaces (NBSP, U+3000 …) are rare: the exact rule for a line holding "---".
+        guard line.utf8.count < 256, line.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return line.trimmingCharacters(in: .whitespaces) == "---"
     }
 
     static func yamlErrorLine(_ e: YamlError) -> Int? {

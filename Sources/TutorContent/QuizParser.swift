@@ -28,7 +28,7 @@ public enum QuizParser {
         var seen: [String: Int] = [:]
         for item in items {
             // Duplicates are found by the raw id, so a broken first copy still counts.
-            if let id = item["id"]?.scalar?.string {
+            if let id = item.field("id")?.scalar?.string {
                 if let first = seen[id] {
                     f.error(f.line(item), "duplicate question id '\(id)' (also on line \(first))")
                     continue
@@ -50,21 +50,21 @@ public enum QuizParser {
         let id = f.string(node, "id", context: "question") ?? "?"
         let ctx = "question '\(id)'"
         if id != "?" && !id.hasPrefix(lesson + "/") {
-            f.error(f.line(node["id"]), "\(ctx): id must start with '\(lesson)/'")
+            f.error(f.line(node.field("id")), "\(ctx): id must start with '\(lesson)/'")
         }
         var kind: QuestionKind?
         if let k = f.string(node, "kind", context: ctx) {
             kind = QuestionKind(rawValue: k)
             if kind == nil {
-                f.error(f.line(node["kind"]), "\(ctx): unknown kind '\(k)' (expected one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                f.error(f.line(node.field("kind")), "\(ctx): unknown kind '\(k)' (expected one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         let level = f.int(node, "level", context: ctx)
-        if let level, !(1...3).contains(level) { f.error(f.line(node["level"]), "\(ctx): level must be 1, 2 or 3") }
+        if let level, !(1...3).contains(level) { f.error(f.line(node.field("level")), "\(ctx): level must be 1, 2 or 3") }
         let prompt = f.localized(node, "prompt", context: ctx)
         let explain = f.localized(node, "explain", context: ctx)
         let scene = f.string(node, "scene", context: ctx, required: false)
-        if let scene, !knownScenes.contains(scene) { f.error(f.line(node["scene"]), "\(ctx): unknown scene id '\(scene)'") }
+        if let scene, !knownScenes.contains(scene) { f.error(f.line(node.field("scene")), "\(ctx): unknown scene id '\(scene)'") }
 
         var answer: Answer?
         switch kind {
@@ -76,28 +76,28 @@ public enum QuizParser {
             }
         case .short:
             if let accept = f.localizedList(node, "accept", context: ctx) {
-                if accept.ko.isEmpty || accept.en.isEmpty { f.error(f.line(node["accept"]), "\(ctx): 'accept' needs at least one answer per language") }
+                if accept.ko.isEmpty || accept.en.isEmpty { f.error(f.line(node.field("accept")), "\(ctx): 'accept' needs at least one answer per language") }
                 answer = .short(accept: accept)
             }
         case .cloze:
             if let text = f.localized(node, "text", context: ctx) {
                 let ko = Cloze.blanks(in: text.ko).count, en = Cloze.blanks(in: text.en).count
-                if ko == 0 || en == 0 { f.error(f.line(node["text"]), "\(ctx): cloze text needs at least one {{blank}} in each language") }
-                else if ko != en { f.error(f.line(node["text"]), "\(ctx): cloze has \(ko) blanks in Korean but \(en) in English") }
+                if ko == 0 || en == 0 { f.error(f.line(node.field("text")), "\(ctx): cloze text needs at least one {{blank}} in each language") }
+                else if ko != en { f.error(f.line(node.field("text")), "\(ctx): cloze has \(ko) blanks in Korean but \(en) in English") }
                 answer = .cloze(text: text)
             }
         case .order:
             if let items = f.localizedList(node, "items", context: ctx) {
-                if !(3...8).contains(items.ko.count) { f.error(f.line(node["items"]), "\(ctx): 'order' needs 3 to 8 items") }
-                else if items.ko.count != items.en.count { f.error(f.line(node["items"]), "\(ctx): 'items' has \(items.ko.count) Korean but \(items.en.count) English entries") }
+                if !(3...8).contains(items.ko.count) { f.error(f.line(node.field("items")), "\(ctx): 'order' needs 3 to 8 items") }
+                else if items.ko.count != items.en.count { f.error(f.line(node.field("items")), "\(ctx): 'items' has \(items.ko.count) Korean but \(items.en.count) English entries") }
                 answer = .order(items: items)
             }
         case .numeric:
             if let n = f.node(node, "answer", context: ctx) {
-                let tol = node["tolerance"].map { $0.float } ?? 0
+                let tol = node.field("tolerance").map { $0.float } ?? 0
                 // .nan is never equal to an answer and .inf tolerance accepts any: both refused.
                 if let v = n.float, v.isFinite, let tol, tol.isFinite, tol >= 0 {
-                    answer = .numeric(answer: v, tolerance: tol, unit: (node["unit"]?.scalar?.string).map { Sanitize.text($0) })
+                    answer = .numeric(answer: v, tolerance: tol, unit: (node.field("unit")?.scalar?.string).map { Sanitize.text($0) })
                 } else { f.error(f.line(n), "\(ctx): numeric needs a finite number 'answer' and a finite 'tolerance' of 0 or more") }
             }
         case .open:
@@ -113,7 +113,7 @@ public enum QuizParser {
         case .generated:
             if let g = f.string(node, "generator", context: ctx) {
                 if !knownGenerators.contains(g) {
-                    f.error(f.line(node["generator"]), "\(ctx): unknown generator '\(g)' (known: \(knownGenerators.sorted().joined(separator: ", ")))")
+                    f.error(f.line(node.field("generator")), "\(ctx): unknown generator '\(g)' (known: \(knownGenerators.sorted().joined(separator: ", ")))")
                 }
                 answer = .generated(generator: g)
             }
@@ -129,7 +129,7 @@ public enum QuizParser {
         var out: [Choice] = []
         for c in seq {
             guard c.mapping != nil, let text = f.localized(c, "text", context: ctx) else { continue }
-            let correct = c["correct"]?.bool ?? false
+            let correct = c.field("correct")?.bool ?? false
             let why = f.localized(c, "why", context: ctx, required: false)
             if !correct && why == nil { f.error(f.line(c), "\(ctx): wrong choice '\(text.en)' needs a 'why'") }
             out.append(Choice(text: text, correct: correct, why: why))
@@ -141,7 +141,7 @@ public enum QuizParser {
         if kind == .multi && correct < 1 { f.error(f.line(list), "\(ctx): a multi question needs at least one correct choice") }
         if kind == .choice, correct == 1 {
             let flagged = QuizLint.correctIsLongest(out)
-            if !flagged.isEmpty, let node = seq.first(where: { $0["correct"]?.bool == true }) {
+            if !flagged.isEmpty, let node = seq.first(where: { $0.field("correct")?.bool == true }) {
                 f.warning(f.line(node), QuizLint.warning(flagged, question: ctx))
             }
         }

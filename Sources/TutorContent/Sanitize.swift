@@ -14,7 +14,7 @@ public enum Sanitize {
     static func mayChangeUnderNFC(_ s: String) -> Bool {
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            if v < 0x300 { continue }
+            if v < 0x300 || (0xAC00...0xD7A3).contains(v) { continue }  // Hangul syllables are composed already
             if (0x1100...0x11FF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v) { return true }
             if scalar.properties.canonicalCombiningClass != .notReordered { return true }
             // Composing characters of combining class 0 (Indic and similar vowel signs).

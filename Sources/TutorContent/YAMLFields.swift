@@ -41,16 +41,16 @@ struct YAMLFields {
     func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
 
     mutating func node(_ parent: Node, _ key: String, context: String) -> Node? {
-        guard let n = parent[key] else { error(line(parent), "\(context): missing '\(key)'"); return nil }
+        guard let n = parent.field(key) else { error(line(parent), "\(context): missing '\(key)'"); return nil }
         return n
     }
 
     mutating func string(_ parent: Node, _ key: String, context: String, required: Bool = true) -> String? {
-        guard let n = parent[key] else {
+        guard let n = parent.field(key) else {
             if required { error(line(parent), "\(context): missing '\(key)'") }
             return nil
         }
-        guard let s = n.scalar?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let s = n.scalar?.string, !ContentText.isBlank(s) else {
             error(line(n), "\(context): '\(key)' must be a non-empty string"); return nil
         }
         return Sanitize.text(s)
@@ -64,7 +64,7 @@ struct YAMLFields {
 
     /// `{ko: "...", en: "..."}`: both languages required.
     mutating func localized(_ parent: Node, _ key: String, context: String, required: Bool = true) -> Localized? {
-        guard let n = parent[key] else {
+        guard let n = parent.field(key) else {
             if required { error(line(parent), "\(context): missing '\(key)'") }
             return nil
         }
@@ -83,7 +83,7 @@ struct YAMLFields {
     mutating func localizedList(_ parent: Node, _ key: String, context: String) -> LocalizedList? {
         guard let n = node(parent, key, context: context) else { return nil }
         func list(_ lang: String) -> [String]? {
-            guard let seq = n[lang]?.sequence else {
+            guard let seq = n.field(lang)?.sequence else {
                 error(line(n), "\(context): '\(key).\(lang)' must be a list of strings"); return nil
             }
             let items = seq.compactMap { $0.scalar?.string }.map { Sanitize.text($0) }

@@ -150,7 +150,10 @@ enum YAMLGuard {
     }
 
     static func lineBreaksNormalized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return text }
+        // CR is 0D, NEL C2 85, LS/PS E2 80 A8/A9: bytes 0D, C2 and E2 are rare in content, so a
+        // byte scan decides almost every file without decoding a scalar.
+        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {
             out.append([0x0D, 0x85, 0x2028, 0x2029].contains(u.value) ? "\n" : u)
@@ -174,5 +177,21 @@ enum YAMLGuard {
         var t = b
         while t > start, !space(bytes[t - 1]) { t -= 1 }
         return bytes[t] == 0x21 || bytes[t] == 0x26
+    }
+}
+
+extension Node {
+    /// `node["key"]` for a mapping, without Yams' subscript: that one builds a key node and
+    /// resolves both tags with regular expressions on every comparison (a quarter of `check`).
+    /// Same answer for our keys (plain words, which resolve to `str`): the last pair whose key
+    /// is that text with an implicit, `!` or `!!str` tag.
+    func field(_ key: String) -> Node? {
+        guard case .mapping(let m) = self else { return nil }
+        var i = m.endIndex   // backwards by index: `reversed()` copied every pair first
+        while i > m.startIndex {
+            i -= 1
+            if case .scalar(let s) = m[i].key, s.string == key, ["", "!", "tag:yaml.org,2002:str"].contains(s.tag.description) { return m[i].value }
+        }
+        return nil
     }
 }

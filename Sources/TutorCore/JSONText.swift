@@ -20,7 +20,10 @@ public enum JSONText {
     /// ASCII, so such a scalar can only be inside a string, where the escape stands for it.
     public static func escaped(_ json: String) -> String {
         func unsafe(_ s: Unicode.Scalar) -> Bool { s.value >= 0x7F && mustEscape(s.value) }
-        guard json.unicodeScalars.contains(where: unsafe) else { return json }
+        // Such scalars are DEL, or start with byte C2 (C1) or E2 (U+2028…U+2069): a byte scan
+        // clears almost all output (a megabyte for `lessons --json`) without decoding it.
+        guard json.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              json.unicodeScalars.contains(where: unsafe) else { return json }
         var out = String.UnicodeScalarView()
         for s in json.unicodeScalars {
             if unsafe(s) { out.append(contentsOf: escape(s.value).unicodeScalars) } else { out.append(s) }

@@ -64,3 +64,16 @@ public struct GlossaryEntry: Sendable, Hashable {
     public var definition: Localized
     public init(term: String, definition: Localized) { self.term = term; self.definition = definition }
 }
+
+/// What the content index knows of a question without its quiz file being parsed: enough to
+/// count questions per lesson and kind, and to pair progress (keyed by id) with lessons.
+public struct QuestionRef: Sendable, Hashable {
+    public var id: String
+    public var lesson: String
+    public var kind: QuestionKind
+    public var level: Int
+    public init(id: String, lesson: String, kind: QuestionKind, level: Int) {
+        self.id = id; self.lesson = lesson; self.kind = kind; self.level = level
+    }
+    public init(_ q: Question) { self.init(id: q.id, lesson: q.lesson, kind: q.kind, level: q.level) }
+}

@@ -12,7 +12,10 @@ public enum TerminalText {
     /// `s` with each such character escaped; a tab becomes four spaces, and with
     /// `keepNewlines` a line feed stays.
     public static func escaped(_ s: String, keepNewlines: Bool = false) -> String {
-        guard s.unicodeScalars.contains(where: needsEscape) else { return s }
+        // Every character to escape has a byte below 0x20, 0x7F, or a lead byte C2 (C1) or E2
+        // (bidi): a byte scan clears almost all text without decoding scalars.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              s.unicodeScalars.contains(where: needsEscape) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             let v = scalar.value

@@ -14,9 +14,17 @@ extension ContentLibrary {
     /// places, checked against the scenes and generators this build has.
     public static func forCommandLine(explicit: String?, only: Bool) throws -> ContentLibrary {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        return try find(explicit: explicit, only: only, environment: ProcessInfo.processInfo.environment, executable: exe,
-                        workingDirectory: FileManager.default.currentDirectoryPath,
-                        knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
+        var library = try find(explicit: explicit, only: only, environment: ProcessInfo.processInfo.environment, executable: exe,
+                               workingDirectory: FileManager.default.currentDirectoryPath,
+                               knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
+        library.index = commandLineIndex(executable: exe)
+        return library
+    }
+
+    /// The content index of this user and this build (`IndexLocation.standard`).
+    public static func commandLineIndex(executable: String? = nil) -> IndexLocation? {
+        let exe = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        return IndexLocation.standard(environment: ProcessInfo.processInfo.environment, executable: exe)
     }
 }
 

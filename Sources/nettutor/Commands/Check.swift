@@ -10,7 +10,7 @@ struct Check: Command {
     @Argument(help: "A content folder (holding Content/) or one lesson file. Default: the installed content.") var path: String?
 
     func execute() throws {
-        let diags = try path.map { try ContentLibrary.check(path: $0, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names) }
+        let diags = try path.map { try ContentLibrary.check(path: $0, knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names, index: ContentLibrary.commandLineIndex()) }
             ?? global.library().check()
         for d in diags { Output.write(d.description + "\n") }
         let errors = diags.filter { $0.severity == .error }.count
