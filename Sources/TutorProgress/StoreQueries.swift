@@ -33,7 +33,7 @@ extension ProgressStore {
     /// The dashboard of the stored progress over `catalog`'s lessons and `questions` (id and
     /// lesson: no parsed quiz needed). Its activity figures come from `dashboardActivity`: SQL
     /// aggregates in the SQLite store, `Dashboard.Activity` over every row elsewhere.
-    public func dashboard(catalog: LessonCatalog, questions: [QuestionRef], now: Double, utcOffset: Double) throws -> DashboardData {
+    public func dashboard(catalog: LessonCatalog, questions: [QuestionLesson], now: Double, utcOffset: Double) throws -> DashboardData {
         var topics: [String: String] = [:]
         for id in catalog.ids { if let m = catalog.meta(id: id, language: .en) ?? catalog.meta(id: id, language: .ko) { topics[id] = m.topic.rawValue } }
         let settings = try settings()

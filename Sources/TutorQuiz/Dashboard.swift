@@ -35,7 +35,7 @@ public struct DashboardData: Sendable, Hashable, Codable {
 
 /// A question as the dashboard needs it: its id and lesson (the content index has both
 /// without parsing quiz files).
-public typealias QuestionRef = (id: String, lesson: String)
+public typealias QuestionLesson = (id: String, lesson: String)
 
 public enum Dashboard {
     static let day = 86_400.0
@@ -46,7 +46,7 @@ public enum Dashboard {
     /// `utcOffset`: the local time zone's offset in seconds, so days start at local midnight.
     /// Each figure is defined in `StudyFigures`. The reference model: the SQLite store computes
     /// the same `Activity` with SQL and must give the same dashboard.
-    public static func compute(questions: [QuestionRef], lessonTopics: [String: String], topicOrder: [String],
+    public static func compute(questions: [QuestionLesson], lessonTopics: [String: String], topicOrder: [String],
                                readLessons: Set<String>, cards: [String: Card], attempts: [Attempt],
                                reviews: [(questionID: String, reviewedAt: Double, due: Double)],
                                now: Double, utcOffset: Double = 0, newPerDay: Int = SessionPlanner.defaultNewPerDay,
@@ -92,7 +92,7 @@ public enum Dashboard {
 
     /// The dashboard from the activity figures, the content (questions, lessons by topic) and
     /// the cards (one per question answered, so few enough to read whole).
-    public static func assemble(_ activity: Activity, questions: [QuestionRef], lessonTopics: [String: String], topicOrder: [String],
+    public static func assemble(_ activity: Activity, questions: [QuestionLesson], lessonTopics: [String: String], topicOrder: [String],
                                 readLessons: Set<String>, cards: [String: Card], now: Double, utcOffset: Double,
                                 newPerDay: Int, fsrs: FSRS) -> DashboardData {
         let lastRight = activity.lastRight

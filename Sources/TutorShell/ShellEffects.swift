@@ -43,7 +43,7 @@ public struct ShellEffects: EffectRunner {
                 } catch { return [.progressFailed("\(error) (the answer was not saved)")] }
             case .loadGlossary: return [.glossaryLoaded(library.loadGlossary().0)]
             case .loadDashboard:
-                return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, questions: quizBanks().flatMap(\.questions).map { ($0.id, $0.lesson) }, now: SystemClock().wallTime(), utcOffset: utcOffset()))]
+                return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, questions: library.questionIndex().0.map { ($0.id, $0.lesson) }, now: SystemClock().wallTime(), utcOffset: utcOffset()))]
             case .quit, .suspend: break  // the loop's own
             }
         } catch { return [.progressFailed("\(error)")] }

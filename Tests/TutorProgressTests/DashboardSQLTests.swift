@@ -23,7 +23,7 @@ struct DashboardSQLTests {
     }
 
     static let lessons = (0..<8).map { "lesson-\($0)" }
-    static let questions: [QuestionRef] = (0..<40).map { ("lesson-\($0 % 8)/q\($0)", "lesson-\($0 % 8)") }
+    static let questions: [QuestionLesson] = (0..<40).map { ("lesson-\($0 % 8)/q\($0)", "lesson-\($0 % 8)") }
     static let topics = Topic.allCases
     static var catalog: LessonCatalog {
         LessonCatalog(lessons.enumerated().map { i, id in
@@ -51,7 +51,7 @@ struct DashboardSQLTests {
         // the streak turns on exactly which day a card fell due.
         let farAhead = rng.chance(0.5), pool = farAhead ? 3 : questions.count
         var extra = ProgressExport()
-        func answer(_ q: QuestionRef, at t: Double, duration: Int? = nil, card: Bool = true, due: Double? = nil) throws {
+        func answer(_ q: QuestionLesson, at t: Double, duration: Int? = nil, card: Bool = true, due: Double? = nil) throws {
             let rating = Rating(rawValue: rng.int(1..<5))!
             let a = Attempt(questionID: q.id, lesson: q.lesson, kind: "truefalse", answeredAt: t, correct: rng.chance(0.7), score: 1, rating: rating,
                             durationMS: duration ?? rng.int(0..<90_000), response: "", source: "quiz")

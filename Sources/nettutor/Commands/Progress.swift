@@ -28,7 +28,7 @@ struct Progress: Command {
         let settings = try stored.changing(streak: streak.map { $0 == .on }, retention: retention, newPerDay: newPerDay)
         if settings != stored { try store.save(settings) }
         let library = try global.library()
-        let dash = try store.dashboard(catalog: library.loadCatalog().0, questions: library.loadQuizzes().0.flatMap(\.questions).map { ($0.id, $0.lesson) },
+        let dash = try store.dashboard(catalog: library.loadCatalog().0, questions: library.questionIndex().0.map { ($0.id, $0.lesson) },
                                    now: SystemClock().wallTime(), utcOffset: utcOffset())
         guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }
         Output.write(try Output.jsonText(dash))
