@@ -34,6 +34,13 @@ public enum LessonText {
         }
     }
 
+    /// `lessons --json`: the entries as `JSONEncoder` would write them (see `PrettyJSON`).
+    public static func json(_ entries: [Entry]) -> String {
+        PrettyJSON.array(keys: ["id", "title", "topic", "summary", "order", "scenes", "sources", "languages"], rows: entries.map { e in
+            [.text(e.id), .text(e.title), .text(e.topic), .text(e.summary), .int(e.order), .texts(e.scenes), .texts(e.sources), .texts(e.languages)]
+        })
+    }
+
     /// Lessons by topic: the topic's name, then one line per lesson (id and title).
     public static func list(_ catalog: LessonCatalog, language: Language) -> String {
         let metas = metas(catalog, language)

@@ -20,8 +20,15 @@ public enum Output: Equatable {
     /// `--json` output: pretty-printed, keys sorted, a final newline; `JSONText.escaped`, so no
     /// control character (C0, DEL, C1, bidi) reaches the terminal raw.
     public static func jsonText(_ value: some Encodable) throws -> String {
+        jsonText(written: String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// JSON already written in the encoder's format (`PrettyJSON`), escaped the same way.
+    public static func jsonText(written json: String) -> String { JSONText.escaped(json) + "\n" }
+
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return JSONText.escaped(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+        return encoder
     }
 }

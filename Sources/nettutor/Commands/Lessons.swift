@@ -11,6 +11,6 @@ struct Lessons: Command {
         let (catalog, diags) = try global.library().loadCatalog()
         for d in diags { printError(d.description) }
         guard json else { return Output.write(LessonText.list(catalog, language: global.language)) }
-        Output.write(try Output.jsonText(LessonText.entries(catalog, language: global.language)))
+        Output.write(Output.jsonText(written: LessonText.json(LessonText.entries(catalog, language: global.language))))
     }
 }
