@@ -36,7 +36,7 @@ public enum LessonText {
 
     /// `lessons --json`: the entries as `JSONEncoder` would write them (see `PrettyJSON`).
     public static func json(_ entries: [Entry]) -> String {
-        PrettyJSON.array(keys: ["id", "title", "topic", "summary", "order", "scenes", "sources", "languages"], rows: entries.map { e in
+        PrettyJSON.array(keys: ["id", "title", "topic", "summary", "order", "scenes", "sources", "languages"], rows: entries.map { e -> [PrettyJSON.Value] in
             [.text(e.id), .text(e.title), .text(e.topic), .text(e.summary), .int(e.order), .texts(e.scenes), .texts(e.sources), .texts(e.languages)]
         })
     }
