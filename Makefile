@@ -21,7 +21,7 @@ BENCH_PACKAGES := lowdown hyperfine time vim
 PY_PACKAGES := fsrs==6.3.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize man
+.PHONY: run test build release fuzz-replay deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize man
 
 # Installs the given Debian packages, only those missing (apt-get; sudo when not root).
 define ensure_packages
@@ -59,12 +59,16 @@ run: release
 test: deps py-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory release man
+	$(MAKE) --no-print-directory release man fuzz-replay
 	./.build/release/nettutor check
 	bash Tests/e2e/run.sh ./.build/release/nettutor
 
-e2e: release man
+e2e: release man fuzz-replay
 	bash Tests/e2e/run.sh ./.build/release/nettutor
+
+# The fuzz targets built normally replay the corpus (the e2e runs it next to the binary).
+fuzz-replay: release
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product nettutor-fuzz
 
 bench: release bench-deps
 	bash scripts/bench.sh ./.build/release/nettutor
