@@ -75,7 +75,8 @@ struct IndexReader {
     mutating func string() -> String? {
         guard let n = count() else { return nil }
         defer { at += n }
-        return String(validating: bytes[at..<(at + n)], as: UTF8.self)
+        // Over the contiguous buffer: the generic slice path was a tenth of a warm start.
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[at..<(at + n)]), as: UTF8.self) }
     }
     mutating func strings() -> [String]? {
         guard let n = count() else { return nil }
