@@ -63,9 +63,7 @@ public enum PrettyJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where u.value < 0x20: out += JSONText.escape(u.value)
             default: out.unicodeScalars.append(u)
             }
         }
