@@ -15,7 +15,7 @@ enum YAMLGuard {
         // libyaml see the same lines (a comment cannot hide what follows such a break).
         let text = lineBreaksNormalized(text)
         if let v = scan(text) { throw v }
-        guard let node = try Yams.compose(yaml: text) else { return nil }
+        guard let node = try Yams.compose(yaml: text, .basic) else { return nil }  // tags: YAMLScalar
         if let v = countNodes(node) { throw v }
         return node
     }
@@ -26,12 +26,23 @@ enum YAMLGuard {
     static func plain(_ node: Node) throws -> Any {
         switch node {
         case .scalar(let s):
-            switch Tag.Name(rawValue: node.tag.description) {  // the resolved tag (its name is not public)
+            // Composed with `Resolver.basic`, a scalar is `str` unless tagged; a plain one
+            // gets its YAML 1.1 type here (an explicit `!!str 12` plain is read as 12 too).
+            let name = Tag.Name(rawValue: node.tag.description)
+            let kind: YAMLScalar.Kind = switch name {
+            case .str where s.style == .plain: YAMLScalar.kind(of: s.string)
+            case .int: .int
+            case .float: .float
+            case .bool: .bool
+            case .null: .null
+            default: .string
+            }
+            switch kind {
             case .int: return Int.construct(from: s) ?? s.string
             case .float: return Double.construct(from: s) ?? s.string
             case .bool: return Bool.construct(from: s) ?? s.string
             case .null: return NSNull()
-            default: return s.string
+            case .string: return s.string
             }
         case .sequence(let seq):
             return try seq.map(plain)
