@@ -81,10 +81,11 @@ extension PlayerScreen {
     /// restarted, never cancelled.
     static func renderLanes(_ p: State, _ xs: [Int], into grid: inout CellGrid, header: Rect, language: Language, glyphs: Glyphs) {
         for (i, name) in p.trace.endpoints.enumerated() where i < xs.count {
-            var st = p.trace.state(of: name, at: p.cursor)
-            if let s = st, let start = p.trace.lastStart(ofTimer: s, on: name, through: p.cursor), let d = start.duration {
+            let raw = p.trace.state(of: name, at: p.cursor)
+            var st = raw.map { p.trace.stateName($0, language) }
+            if let s = raw, let start = p.trace.lastStart(ofTimer: s, on: name, through: p.cursor), let d = start.duration {
                 let left = max(0, start.t + d - p.time) / 1000
-                st = "\(s) \(Double(Int(left * 10)) / 10)s"
+                st = "\(p.trace.stateName(s, language)) \(Double(Int(left * 10)) / 10)s"
             }
             let lane = UIText.laneName(name, language)
             let lines = header.height > 1 ? [lane] + (st.map { ["[\($0)]"] } ?? []) : [st.map { "\(lane) [\($0)]" } ?? lane]
@@ -144,9 +145,9 @@ extension PlayerScreen {
                 text = "\(arrow) \(label)"
             case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
             case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
-            case .state: text = "\(e.state ?? "") \(glyphs.separator) \(who)"
+            case .state: text = "\(p.trace.stateName(e.state ?? "", language)) \(glyphs.separator) \(who)"
             // What happens first, whose last: cut at the edge, it is the lane that goes.
-            case .timerStart, .timerFire: text = "\(DiagramLayout.noteText(e, language: language) ?? "") \(glyphs.separator) \(who)"
+            case .timerStart, .timerFire: text = "\(DiagramLayout.noteText(e, in: p.trace, language: language) ?? "") \(glyphs.separator) \(who)"
             case .note: text = "\(glyphs.bullet) \(language == .ko ? e.narration.ko : e.narration.en)"
             }
             let future = i > p.revealed

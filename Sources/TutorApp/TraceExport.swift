@@ -53,7 +53,7 @@ public enum TraceExport {
             case .state:
                 guard let s = event.state else { continue }
                 let onLeft = event.endpoint == trace.endpoints[0]
-                let tag = "[\(s)]"
+                let tag = "[\(trace.stateName(s, language))]"
                 line = onLeft ? time + "|" + TextWidth.pad(" " + tag, to: right - left - 1) + "|"
                               : time + "|" + String(repeating: " ", count: max(0, right - left - 2 - TextWidth.width(of: tag))) + tag + " |"
             case .timerStart, .timerFire:
@@ -88,7 +88,7 @@ public enum TraceExport {
             out.append(UIText.deliveredInOrder(arq.delivered, language))
             return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
         }
-        let finals = trace.endpoints.map { name in "\(UIText.laneName(name, language)): \(trace.state(of: name, at: trace.events.count - 1) ?? "-")" }
+        let finals = trace.endpoints.map { name in "\(UIText.laneName(name, language)): \(trace.state(of: name, at: trace.events.count - 1).map { trace.stateName($0, language) } ?? "-")" }
         out.append(UIText.finalStates[language] + finals.joined(separator: ", "))
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
     }
@@ -103,7 +103,7 @@ public enum TraceExport {
             case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.label ?? "")"
             case .deliver: line = "\(e.to ?? "") <- \(e.label ?? "") (\(UIText.arrives[language]))"
             case .drop: line = "x \(e.label ?? "") (\(UIText.lost[language]))"
-            case .state: line = "\(e.endpoint ?? ""): [\(e.state ?? "")]"
+            case .state: line = "\(e.endpoint ?? ""): [\(trace.stateName(e.state ?? "", language))]"
             case .timerStart: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") \(e.duration.map { "\(Int($0))ms" } ?? ""))"
             case .timerFire: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") fires)"
             case .note: line = "\(e.endpoint ?? "")"

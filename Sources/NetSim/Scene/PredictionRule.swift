@@ -78,4 +78,11 @@ public struct PredictionRule: Sendable {
         ask: Localized(ko: "이 패킷을 예측하세요: pkt 또는 ACK와 번호", en: "Predict this packet: pkt or ACK and its number"),
         examples: ["pkt N", "ACK N"], numberNames: ["number"],
         answer: { $0.label ?? "" })
+
+    /// Exchange scenes (TLS, QUIC, DNS…): the message's kind, the first word of its label
+    /// ("ServerHello", "{Finished}", "NXDOMAIN").
+    public static let messageKind = PredictionRule(
+        ask: Localized(ko: "다음 메시지를 예측하세요: 메시지 이름", en: "Predict the next message: its name"),
+        examples: ["Goodbye", "Nothing", "Bye"], numberNames: [],
+        answer: { e in (e.label ?? "").split(separator: " ").first.map(String.init) ?? "" })
 }

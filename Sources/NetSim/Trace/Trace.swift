@@ -142,6 +142,14 @@ public struct Trace: Sendable, Hashable {
     public var initialState: String?
     /// The side panel before the first event (nothing sent yet), for scenes that have one.
     public var initialPanel: SidePanel?
+    /// How a state that is not a protocol's own spelling reads in each language ("{ } keys":
+    /// "핸드셰이크 키"); TCP's RFC names have none and show as they are.
+    public var stateNames: [String: Localized] = [:]
+
+    /// A state as the reader's language shows it.
+    public func stateName(_ state: String, _ language: Language) -> String {
+        stateNames[state].map { language == .ko ? $0.ko : $0.en } ?? state
+    }
 
     public init(scene: String, endpoints: [String], events: [TraceEvent], scaleNote: Localized? = nil, initialState: String? = nil,
                 initialPanel: SidePanel? = nil) {

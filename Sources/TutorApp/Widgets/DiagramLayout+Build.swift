@@ -72,7 +72,7 @@ extension DiagramLayout {
             if e.kind == .send, e.label != nil {
                 newRow(e.t, i)
                 layout.arrows.append(ladderArrow(trace, event: i, row: row, lifelines: xs, glyphs: glyphs))
-            } else if noteText(e, language: language) != nil {
+            } else if noteText(e, in: trace, language: language) != nil {
                 let k = lane(trace, e.endpoint)
                 if row < 0 || layout.times.last != e.t || noteRows[k, default: []].contains(row) { newRow(e.t, i) }
                 noteRows[k, default: []].insert(row)
@@ -108,7 +108,7 @@ extension DiagramLayout {
     mutating func placeNotes(_ trace: Trace, area: Rect, language: Language, glyphs: Glyphs, reserve: Int, row: (Int, TraceEvent) -> Int) {
         var taken: [Int: Set<Int>] = [:]
         for (i, e) in trace.events.enumerated() {
-            guard let text = Self.noteText(e, language: language) else { continue }
+            guard let text = Self.noteText(e, in: trace, language: language) else { continue }
             let k = Self.lane(trace, e.endpoint), onLeft = k % 2 == 0, lx = lifelines[k]
             var r = row(i, e)
             while taken[k, default: []].contains(r) { r += 1 }

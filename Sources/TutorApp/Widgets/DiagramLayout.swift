@@ -114,9 +114,9 @@ struct DiagramLayout: Equatable {
     }
 
     /// A margin note's text: a state, a timer starting with its length, a timer firing.
-    static func noteText(_ e: TraceEvent, language: Language) -> String? {
+    static func noteText(_ e: TraceEvent, in trace: Trace, language: Language) -> String? {
         switch e.kind {
-        case .state: return e.state
+        case .state: return e.state.map { trace.stateName($0, language) }
         case .timerStart: return "\(UIText.timerName(e.timer ?? "timer", language)) \(e.duration.map { "\(Int($0))ms" } ?? "")"
         case .timerFire: return UIText.timerFires(UIText.timerName(e.timer ?? "timer", language), language)
         default: return nil
@@ -126,7 +126,7 @@ struct DiagramLayout: Equatable {
     /// How wide each end's margin must be for its notes (lane 0 on the left, the last on the right).
     static func margins(_ trace: Trace, language: Language, limit: Int) -> (left: Int, right: Int) {
         func widest(_ lane: String?) -> Int {
-            trace.events.filter { $0.endpoint == lane }.compactMap { noteText($0, language: language) }.map { TextWidth.width(of: $0) }.max() ?? 0
+            trace.events.filter { $0.endpoint == lane }.compactMap { noteText($0, in: trace, language: language) }.map { TextWidth.width(of: $0) }.max() ?? 0
         }
         let left = widest(trace.endpoints.first), right = widest(trace.endpoints.count > 1 ? trace.endpoints.last : nil)
         return (min(limit, max(6, left + 3)), min(limit, max(6, right + 3)))
