@@ -12,13 +12,14 @@ public struct GeneratedQuestion: Sendable, Hashable {
 /// Question generators backed by NetSim rules. Content names them in `generator:`; the
 /// checker accepts only these names.
 public enum QuestionGenerators {
-    public static let names: Set<String> = ["tcp-handshake-numbers", "cwnd-after-event", "arq-resend-count"]
+    public static let names: Set<String> = ["tcp-handshake-numbers", "cwnd-after-event", "arq-resend-count", "tls-request-time"]
 
     public static func make(_ name: String, seed: UInt64) -> GeneratedQuestion? {
         switch name {
         case "tcp-handshake-numbers": return handshakeNumbers(seed: seed)
         case "cwnd-after-event": return cwndAfterEvent(seed: seed)
         case "arq-resend-count": return arqResendCount(seed: seed)
+        case "tls-request-time": return tlsRequestTime(seed: seed)
         default: return nil
         }
     }

@@ -94,7 +94,7 @@ struct QuizParserTests {
         #expect(d.contains { $0.hasPrefix("Quizzes/t.yaml:12: question 'other/b': unknown kind 'essay'") })
         #expect(d.contains("Quizzes/t.yaml:14: question 'other/b' prompt: missing 'en'"))
         #expect(d.contains("Quizzes/t.yaml:16: question 't/c': cloze has 2 blanks in Korean but 1 in English"))
-        #expect(d.contains("Quizzes/t.yaml:17: question 't/d': unknown generator 'nope' (known: arq-resend-count, cwnd-after-event, tcp-handshake-numbers)"))
+        #expect(d.contains("Quizzes/t.yaml:17: question 't/d': unknown generator 'nope' (known: arq-resend-count, cwnd-after-event, tcp-handshake-numbers, tls-request-time)"))
         #expect(d.contains("Quizzes/t.yaml:18: duplicate question id 't/c' (also on line 16)"))
     }
 

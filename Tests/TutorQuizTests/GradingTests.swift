@@ -108,7 +108,7 @@ struct GradingTests {
         #expect(Grader.grade(question, .open(text: "x", covered: [0], rating: .good)).rating == .good, "override")
     }
 
-    @Test("generated: the three generators are deterministic per seed and graded against NetSim", arguments: ["tcp-handshake-numbers", "cwnd-after-event", "arq-resend-count"])
+    @Test("generated: every generator is deterministic per seed and graded against NetSim", arguments: QuestionGenerators.names.sorted())
     func generated(name: String) throws {
         let question = q(.generated, .generated(generator: name))
         var answers = Set<Double>()
@@ -136,5 +136,19 @@ struct GradingTests {
             }
         }
         #expect(gbn && sr)
+    }
+
+    @Test("tls-request-time: the request leaves 2 RTT after the SYN with TLS 1.3 (RFC 8446 §2), 3 RTT with TLS 1.2 (RFC 5246 §7.3)")
+    func tlsGenerator() throws {
+        var seen: Set<String> = []
+        for seed in UInt64(1)...40 {
+            let g = try #require(QuestionGenerators.make("tls-request-time", seed: seed))
+            let rtt = try #require(Double(g.prompt.en.split(separator: " ").drop { $0 != "server" }.dropFirst().first ?? ""))
+            let v12 = g.prompt.en.contains("TLS 1.2")
+            #expect(g.answer == (v12 ? 3 : 2) * rtt, "\(g.prompt.en)")
+            #expect(g.unit == "ms")
+            seen.insert(v12 ? "1.2" : "1.3")
+        }
+        #expect(seen == ["1.2", "1.3"])
     }
 }

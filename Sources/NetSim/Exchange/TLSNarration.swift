@@ -4,7 +4,7 @@ extension TLSHandshake {
     /// What the TLS scenes say, with the RFC 8446 section each sentence rests on.
     enum Words {
         static let legend = Localized(
-            ko: "표기는 RFC 8446 그림을 따릅니다: { }는 핸드셰이크 키, [ ]는 애플리케이션 키, ( )는 0-RTT(early) 키로 암호화, 괄호가 없으면 평문.",
+            ko: "표기는 RFC 8446 그림을 따릅니다: { }는 핸드셰이크 키, [ ]는 애플리케이션 키, ( )는 0-RTT(조기 데이터) 키로 암호화, 괄호가 없으면 평문.",
             en: "Notation of RFC 8446's figures: { } handshake keys, [ ] application keys, ( ) 0-RTT early keys; no brackets: in the clear.")
 
         /// The margin notes of the key changes: which keys protect what an endpoint sends next.
@@ -29,16 +29,16 @@ extension TLSHandshake {
             ko: "두 번째 ClientHello는 서버가 고른 x25519의 키 공유를 담습니다. 나머지는 첫 번째와 같아야 합니다(RFC 8446 4.1.2절).",
             en: "The second ClientHello carries a key share for the x25519 the server chose; the rest must match the first (RFC 8446 Section 4.1.2).")
         static let resumptionHello = Localized(
-            ko: "지난 연결에서 받은 티켓으로 세션을 재개합니다: pre_shared_key에 PSK를, early_data로 0-RTT 데이터를 보내겠다고 알립니다(RFC 8446 2.3절).",
+            ko: "지난 연결에서 받은 티켓으로 세션을 재개합니다: pre_shared_key에 PSK를, early_data로 조기 데이터(0-RTT)를 보내겠다고 알립니다(RFC 8446 2.3절).",
             en: "Resumes with the ticket of an earlier connection: pre_shared_key offers the PSK, early_data announces 0-RTT data (RFC 8446 Section 2.3).")
         static let earlyData = Localized(
-            ko: "0-RTT: 서버의 답을 기다리지 않고 PSK에서 나온 early 키로 요청을 바로 보냅니다. 이 데이터는 forward secrecy가 없고, 공격자가 녹화해 다시 보내면(replay) 서버가 구별하지 못할 수 있습니다(RFC 8446 8절). 그래서 GET처럼 반복해도 안전한 요청에만 씁니다.",
+            ko: "0-RTT: 서버의 답을 기다리지 않고 PSK에서 유도한 조기 데이터 키로 요청을 바로 보냅니다. 조기 데이터는 전방 비밀성이 없고, 공격자가 녹화해 다른 연결에서 다시 보내는 재생(replay)을 TLS가 막지 못합니다(RFC 8446 8절). 그래서 GET처럼 여러 번 처리돼도 안전한(멱등한) 요청에만 씁니다.",
             en: "0-RTT: the request goes at once, under the early keys derived from the PSK, without waiting for the server. This data has no forward secrecy and can be replayed by an attacker who recorded it (RFC 8446 Section 8), so it is only for requests safe to repeat, like this GET.")
         static let serverHello = Localized(
             ko: "ServerHello: 서버의 key_share로 양쪽이 같은 비밀을 계산합니다. 여기서부터 모든 핸드셰이크 메시지는 암호화됩니다(RFC 8446 7.1절).",
             en: "ServerHello: with the server's key_share both sides compute the same secret. Every handshake message after this one is encrypted (RFC 8446 Section 7.1).")
         static let serverHelloPSK = Localized(
-            ko: "서버가 PSK를 받아들이고, 새 key_share로 이후 트래픽의 forward secrecy도 얻습니다(psk_dhe_ke, RFC 8446 4.2.9절).",
+            ko: "서버가 PSK를 받아들이고, 새 key_share로 이후 트래픽의 전방 비밀성도 얻습니다(psk_dhe_ke, RFC 8446 4.2.9절).",
             en: "The server accepts the PSK, and a fresh key_share still gives the rest of the traffic forward secrecy (psk_dhe_ke, RFC 8446 Section 4.2.9).")
         static let serverHandshakeKeys = Localized(
             ko: "서버가 핸드셰이크 트래픽 키를 계산했습니다. ServerHello 다음 메시지부터 이 키로 암호화합니다.",
@@ -48,7 +48,7 @@ extension TLSHandshake {
             en: "The client has the handshake traffic keys too, so it can decrypt the { } messages that follow.")
         static func encryptedExtensions(_ v: Variant) -> Localized {
             v == .resumption
-                ? Localized(ko: "EncryptedExtensions의 early_data로 서버가 0-RTT 데이터를 받아들였음을 알립니다(RFC 8446 4.2.10절).",
+                ? Localized(ko: "EncryptedExtensions의 early_data로 서버가 조기 데이터를 받아들였음을 알립니다(RFC 8446 4.2.10절).",
                             en: "early_data in EncryptedExtensions says the server accepted the 0-RTT data (RFC 8446 Section 4.2.10).")
                 : Localized(ko: "키 교환과 상관없는 확장(고른 ALPN 등)은 이제 암호화되어 갑니다(RFC 8446 4.3.1절).",
                             en: "Extensions not needed for the key exchange, such as the chosen ALPN, now travel encrypted (RFC 8446 Section 4.3.1).")
@@ -76,7 +76,7 @@ extension TLSHandshake {
             ko: "서버가 클라이언트의 Finished를 확인했습니다. 핸드셰이크가 양쪽에서 끝났습니다.",
             en: "The server has checked the client's Finished: the handshake is complete on both sides.")
         static let endOfEarlyData = Localized(
-            ko: "0-RTT 데이터가 여기서 끝난다는 표시입니다. early 키로 보내는 마지막 메시지입니다(RFC 8446 4.5절).",
+            ko: "조기 데이터가 여기서 끝난다는 표시로, 조기 데이터 키로 보내는 마지막 메시지입니다(RFC 8446 4.5절).",
             en: "Marks the end of the 0-RTT data, the last message under the early keys (RFC 8446 Section 4.5).")
         static let clientFinished = Localized(
             ko: "서버의 Finished를 확인한 클라이언트가 자기 Finished를 보냅니다. 핸드셰이크는 여기서 끝납니다.",
@@ -110,7 +110,7 @@ extension TLSHandshake {
             let tail: Localized = switch v {
             case .full, .badCertificate: Localized(ko: " TLS 1.2였다면 2 RTT가 걸립니다.", en: " TLS 1.2 takes 2 RTT.")
             case .helloRetry: Localized(ko: " HelloRetryRequest가 1 RTT를 더했습니다.", en: " The HelloRetryRequest added one RTT.")
-            case .resumption: Localized(ko: " 0-RTT 데이터라 서버의 답을 기다리지 않았습니다.", en: " As 0-RTT data it did not wait for the server at all.")
+            case .resumption: Localized(ko: " 조기 데이터(0-RTT)라 서버의 답을 전혀 기다리지 않았습니다.", en: " As 0-RTT data it did not wait for the server at all.")
             case .tls12: Localized(ko: " TLS 1.3이라면 1 RTT입니다.", en: " TLS 1.3 needs 1 RTT.")
             }
             return Localized(ko: ko + tail.ko, en: en + tail.en)
