@@ -13,8 +13,8 @@ public enum LessonText {
 
     /// `catalog.meta(id:language:)` for every id, by dictionary: the linear lookups made
     /// `lessons --json` quadratic (a second of 1,386 lessons).
-    static func metas(_ catalog: LessonCatalog, _ language: Language) -> [LessonMeta] {
-        let byID = byID(catalog)
+    static func metas(_ catalog: LessonCatalog, _ language: Language, byID: [Language: [String: LessonMeta]]? = nil) -> [LessonMeta] {
+        let byID = byID ?? Self.byID(catalog)
         return catalog.ids.compactMap { byID[language]?[$0] ?? byID[language.other]?[$0] }
     }
 
@@ -28,7 +28,7 @@ public enum LessonText {
 
     public static func entries(_ catalog: LessonCatalog, language: Language) -> [Entry] {
         let byID = byID(catalog)
-        return metas(catalog, language).map { m in
+        return metas(catalog, language, byID: byID).map { m in
             Entry(id: m.id, title: m.title, topic: m.topic.rawValue, summary: m.summary, order: m.order, scenes: m.scenes, sources: m.sources,
                   languages: Language.allCases.filter { byID[$0]?[m.id] != nil }.map(\.rawValue))
         }

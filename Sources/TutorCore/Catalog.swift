@@ -4,9 +4,8 @@ public struct LessonCatalog: Sendable, Hashable {
 
     public init(_ metas: [LessonMeta]) {
         var byLanguage: [Language: [LessonMeta]] = [:]
-        for language in Language.allCases {
-            byLanguage[language] = metas.filter { $0.language == language }.sorted(by: LessonCatalog.readingOrder)
-        }
+        for meta in metas { byLanguage[meta.language, default: []].append(meta) }
+        for language in Language.allCases { byLanguage[language, default: []].sort(by: LessonCatalog.readingOrder) }
         lessons = byLanguage
     }
 
@@ -33,9 +32,18 @@ public struct LessonCatalog: Sendable, Hashable {
 
     /// Ids in reading order across both languages (a lesson present in one language only still counts).
     public var ids: [String] {
+        // Both lists are in reading order already: merged, not sorted again (1,400 lessons).
+        let ko = lessons(in: .ko), en = lessons(in: .en)
         var seen = Set<String>(), result: [String] = []
-        let all = (lessons(in: .ko) + lessons(in: .en)).sorted(by: LessonCatalog.readingOrder)
-        for meta in all where seen.insert(meta.id).inserted { result.append(meta.id) }
+        result.reserveCapacity(max(ko.count, en.count))
+        var i = 0, j = 0
+        while i < ko.count || j < en.count {
+            // Korean first on a tie, as the stable sort of Korean + English did.
+            let takeKo = j == en.count || (i < ko.count && !LessonCatalog.readingOrder(en[j], ko[i]))
+            let id = takeKo ? ko[i].id : en[j].id
+            if takeKo { i += 1 } else { j += 1 }
+            if seen.insert(id).inserted { result.append(id) }
+        }
         return result
     }
 

@@ -154,7 +154,7 @@ public final class Exchange {
                 events.append(TraceEvent(t: now, kind: .deliver, n: a.n, from: a.from, to: a.to, label: a.message.label, role: a.message.role,
                                          narration: a.message.arrivalNarration ?? Localized(
                                             ko: "\(koreanLaneName(a.to))\(josa(label: koreanLaneName(a.to), "이")) \(a.message.kind)\(josa(label: a.message.kind, "을")) 받습니다.",
-                                            en: "\(a.to) receives \(a.message.kind).")))
+                                            en: "The \(a.to) receives \(a.message.kind).")))
                 onArrival(a, self)
             case .fire(let id):
                 guard let timer = timers.removeValue(forKey: id) else { continue }
