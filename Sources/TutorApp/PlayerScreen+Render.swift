@@ -141,7 +141,10 @@ extension PlayerScreen {
                 // The direction by lane order (the UDP pair is lanes 2 and 3), the label as long as fits.
                 let rightward = DiagramLayout.lane(p.trace, e.to) > DiagramLayout.lane(p.trace, e.from)
                 let arrow = rightward ? glyphs.arrowRight : glyphs.arrowLeft
-                let label = DiagramLayout.labelTexts(e, glyphs: glyphs, constant: constant).first { TextWidth.width(of: $0) <= room - 2 } ?? "#\(e.n ?? 0)"
+                // What fits whole, else the number and kind cut with "…" ("#6 {EncryptedExt…"), not the bare number.
+                var texts = DiagramLayout.labelTexts(e, glyphs: glyphs, constant: constant)
+                if texts.count > 1 { texts.removeLast() }  // the bare "#6" (the diagram's last resort)
+                let label = texts.first { TextWidth.width(of: $0) <= room - 2 } ?? TextWidth.truncate(texts.last ?? "#\(e.n ?? 0)", to: room - 2)
                 text = "\(arrow) \(label)"
             case .deliver: text = "  \(glyphs.check) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
             case .drop: text = "\(glyphs.loss) \(e.n.map { "#\($0)" } ?? e.label ?? "")"
