@@ -57,6 +57,7 @@ extension DNSResolution {
             let zone = delegations.keys.filter { $0 == "." || name.hasSuffix("." + $0) || name == $0 }.max { $0.count < $1.count }!
             let lane = delegations[zone]!
             ask(lane, name, type) { [unowned self] a in
+                if a.message.kind == "SERVFAIL" { return done(DNSResult(text: "SERVFAIL", ttl: 0)) }  // not cached
                 let i = a.message.info
                 if let cut = i["zone"], let next = i["lane"] {
                     delegations[cut] = next

@@ -60,6 +60,7 @@ extension DNSResolution {
                         recovery: Self.tcpRecovery)
                 return
             }
+            if a.message.kind == "SERVFAIL" { return ex.note(client, Words.stubGivesUp) }
             ex.note(client, Words.stubDone(a.message, lookup: lookups))
             if lookups == 1 && (variant == .basic || variant == .nxdomain) {
                 // Sent so that it reaches the resolver 30 s after the resolver cached the answer.
