@@ -44,7 +44,7 @@ extension DNSResolution {
             } else if r.negative {
                 m = ExchangeMessage("NXDOMAIN", detail: "TTL=\(remaining)", role: .reset, narration: Words.nxdomainToStub(remaining))
             } else {
-                m = ExchangeMessage("Answer", detail: "\(r.text) TTL=\(remaining)\(tcp ? " (TCP)" : "")", role: .ack,
+                m = ExchangeMessage("Answer", detail: "\(r.text) TTL=\(remaining)\(tcp ? " (TCP)" : r.cname == nil && !r.text.hasPrefix("CNAME") ? " RA=1" : "")", role: .ack,
                                     narration: Words.answerToStub(r, remaining: remaining, tcp: tcp))
             }
             ex.send(m, from: resolver, to: client, recovery: tcp ? Stub.tcpRecovery : nil)
