@@ -15,9 +15,9 @@ extension DNSResolution {
         }
 
         static let stateNames = [
-            "referral-cached": Localized(ko: "위임 정보 캐시", en: "NS cached"),
-            "answer-cached": Localized(ko: "답 캐시", en: "answer cached"),
-            "negative-cached": Localized(ko: "부정 답 캐시", en: "negative cached"),
+            "referral-cached": Localized(ko: "NS 캐시", en: "NS cached"),
+            "answer-cached": Localized(ko: "답 캐시", en: "cached"),
+            "negative-cached": Localized(ko: "부정 캐시", en: "neg. cached"),
         ]
 
         /// A server lane as the sentences name it.
@@ -149,6 +149,9 @@ extension DNSResolution {
             case ("NXDOMAIN", _):
                 Localized(ko: "이번에는 리졸버의 부정 캐시가 답했습니다. 권한 서버까지 간 질의는 없고, 그사이 누군가 이 이름을 만들어도 캐시가 끝날 때까지는 보이지 않습니다(RFC 2308 5절).",
                           en: "This time the resolver's negative cache answered: no query went out, and a name created meanwhile stays invisible until that entry expires (RFC 2308 Section 5).")
+            case (_, 1) where m.label.contains("TXT"):
+                Localized(ko: "스텁이 TXT 레코드 여섯 개를 잘리지 않은 채 받았습니다. UDP 한 번보다 1 RTT가 더 들었습니다.",
+                          en: "The stub has all six TXT records, whole; it cost one round trip more than a single UDP exchange.")
             case (_, 1):
                 Localized(ko: "스텁이 답을 받았습니다. 애플리케이션은 이제 이 주소로 연결합니다.", en: "The stub has its answer; the application can now connect to the address.")
             default:
