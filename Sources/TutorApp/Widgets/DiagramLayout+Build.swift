@@ -96,7 +96,10 @@ extension DiagramLayout {
         let texts = labelTexts(e, glyphs: glyphs, constant: constantFields(trace))
         // On the line after two dashes (a lost message's line is short, its label with it: off
         // the line it would sit nearer the next row's arrow than its own).
-        let room = abs(head.x - x1) - 5
+        // An arrow that passes other lanes (a resolver asking the TLD past the root) keeps its
+        // label in the gap beside its sender, off the lifelines it crosses.
+        let next = (dir > 0 ? xs.filter { $0 > x1 }.min() : xs.filter { $0 < x1 }.max()) ?? x2
+        let room = min(abs(head.x - x1), abs(next - dir - x1)) - 5
         if let text = texts.first(where: { TextWidth.width(of: $0) <= room }) {
             let w = TextWidth.width(of: text)
             arrow.label = Label(text: text, x: dir > 0 ? x1 + 3 : x1 - 2 - w, row: row, width: w)
