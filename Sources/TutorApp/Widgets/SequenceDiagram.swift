@@ -101,8 +101,9 @@ struct SequenceDiagram {
                 let ends = events.first { $0.t == g.to && $0.kind == .timerFire }
                 text += "  " + UIText.gapCountdown(ends.map { UIText.timerName($0.timer ?? "", language) }, g.to - time, language)
             }
-            let right = layout.lifelines.count > 1 ? layout.lifelines[1] : area.maxX
-            grid.put(text, x: g.x, y: yy, style: Style(.dim), clip: Rect(x: g.x, y: yy, width: max(0, right - g.x), height: 1))
+            // A quiet row carries nothing else: with many lanes the note runs across the
+            // lifelines (a break in time) rather than being cut at the second one.
+            grid.put(text, x: g.x, y: yy, style: Style(.dim), clip: Rect(x: g.x, y: yy, width: max(0, area.maxX - g.x), height: 1))
         }
         if let yy = y(Int(layout.row(of: time).rounded())) { grid.put(glyphs.pointer, x: area.x, y: yy, style: Style(.accent, bold: true)) }
     }
