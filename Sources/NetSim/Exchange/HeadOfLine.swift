@@ -21,16 +21,17 @@ public enum HeadOfLine {
     /// The k-th packet (1-based) of a lane: which response and which part of it.
     static func content(_ k: Int) -> (response: Int, part: Int) { ((k - 1) % responses.count, (k - 1) / responses.count + 1) }
 
-    /// The stream (or connection) a response goes on: HTTP/2's client streams are odd (RFC 9113
-    /// §5.1.1), QUIC's client bidirectional streams 0, 4, 8 (RFC 9000 §2.1).
+    /// A piece's label: its response and part first ("B1": the kind predict mode asks for,
+    /// short enough for six lanes), then its stream or connection: HTTP/2's client streams are
+    /// odd (RFC 9113 §5.1.1), QUIC's client bidirectional streams 0, 4, 8 (RFC 9000 §2.1).
     static func label(_ v: Version, _ k: Int) -> (kind: String, detail: String) {
         let (r, part) = content(k)
-        let kind = switch v {
+        let detail = switch v {
         case .h2: "DATA(s\(2 * r + 1))"
         case .h3: "STREAM(\(4 * r))"
         case .h1: "conn\(r + 1)"
         }
-        return (kind, "\(part)/\(parts)")
+        return (["A", "B", "C"][r] + "\(part)", detail)
     }
 
     /// The transmission ordinal of lane `v`'s k-th first transmission: every lane sends its

@@ -23,8 +23,8 @@ enum HOLWords {
     static func legend(_ versions: [HeadOfLine.Version]) -> Localized {
         let pairs = versions.map(name).joined(separator: " | ")
         return Localized(
-            ko: "두 줄씩 \(pairs). 응답 /a, /b, /c를 두 조각씩 번갈아 보내고, 기본으로 /b의 첫 조각이 모든 쪽에서 사라집니다. ACK는 그리지 않았습니다.",
-            en: "Lane pairs: \(pairs). Responses /a, /b, /c go in two pieces each, interleaved; by default the first piece of /b is lost in every pair. ACKs are not drawn.")
+            ko: "두 줄씩 \(pairs). 응답 /a, /b, /c를 두 조각씩 번갈아 보냅니다(이름은 응답 글자와 조각 번호). 기본으로 /b의 첫 조각이 모든 쪽에서 사라집니다. ACK는 그리지 않았습니다.",
+            en: "Lane pairs: \(pairs). Responses /a, /b, /c go in two pieces each, interleaved, named by letter and piece; by default the first piece of /b is lost in every pair. ACKs are not drawn.")
     }
 
     static func opening(_ versions: [HeadOfLine.Version]) -> Localized {

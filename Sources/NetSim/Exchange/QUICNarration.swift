@@ -20,8 +20,8 @@ enum QUICWords {
         ko: "지난 연결의 티켓으로 재개합니다. ClientHello에 PSK와 early_data를 담아, 서버의 답을 기다리지 않고 데이터를 보낼 수 있게 됩니다(RFC 9001 4.6절).",
         en: "Resuming with an earlier connection's ticket: the ClientHello offers the PSK and early_data, so data can go before the server answers (RFC 9001 Section 4.6).")
     static let earlyData = Localized(
-        ko: "0-RTT 패킷: 요청(GET /)이 첫 묶음과 함께 곧바로 나갑니다(RFC 9001 4.6절). 0-RTT와 1-RTT 패킷은 같은 애플리케이션 번호 공간을 씁니다(RFC 9000 12.3절). replay될 수 있으니 반복해도 안전한 요청만 보냅니다(RFC 9001 9.2절).",
-        en: "A 0-RTT packet: the request (GET /) leaves with the first flight (RFC 9001 Section 4.6). 0-RTT and 1-RTT packets share the application data number space (RFC 9000 Section 12.3). It can be replayed, so only requests safe to repeat go this way (RFC 9001 Section 9.2).")
+        ko: "0-RTT 패킷: 요청(GET /)이 첫 묶음과 함께 곧바로 나갑니다(RFC 9001 4.6절). 0-RTT 패킷은 이미 애플리케이션 데이터 번호 공간에 속하고, 핸드셰이크 뒤의 데이터 패킷도 이 번호를 이어 씁니다(RFC 9000 12.3절). replay될 수 있으니 반복해도 안전한 요청만 보냅니다(RFC 9001 9.2절).",
+        en: "A 0-RTT packet: the request (GET /) leaves with the first flight (RFC 9001 Section 4.6). 0-RTT packets already belong to the application data number space, which the data packets after the handshake continue (RFC 9000 Section 12.3). It can be replayed, so only requests safe to repeat go this way (RFC 9001 Section 9.2).")
     static let retry = Localized(
         ko: "서버가 주소를 먼저 확인하려 합니다. 상태를 만들지 않고 토큰을 담은 Retry만 보냅니다(RFC 9000 8.1.2절). Retry에는 패킷 번호가 없어 ACK되지 않습니다(17.2.5절). 위조된 출발지 주소로는 이 토큰을 받을 수 없습니다.",
         en: "The server wants to validate the address first: it keeps no state and sends only a Retry carrying a token (RFC 9000 Section 8.1.2). A Retry has no packet number and is never acknowledged (Section 17.2.5). A spoofed source address never sees the token.")
