@@ -80,9 +80,14 @@ public struct PredictionRule: Sendable {
         answer: { $0.label ?? "" })
 
     /// Exchange scenes (TLS, QUIC, DNS…): the message's kind, the first word of its label
-    /// ("ServerHello", "{Finished}", "NXDOMAIN").
+    /// ("ServerHello", "{Finished}", "NXDOMAIN"), up to a bracket that follows the name: a QUIC
+    /// packet `Initial[0]` is asked for by its type, not its packet number.
     public static let messageKind = PredictionRule(
         ask: Localized(ko: "다음 메시지를 예측하세요: 메시지 이름", en: "Predict the next message: its name"),
         examples: ["Goodbye", "Nothing", "Bye"], numberNames: [],
-        answer: { e in (e.label ?? "").split(separator: " ").first.map(String.init) ?? "" })
+        answer: { e in
+            let word = (e.label ?? "").split(separator: " ").first.map(String.init) ?? ""
+            guard word.first != "[", let bracket = word.firstIndex(of: "[") else { return word }
+            return String(word[..<bracket])
+        })
 }
