@@ -2,7 +2,8 @@
 /// The protocol in "TCP client" stays; an unknown name stays as it is.
 public func koreanLaneName(_ name: String) -> String {
     let words = ["client": "클라이언트", "server": "서버", "sender": "송신자", "receiver": "수신자", "edge": "에지 서버",
-                 "script": "스크립트", "browser": "브라우저"]
+                 "script": "스크립트", "browser": "브라우저",
+                 "proxy": "프록시"]
     if let w = words[name] { return w }
     let parts = name.split(separator: " ").map(String.init)
     if parts.count == 2, let w = words[parts[1]] { return "\(parts[0]) \(w)" }
