@@ -81,7 +81,8 @@ struct WebSocketSessionTests {
     func refused() throws {
         let (t, _) = try run(.refused)
         #expect(sends(t, from: "server", "101").isEmpty && sends(t, from: "server", "200").count == 1)
-        #expect(t.events.filter { $0.kind == .send }.count == 2)
+        // Only the GET, the plain answer, and the client closing TCP (§7.1.7): no frames.
+        #expect(t.events.filter { $0.kind == .send }.compactMap { $0.label?.split(separator: " ").first }.map(String.init) == ["GET", "200", "FIN"])
         #expect(t.events.contains { $0.kind == .state && $0.endpoint == "client" && $0.state == "failed" })
     }
 

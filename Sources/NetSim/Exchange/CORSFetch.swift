@@ -94,7 +94,8 @@ public enum CORSFetch {
         // The connection below is TCP: a lost request or response is sent again after the RTO.
         let recovery = Exchange.Recovery(after: max(1000, 3 * rtt), narration: Words.retransmitted)
         let req = request(v), pol = policy(v)
-        let actual = ExchangeMessage(req.method, detail: req.path, role: .data, narration: Words.actual(req),
+        // The browser adds Origin (and, with credentials, the cookie) to what the script asked for.
+        let actual = ExchangeMessage(req.method, detail: req.path + (req.credentials ? " Origin, Cookie" : " Origin: app.example"), role: .data, narration: Words.actual(req),
                                      info: ["origin": origin])
 
         ex.send(ExchangeMessage("fetch", detail: Words.fetchDetail(req), role: .open, narration: Words.fetch(req)), from: script, to: browser)

@@ -9,6 +9,9 @@ extension WebSocketSession {
             case .proxyIdle:
                 Localized(ko: "클라이언트와 서버 사이에 리버스 프록시가 있습니다. 프록시의 유휴 제한은 60초입니다.",
                           en: "A reverse proxy sits between client and server; its idle limit is 60 s.")
+            case .refused:
+                Localized(ko: "TCP 연결은 이미 열려 있습니다. 이 서버는 WebSocket을 모르는 평범한 웹 서버입니다. RTT 100 ms.",
+                          en: "The TCP connection is already open. This server is a plain web server that knows no WebSocket. RTT 100 ms.")
             default:
                 Localized(ko: "TCP 연결은 이미 열려 있습니다. 서버 이벤트 두 개가 1000 ms와 1020 ms에 생깁니다. RTT 100 ms.",
                           en: "The TCP connection is already open. Two server events happen at 1000 and 1020 ms. RTT 100 ms.")
@@ -44,16 +47,16 @@ extension WebSocketSession {
             ko: "클라이언트가 보내는 프레임은 모두 마스킹합니다. 4바이트 masking key로 페이로드를 XOR합니다(RFC 6455 5.3절). 클라이언트를 속여 캐시를 오염시키는 공격을 막으려는 것입니다(10.3절).",
             en: "Every frame a client sends is masked: the payload is XORed with a 4-byte masking key (RFC 6455 Section 5.3), against attacks that trick intermediaries' caches through a client (Section 10.3).")
         static func serverFrame(_ i: Int) -> Localized {
-            Localized(ko: "서버는 이벤트 \(i + 1)을 바로 밀어 넣습니다. 클라이언트가 묻지 않아도 됩니다. 서버 프레임은 마스킹하지 않습니다(RFC 6455 5.1절).",
+            Localized(ko: "서버는 이벤트 \(i + 1)\(josa(i + 1, "을")) 바로 밀어 넣습니다. 클라이언트가 묻지 않아도 됩니다. 서버 프레임은 마스킹하지 않습니다(RFC 6455 5.1절).",
                       en: "The server pushes event \(i + 1) at once, without being asked. A server's frames are not masked (RFC 6455 Section 5.1).")
         }
         static func eventHappens(_ i: Int) -> Localized {
-            Localized(ko: "서버에서 이벤트 \(i + 1)이 생깁니다(주문 \(7 + i) 발송). 클라이언트에 언제 닿을까요?",
+            Localized(ko: "서버에서 이벤트 \(i + 1)\(josa(i + 1, "이")) 생깁니다(주문 \(7 + i) 발송). 클라이언트에 언제 닿을까요?",
                       en: "Event \(i + 1) happens on the server (order \(7 + i) shipped). When will the client learn of it?")
         }
         static func delay(_ v: Variant, _ i: Int, now: Double) -> Localized {
             let late = Int(now - events[i])
-            return Localized(ko: "이벤트 \(i + 1)은 \(Int(events[i])) ms에 생겨 \(Int(now)) ms에 도착했습니다. 지연 \(late) ms.",
+            return Localized(ko: "이벤트 \(i + 1)\(josa(i + 1, "은")) \(Int(events[i])) ms에 생겨 \(Int(now)) ms에 도착했습니다. 지연 \(late) ms.",
                              en: "Event \(i + 1) happened at \(Int(events[i])) ms and arrived at \(Int(now)) ms: \(late) ms late.")
         }
         static let ping = Localized(
@@ -89,6 +92,9 @@ extension WebSocketSession {
             ko: "Switching Protocols가 아닌 응답이니 클라이언트는 WebSocket 연결을 실패시켜야 합니다(RFC 6455 4.1절). 연결은 평범한 HTTP로 남고, 스크립트는 onerror와 code 1006의 onclose를 받습니다.",
             en: "Any answer but Switching Protocols means the client must fail the WebSocket connection (RFC 6455 Section 4.1). The connection stays plain HTTP; the script gets onerror and an onclose with code 1006.")
 
+        static let failCloses = Localized(
+            ko: "WebSocket 연결을 실패시킨다는 것은 그 TCP 연결을 닫는다는 뜻입니다(RFC 6455 7.1.7절). 다음 시도는 새 연결로 합니다.",
+            en: "Failing the WebSocket connection means closing its TCP connection (RFC 6455 Section 7.1.7); any retry uses a new one.")
         static let quiet = Localized(
             ko: "이제 한동안 아무도 아무것도 보내지 않습니다. 연결은 열려 있다고 양쪽 모두 믿고 있습니다.",
             en: "Now nobody sends anything for a while. Both ends believe the connection is open.")
@@ -127,7 +133,7 @@ extension WebSocketSession {
             en: "The server starts a response with Content-Type: text/event-stream and never ends the body: one response stays open.")
         static let sseOpened = Localized(ko: "스트림이 열렸습니다. 서버에서 클라이언트로만 흐릅니다.", en: "The stream is open, flowing from server to client only.")
         static func sseEvent(_ i: Int) -> Localized {
-            Localized(ko: "열려 있는 응답 본문에 data: 줄과 빈 줄로 이벤트 \(i + 1)을 씁니다. 끊기면 브라우저가 Last-Event-ID로 다시 연결합니다(HTML 표준 9.2절).",
+            Localized(ko: "열려 있는 응답 본문에 data: 줄과 빈 줄로 이벤트 \(i + 1)\(josa(i + 1, "을")) 씁니다. 끊기면 브라우저가 Last-Event-ID로 다시 연결합니다(HTML 표준 9.2절).",
                       en: "Event \(i + 1) is written to the open response body as a data: line and a blank line. After a drop the browser reconnects with Last-Event-ID (HTML Standard Section 9.2).")
         }
     }

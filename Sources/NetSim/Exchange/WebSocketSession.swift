@@ -124,6 +124,7 @@ public enum WebSocketSession {
                 if v == .proxyIdle { ex.note(client, Words.quiet, after: 2) }
             case (client, "200") where v == .refused:
                 ex.state(client, "failed", Words.clientFails)
+                send(ExchangeMessage("FIN", role: .close, narration: Words.failCloses), from: client, after: 1)
             case (client, "200") where v == .sse:
                 ex.state(client, "OPEN", Words.sseOpened)
             case (client, "200"), (client, "204"), (client, "chunk"), (client, "Text"):
