@@ -32,8 +32,8 @@ public final class Exchange {
         public let message: ExchangeMessage
         public let from: String
         public let to: String
-        /// Its transmission ordinal.
-        public let n: Int
+        /// Its transmission ordinal (nil for a call inside one process, which is not on the wire).
+        public let n: Int?
     }
 
     public let scene: String
@@ -41,6 +41,10 @@ public final class Exchange {
     /// One-way delay in ms between two lanes (the same both ways).
     public var delay: (String, String) -> Double
     public let drops: Set<Int>
+    /// Whether a message between two lanes crosses the network. A page script and its browser
+    /// are one process: their calls take no ordinal and are never lost, so `--drop N` and the
+    /// player's `d` count only the packets.
+    public var onWire: (String, String) -> Bool = { _, _ in true }
     /// What an endpoint does when a message reaches it.
     public var onArrival: (Arrival, Exchange) -> Void = { _, _ in }
     /// The current simulated time in ms.
@@ -126,10 +130,11 @@ public final class Exchange {
             now = item.time
             switch item.action {
             case let .send(m, from, to, retransmission, recovery):
-                sent += 1
-                let lost = drops.contains(sent)
+                let wire = onWire(from, to)
+                if wire { sent += 1 }
+                let lost = wire && drops.contains(sent)
                 let oneWay = delay(from, to)
-                var e = TraceEvent(t: now, kind: .send, n: sent, from: from, to: to, label: m.label, role: m.role,
+                var e = TraceEvent(t: now, kind: .send, n: wire ? sent : nil, from: from, to: to, label: m.label, role: m.role,
                                    arrival: now + (lost ? oneWay / 2 : oneWay), narration: m.narration)
                 e.retransmission = retransmission
                 events.append(e)
@@ -147,7 +152,7 @@ public final class Exchange {
                         enqueue(now + recovery.after, .send(again, from: from, to: to, retransmission: true, recovery: next))
                     }
                 } else {
-                    enqueue(now + oneWay, .arrive(Arrival(message: m, from: from, to: to, n: sent)))
+                    enqueue(now + oneWay, .arrive(Arrival(message: m, from: from, to: to, n: wire ? sent : nil)))
                 }
             case .arrive(let a):
                 arrivals.append(a)

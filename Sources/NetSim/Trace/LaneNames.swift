@@ -5,6 +5,7 @@ public func koreanLaneName(_ name: String) -> String {
         "client": "클라이언트", "server": "서버", "sender": "송신자", "receiver": "수신자", "edge": "에지 서버",
         "resolver": "리졸버", "root": "루트", "auth": "권한 서버",
         "relay": "릴레이", "gateway": "게이트웨이", "host": "호스트",
+        "script": "스크립트", "browser": "브라우저", "proxy": "프록시",
     ]
     if let w = words[name] { return w }
     let parts = name.split(separator: " ").map(String.init)
