@@ -39,8 +39,8 @@ public enum QuestionGenerators {
         let before = t.rounds[round - 1], after = t.rounds[round]
         let event = kind == .timeout ? Localized(ko: "타임아웃", en: "a timeout") : Localized(ko: "중복 ACK 3개", en: "three duplicate ACKs")
         return GeneratedQuestion(
-            prompt: Localized(ko: "교과서 모델의 \(p.algorithm.title) 송신자: 초기 cwnd 1 MSS, 초기 ssthresh \(formatWindow(p.ssthresh)). 라운드 \(round)(cwnd \(formatWindow(before.cwnd)))에서 \(event.ko)로 손실을 알아챕니다. 라운드 \(round + 1)의 cwnd는 몇 MSS입니까?",
-                              en: "A textbook \(p.algorithm.title) sender starts at cwnd 1 MSS with ssthresh \(formatWindow(p.ssthresh)). In round \(round) (cwnd \(formatWindow(before.cwnd))) it detects a loss by \(event.en). What is cwnd, in MSS, in round \(round + 1)?"),
+            prompt: Localized(ko: "교과서 모델의 \(p.algorithm.title) 송신자: 초기 cwnd 1 MSS, 초기 ssthresh \(formatWindow(p.ssthresh)). 라운드 \(round)(cwnd \(formatWindow(before.cwnd)))에서 \(event.ko)로 손실을 알아챕니다. 라운드 \(round + 1)의 cwnd는 몇 MSS입니까? (RFC 5681의 규칙대로 손실 시 ssthresh = max(⌊FlightSize/2⌋, 2)이고 FlightSize는 그 라운드에 보낸 세그먼트 수입니다. 다음 라운드에 송신자가 쓰는 윈도우를 답하되, fast recovery 중이라면 중복 ACK만큼 부풀린 값입니다.)",
+                              en: "A textbook \(p.algorithm.title) sender starts at cwnd 1 MSS with ssthresh \(formatWindow(p.ssthresh)). In round \(round) (cwnd \(formatWindow(before.cwnd))) it detects a loss by \(event.en). What is cwnd, in MSS, in round \(round + 1)? (RFC 5681's rules: on a loss ssthresh = max(⌊FlightSize/2⌋, 2), FlightSize being the segments sent in that round; give the window the sender uses in the next round, inflated by the duplicate ACKs if it is in fast recovery.)"),
             answer: after.cwnd, unit: "MSS",
             explain: Localized(ko: before.narration.ko, en: before.narration.en))
     }
@@ -64,9 +64,14 @@ public enum QuestionGenerators {
         for e in sends { let l = e.segment?.label ?? ""; if !seen.insert(l).inserted { again.append(l) } }
         let list = again.joined(separator: ", ")
         let name = proto == .goBackN ? "Go-Back-N" : "Selective Repeat"
+        // The count depends on timing (how far the window slid before the timeout), so the
+        // prompt states the simulation's clock.
+        let timing = Localized(
+            ko: "패킷 하나를 링크에 싣는 데 \(formatWindow(a.transmissionTime)) ms, 단방향 지연 \(formatWindow(a.oneWayDelay)) ms, 타임아웃 \(formatWindow(a.timeout)) ms입니다(" + (proto == .goBackN ? "타이머는 가장 오래된 미확인 패킷 하나에만" : "타이머는 패킷마다") + "). ",
+            en: "Each packet takes \(formatWindow(a.transmissionTime)) ms to put on the link, the one-way delay is \(formatWindow(a.oneWayDelay)) ms and the timeout \(formatWindow(a.timeout)) ms (" + (proto == .goBackN ? "one timer, for the oldest unacknowledged packet" : "one timer per packet") + "). ")
         return GeneratedQuestion(
-            prompt: Localized(ko: "\(name), 창 크기 \(a.window), 패킷 0~\(a.packets - 1)을 보냅니다. 처음 보낸 패킷 \(lost)만 사라지고 나머지(ACK 포함)는 모두 도착합니다. 송신자는 패킷을 모두 몇 번 다시 보냅니까?",
-                              en: "\(name) with a window of \(a.window) sends packets 0 to \(a.packets - 1). Only the first copy of packet \(lost) is lost; everything else, ACKs included, arrives. How many retransmissions does the sender make?"),
+            prompt: Localized(ko: "\(name), 윈도우 크기 \(a.window), 패킷 0~\(a.packets - 1)을 보냅니다. " + timing.ko + "처음 보낸 패킷 \(lost)만 사라지고 나머지(ACK 포함)는 모두 도착합니다. 송신자는 패킷을 모두 몇 번 다시 보냅니까?",
+                              en: "\(name) with a window of \(a.window) sends packets 0 to \(a.packets - 1). " + timing.en + "Only the first copy of packet \(lost) is lost; everything else, ACKs included, arrives. How many retransmissions does the sender make?"),
             answer: Double(resent), unit: nil,
             explain: proto == .goBackN
                 ? Localized(ko: "Go-Back-N 수신자는 순서가 어긋난 패킷을 버리므로, 타임아웃 때 송신자는 패킷 \(lost)부터 보낸 것을 모두 다시 보냅니다: \(list).", en: "A Go-Back-N receiver discards out-of-order packets, so on the timeout the sender resends packet \(lost) and everything sent after it: \(list).")

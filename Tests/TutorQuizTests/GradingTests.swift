@@ -128,7 +128,8 @@ struct GradingTests {
         for seed in UInt64(1)...40 {
             let g = try #require(QuestionGenerators.make("arq-resend-count", seed: seed))
             if g.prompt.en.hasPrefix("Selective Repeat") {
-                #expect(g.answer == 1 && g.explain.en.hasSuffix("resent: pkt \(g.prompt.en.split(separator: " ").drop { $0 != "packet" }.dropFirst().first ?? "")."))
+                let lost = g.prompt.en.components(separatedBy: "first copy of packet ").last?.split(separator: " ").first ?? ""
+                #expect(g.answer == 1 && g.explain.en.hasSuffix("resent: pkt \(lost)."))
                 sr = true
             } else {
                 #expect(g.answer >= 1 && g.explain.en.components(separatedBy: "pkt ").count - 1 == Int(g.answer), "the packets listed are the ones counted")
@@ -136,6 +137,16 @@ struct GradingTests {
             }
         }
         #expect(gbn && sr)
+    }
+
+    @Test("arq-resend-count and cwnd-after-event state what their answer depends on: the clock, and RFC 5681's rules")
+    func generatorsStateTheirAssumptions() throws {
+        for seed in UInt64(1)...10 {
+            let arq = try #require(QuestionGenerators.make("arq-resend-count", seed: seed))
+            for text in [arq.prompt.en, arq.prompt.ko] { #expect(text.contains("10 ms") && text.contains("50 ms") && text.contains("250 ms"), "\(text)") }
+            let cwnd = try #require(QuestionGenerators.make("cwnd-after-event", seed: seed))
+            for text in [cwnd.prompt.en, cwnd.prompt.ko] { #expect(text.contains("max(⌊FlightSize/2⌋, 2)"), "\(text)") }
+        }
     }
 
     @Test("tls-request-time: the request leaves 2 RTT after the SYN with TLS 1.3 (RFC 8446 §2), 3 RTT with TLS 1.2 (RFC 5246 §7.3)")
