@@ -31,13 +31,13 @@ extension UIText {
 
     /// The help overlay's note: what the diagram's marks mean.
     static let diagramMarks = Localized(
-        ko: "• 전송 중인 패킷  ✕ 도중에 유실  ↻ 재전송  #n 보낸 순서(양방향). 라벨은 자기 화살표 위에 있습니다.",
+        ko: "• 전송 중인 패킷  ✕ 도중에 손실  ↻ 재전송  #n 보낸 순서(양방향). 라벨은 자기 화살표 위에 있습니다.",
         en: "• a packet on its way  ✕ lost on the way  ↻ retransmission  #n order sent (both ways). Each label sits on its own arrow.")
     static func restartedWithDrops(_ drops: [Int], _ l: Language) -> String {
         let list = drops.map { "#\($0)" }.joined(separator: ", ")
         return l == .ko ? "처음부터 다시: 떨어뜨린 세그먼트(\(list))는 그대로입니다 (u로 취소)" : "Restarted with \(list) still dropped (u undoes)"
     }
-    static let panelHidden = Localized(ko: "창 상태는 예측을 마치면 다시 보입니다", en: "The window is hidden until you have made your guess")
+    static let panelHidden = Localized(ko: "윈도우 상태는 예측을 마치면 다시 보입니다", en: "The window is hidden until you have made your guess")
     static let ladderView = Localized(ko: "사다리", en: "ladder")
     static let slantedViewOn = Localized(ko: "기울기 보기: 화살표가 보낸 때에서 도착한 때로 기울어집니다 (v: 사다리)",
                                          en: "Slanted view: each arrow falls from its send to its arrival (v: ladder)")

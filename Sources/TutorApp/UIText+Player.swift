@@ -18,9 +18,9 @@ extension UIText {
 
     // ARQWindowStrip: each row names its side; the numbers are sequence numbers, mod the space.
     static let stripSender = Localized(ko: "송신 측", en: "sender")
-    static let stripReceiverSide = Localized(ko: "수신 측", en: "receiver")
+    static let stripReceiverSide = Localized(ko: "수신자", en: "receiver")
     static func stripReceiver(_ expected: Int, _ l: Language) -> String {
-        l == .ko ? " 수신 측: 다음 기대 \(expected)" : " receiver: expects \(expected)"
+        l == .ko ? " 수신자: 다음 기대 \(expected)" : " receiver: expects \(expected)"
     }
     static func stripExpects(_ expected: Int, _ l: Language) -> String { l == .ko ? "다음 기대 \(expected)" : "expects \(expected)" }
     static func stripBuffered(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", buffered {\(held)}" }
@@ -65,10 +65,10 @@ extension UIText {
     }
     static let finalStates = Localized(ko: "최종 상태: ", en: "Final states: ")
     static let arrives = Localized(ko: "도착", en: "arrives")
-    static let lost = Localized(ko: "유실", en: "lost")
-    static let windowOpen = Localized(ko: "창 [", en: "window [")
+    static let lost = Localized(ko: "손실", en: "lost")
+    static let windowOpen = Localized(ko: "윈도우 [", en: "window [")
     static func receiverExpects(_ expected: Int, _ l: Language) -> String {
-        l == .ko ? " | 수신 측 기대 \(expected)" : " | receiver expects \(expected)"
+        l == .ko ? " | 수신자 기대 \(expected)" : " | receiver expects \(expected)"
     }
     static func holds(_ held: String, _ l: Language) -> String { l == .ko ? ", 버퍼 {\(held)}" : ", holds {\(held)}" }
 }

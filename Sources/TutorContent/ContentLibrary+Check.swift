@@ -41,6 +41,7 @@ extension ContentLibrary {
         }
         diags += checkQuizzes(lessons: Set((stems[.ko] ?? [:]).keys).union((stems[.en] ?? [:]).keys))
         diags += loadGlossary().1
+        diags += checkKoreanStyle(lessons: files.filter { $0.language == .ko }.map(\.path))
         return diags.sorted()
     }
 
@@ -65,5 +66,17 @@ extension ContentLibrary {
             }
         }
         return diags
+    }
+
+    /// Korean prose against `docs/STYLE-ko.md`: Korean lessons, the Korean side of every quiz
+    /// and of the glossary. Warnings only: the content still loads.
+    func checkKoreanStyle(lessons: [String]) -> [Diagnostic] {
+        func lint(_ path: String, _ lines: (String) -> [(line: Int, text: String)]) -> [Diagnostic] {
+            guard case .success(let text) = read(URL(fileURLWithPath: path)) else { return [] }  // reported already
+            return KoreanStyle.diagnostics(lines(text), file: displayPath(URL(fileURLWithPath: path)))
+        }
+        let quizzes = quizRecords().map(\.path)
+        let glossaries = roots.map { $0.appendingPathComponent("Content/glossary.yaml").path }.filter { FileManager.default.fileExists(atPath: $0) }
+        return lessons.flatMap { lint($0, KoreanStyle.lessonProse) } + (quizzes + glossaries).flatMap { lint($0, KoreanStyle.yamlKorean) }
     }
 }

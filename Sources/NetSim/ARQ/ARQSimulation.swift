@@ -197,7 +197,7 @@ public final class ARQSimulation {
             let packet = next
             next += 1
             transmit(toReceiver: true, packet: packet, at: t,
-                     ko: proto == .stopAndWait ? "\(label(packet))\(josa(packet, "을")) 보내고 ACK를 기다립니다." : "창 안에 있으므로 \(label(packet))\(josa(packet, "을")) 바로 보냅니다(base=\(seqNumber(base)), 창 크기 \(window)).",
+                     ko: proto == .stopAndWait ? "\(label(packet))\(josa(packet, "을")) 보내고 ACK를 기다립니다." : "윈도우 안에 있으므로 \(label(packet))\(josa(packet, "을")) 바로 보냅니다(base=\(seqNumber(base)), 창 크기 \(window)).",
                      en: proto == .stopAndWait ? "Sends \(label(packet)) and waits for its ACK." : "\(label(packet)) is inside the window, so it goes out at once (base=\(seqNumber(base)), window \(window)).")
             if proto != .goBackN || packet == base { startTimer(packet, at: t) }
         }
@@ -217,7 +217,7 @@ public final class ARQSimulation {
             let oldBase = base
             while acked.contains(base) { base += 1 }
             if base > oldBase {
-                note("ACK \(seqNumber(ackNumber))\(josa(ackNumber, "으로")) 창이 base=\(seqNumber(base))까지 밀려납니다.", "ACK \(seqNumber(ackNumber)) slides the window to base=\(seqNumber(base)).", endpoint: sender)
+                note("ACK \(seqNumber(ackNumber))\(josa(ackNumber, "으로")) 윈도우가 base=\(seqNumber(base))까지 밀려납니다.", "ACK \(seqNumber(ackNumber)) slides the window to base=\(seqNumber(base)).", endpoint: sender)
             } else {
                 note("\(label(ackNumber))\(josa(ackNumber, "은")) 확인되었지만 base=\(seqNumber(base))\(josa(base, "이")) 아직이라 창은 그대로입니다.", "\(label(ackNumber)) is acknowledged, but base=\(seqNumber(base)) is still missing, so the window stays.", endpoint: sender)
             }
@@ -229,7 +229,7 @@ public final class ARQSimulation {
             }
             stopTimer(base)
             base = ackNumber + 1
-            note("누적 ACK \(seqNumber(ackNumber)): \(seqNumber(ackNumber))번까지 모두 확인되어 창이 base=\(seqNumber(base))\(josa(base, "으로")) 밀려납니다.",
+            note("누적 ACK \(seqNumber(ackNumber)): \(seqNumber(ackNumber))번까지 모두 확인되어 윈도우가 base=\(seqNumber(base))\(josa(base, "으로")) 밀려납니다.",
                  "Cumulative ACK \(seqNumber(ackNumber)): everything up to \(seqNumber(ackNumber)) is confirmed; the window slides to base=\(seqNumber(base)).", endpoint: sender)
             if base < next { startTimer(base, at: now) }
         }
@@ -284,7 +284,7 @@ public final class ARQSimulation {
                          en: proto == .goBackN ? "Sends cumulative ACK \(seqNumber(packet)) (everything up to \(seqNumber(packet)) received)." : "Sends ACK \(seqNumber(packet)).")
             } else if packet < expected {
                 transmit(toReceiver: false, packet: expected - 1, at: now,
-                         ko: "이미 받은 \(label(packet))의 중복입니다(ACK가 유실됐을 수 있음). ACK \(seqNumber(expected - 1))\(josa(expected - 1, "을")) 다시 보냅니다.",
+                         ko: "이미 받은 \(label(packet))의 중복입니다(ACK가 손실됐을 수 있음). ACK \(seqNumber(expected - 1))\(josa(expected - 1, "을")) 다시 보냅니다.",
                          en: "A duplicate of \(label(packet)), already received (its ACK may have been lost). It re-sends ACK \(seqNumber(expected - 1)).")
             } else {
                 // Go-Back-N receivers keep no buffer: out-of-order packets are discarded.
@@ -314,7 +314,7 @@ public final class ARQSimulation {
                 }
             } else if packet < expected {
                 transmit(toReceiver: false, packet: packet, at: now,
-                         ko: "이미 받은 \(label(packet))입니다. ACK가 유실됐을 수 있으므로 ACK \(seqNumber(packet))\(josa(packet, "을")) 다시 보냅니다.",
+                         ko: "이미 받은 \(label(packet))입니다. ACK가 손실됐을 수 있으므로 ACK \(seqNumber(packet))\(josa(packet, "을")) 다시 보냅니다.",
                          en: "\(label(packet)) was already received; its ACK may have been lost, so ACK \(seqNumber(packet)) is sent again.")
             }
         }

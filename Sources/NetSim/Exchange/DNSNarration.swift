@@ -30,9 +30,11 @@ extension DNSResolution {
             case .truncated: Localized(ko: " 메일 설정과 도메인 인증에 쓰는 TXT 레코드를 묻습니다.", en: " It asks for the TXT records used for mail settings and domain verification.")
             default: Localized(ko: "", en: "")
             }
+            // getaddrinfo() asks only for addresses; other types go through the resolver library.
+            let api = type == "A" || type == "AAAA" ? "getaddrinfo()" : "res_query()"
             return Localized(
-                ko: "애플리케이션이 getaddrinfo()로 \(name.dropLast())의 \(type) 레코드를 찾습니다. OS의 스텁 리졸버는 트리를 따라가지 않고, 설정된 리졸버 하나에 RD(재귀 요청) 비트를 켠 질의를 UDP 53번으로 보냅니다(RFC 1034 5.3.1절, RFC 1035 4.1.1절)." + why.ko,
-                en: "An application calls getaddrinfo() for the \(type) record of \(name.dropLast()). The OS's stub resolver does not walk the tree: it sends one query with the RD (recursion desired) bit set to its configured resolver, over UDP port 53 (RFC 1034 Section 5.3.1, RFC 1035 Section 4.1.1)." + why.en)
+                ko: "애플리케이션이 \(api)로 \(name.dropLast())의 \(type) 레코드를 찾습니다. OS의 스텁 리졸버는 트리를 따라가지 않고, 설정된 리졸버 하나에 RD(재귀 요청) 비트를 켠 질의를 UDP 53번으로 보냅니다(RFC 1034 5.3.1절, RFC 1035 4.1.1절)." + why.ko,
+                en: "An application calls \(api) for the \(type) record of \(name.dropLast()). The OS's stub resolver does not walk the tree: it sends one query with the RD (recursion desired) bit set to its configured resolver, over UDP port 53 (RFC 1034 Section 5.3.1, RFC 1035 Section 4.1.1)." + why.en)
         }
         static func cacheMiss(_ name: String) -> Localized {
             Localized(ko: "리졸버의 캐시에 \(name.dropLast())가 없습니다. 아는 서버 가운데 이 이름에 가장 가까운 곳부터 묻습니다. 처음에는 설정 파일의 루트 힌트뿐입니다(RFC 1034 5.3.3절 2단계).",

@@ -14,7 +14,7 @@ enum QUICWords {
     ]
 
     static let clientHello = Localized(
-        ko: "QUIC에는 TCP 같은 별도 연결 설정이 없습니다. 첫 패킷이 곧 TLS의 ClientHello를 CRYPTO 프레임에 담은 Initial 패킷이고, 1200바이트 이상으로 채워 보냅니다(RFC 9000 7절, 14.1절). Initial 키는 연결 ID에서 나오므로 누구나 풀 수 있습니다(RFC 9001 5.2절).",
+        ko: "QUIC에는 TCP 같은 별도 연결 수립 단계가 없습니다. 첫 패킷이 곧 TLS의 ClientHello를 CRYPTO 프레임에 담은 Initial 패킷이고, 1200바이트 이상으로 채워 보냅니다(RFC 9000 7절, 14.1절). Initial 키는 연결 ID에서 나오므로 누구나 풀 수 있습니다(RFC 9001 5.2절).",
         en: "QUIC has no separate connection set-up like TCP's. The first packet is an Initial carrying TLS's ClientHello in a CRYPTO frame, padded to at least 1200 bytes (RFC 9000 Sections 7 and 14.1). Initial keys come from the connection ID, so anyone can remove them (RFC 9001 Section 5.2).")
     static let resumingHello = Localized(
         ko: "지난 연결의 티켓으로 재개합니다. ClientHello에 PSK와 early_data를 담아, 서버의 답을 기다리지 않고 데이터를 보낼 수 있게 됩니다(RFC 9001 4.6절).",

@@ -54,7 +54,7 @@ public enum TLSHandshake {
                 TLS12.clientFlight(ex, tcp)
             case (client, "Finished"):
                 ex.state(client, "application-keys", Words.applicationKeys(client))
-                ex.send(msg("[ApplicationData]", detail: "GET /", narration: Words.request), from: client, to: server, recovery: tcp.recovery)
+                ex.send(msg("[ApplicationData]", detail: "GET /", narration: Words.request12), from: client, to: server, recovery: tcp.recovery)
             case (server, "Finished"):
                 TLS12.serverFinish(ex, tcp)
             case (server, "{Finished}"):

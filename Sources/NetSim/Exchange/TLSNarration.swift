@@ -84,6 +84,9 @@ extension TLSHandshake {
         static let request = Localized(
             ko: "곧바로 첫 요청을 보냅니다. Finished와 같은 묶음으로 가므로 TLS 1.3은 ClientHello부터 1 RTT 만에 요청을 보냅니다.",
             en: "The first request goes right away, in the same flight as the Finished: TLS 1.3 sends it one RTT after the ClientHello.")
+        static let request12 = Localized(
+            ko: "서버의 Finished를 받은 클라이언트가 이제야 첫 요청을 보냅니다. TLS 1.2는 ClientHello부터 2 RTT가 걸립니다(TLS 1.3은 1 RTT).",
+            en: "With the server's Finished in, the client at last sends its first request: TLS 1.2 takes two RTTs from the ClientHello (TLS 1.3 takes one).")
         static let response = Localized(
             ko: "서버가 애플리케이션 키로 응답합니다.", en: "The server answers under the application keys.")
         static let alert = Localized(

@@ -41,7 +41,7 @@ enum UDPVersusTCP {
             let lost = lostPositions.contains(i)
             udp.append(TraceEvent(t: t, kind: .send, from: "UDP client", to: "UDP server", segment: seg,
                                   arrival: t + (lost ? p.oneWayDelay / 2 : p.oneWayDelay), narration: Localized(
-                                    ko: "UDP는 연결 설정 없이 곧바로 데이터그램 \(i)\(josa(i, "을")) 보냅니다. 번호는 애플리케이션이 붙인 것입니다.",
+                                    ko: "UDP는 연결 수립 없이 곧바로 데이터그램 \(i)\(josa(i, "을")) 보냅니다. 번호는 애플리케이션이 붙인 것입니다.",
                                     en: "UDP sends datagram \(i) at once, with no connection set-up. The number is the application's own.")))
             if lost {
                 udp.append(TraceEvent(t: t + p.oneWayDelay / 2, kind: .drop, from: "UDP client", to: "UDP server", segment: seg, narration: Localized(
@@ -56,7 +56,7 @@ enum UDPVersusTCP {
         }
         if let last = udp.last {
             udp.append(TraceEvent(t: last.t, kind: .note, endpoint: "UDP server", narration: Localized(
-                ko: "UDP 수신 측은 \(segments)개 중 \(arrived.count)개를 받았습니다. 빠진 데이터그램을 복구할지는 애플리케이션이 정합니다. TCP는 재전송 후 모든 바이트를 순서대로 넘깁니다.",
+                ko: "UDP 수신자는 \(segments)개 중 \(arrived.count)개를 받았습니다. 빠진 데이터그램을 복구할지는 애플리케이션이 정합니다. TCP는 재전송 후 모든 바이트를 순서대로 넘깁니다.",
                 en: "The UDP receiver got \(arrived.count) of \(segments) datagrams. Whether to recover the missing one is up to the application; TCP retransmits and hands over every byte in order.")))
         }
         trace.events = (trace.events + udp).enumerated().sorted { ($0.element.t, $0.offset) < ($1.element.t, $1.offset) }.map(\.element)

@@ -25,7 +25,7 @@ enum TCPNarration {
     static let timeWaitOver = Localized(ko: "TIME-WAIT가 끝나 연결 정보를 지웁니다.", en: "TIME-WAIT is over and the connection record is deleted.")
     static let persistExpires = Localized(ko: "persist 타이머가 만료되었습니다.", en: "The persist timer expires.")
     static let zeroWindowProbe = Localized(
-        ko: "zero-window probe: 1바이트를 보내 상대가 현재 윈도우를 담은 ACK로 답하게 합니다. 윈도우 갱신 ACK가 유실돼도 교착되지 않습니다.",
+        ko: "zero-window probe: 1바이트를 보내 상대가 현재 윈도우를 담은 ACK로 답하게 합니다. 윈도우 갱신 ACK가 손실돼도 교착되지 않습니다.",
         en: "Zero-window probe: one byte that makes the peer answer with an ACK carrying its current window, so a lost window update cannot deadlock the connection.")
     static func probeIntervalDoubles(_ interval: Double) -> Localized {
         Localized(ko: "다음 probe까지의 간격을 두 배(\(ms(interval)))로 늘립니다.", en: "The interval to the next probe doubles (\(ms(interval))).")
@@ -108,7 +108,7 @@ enum TCPNarration {
     static let simultaneousOpen = Localized(ko: "상대도 SYN을 보냈습니다(동시 open). 자기 ISN을 다시 담은 SYN+ACK로 답합니다.",
                                             en: "The peer also sent a SYN (simultaneous open). It answers with a SYN+ACK carrying its ISN again.")
     static let simultaneousOpenWaits = Localized(ko: "동시 open: 자기 SYN의 ACK를 기다립니다.", en: "Simultaneous open: waiting for the ACK of its SYN.")
-    static let timeWaitReACK = Localized(ko: "TIME-WAIT에서 재전송된 FIN을 받았습니다. 마지막 ACK가 유실된 것이므로 ACK를 다시 보냅니다.",
+    static let timeWaitReACK = Localized(ko: "TIME-WAIT에서 재전송된 FIN을 받았습니다. 마지막 ACK가 손실된 것이므로 ACK를 다시 보냅니다.",
                                          en: "A retransmitted FIN arrives in TIME-WAIT: the last ACK was lost, so it sends the ACK again.")
     static let timeWaitRestarts = Localized(ko: "2 x MSL 타이머를 처음부터 다시 시작합니다(RFC 9293 3.10.7.4절).", en: "The 2 x MSL timer restarts from zero (RFC 9293 Section 3.10.7.4).")
     static let reset = Localized(ko: "RST를 받아 연결을 즉시 끊습니다(connection reset).", en: "RST received: the connection is aborted (connection reset).")
@@ -145,7 +145,7 @@ enum TCPNarration {
         Localized(ko: "데이터를 받아 ack=\(ack), 남은 버퍼 win=\(window)\(josa(label: "\(window)", "으로")) 확인합니다.",
                   en: "Data received: acknowledges with ack=\(ack) and the free buffer, win=\(window).")
     }
-    static let timeWait = Localized(ko: "active close를 한 쪽이 TIME-WAIT에 들어갑니다. 마지막 ACK가 유실되면 다시 보내고, 옛 세그먼트가 사라지기를 기다립니다(RFC 9293 3.6절).",
+    static let timeWait = Localized(ko: "active close를 한 쪽이 TIME-WAIT에 들어갑니다. 마지막 ACK가 손실되면 다시 보내고, 옛 세그먼트가 사라지기를 기다립니다(RFC 9293 3.6절).",
                                     en: "An end that did an active close enters TIME-WAIT: it can re-send a lost final ACK, and old duplicates die out (RFC 9293 Section 3.6).")
     static func timeWaitTimer(_ duration: Double) -> Localized {
         Localized(ko: "2 x MSL(\(ms(duration))) 타이머를 시작합니다(RFC 9293 3.6.1절).", en: "Starts the 2 x MSL timer (\(ms(duration))) (RFC 9293 Section 3.6.1).")

@@ -9,7 +9,7 @@ extension JourneyBuilder {
              en: "The browser parses the HTML as it streams in, builds the DOM, and discovers a stylesheet and a script.", takes: 3)
         data(.render, .application, "GET /style.css, /app.js", fromClient: true, len: 160, tlsRecord: https ? "Application Data (encrypted)" : nil,
              payload: version == "HTTP/2" ? "HEADERS stream 3 :path /style.css; HEADERS stream 5 :path /app.js" : "GET /style.css HTTP/1.1 (keep-alive)",
-             ko: version == "HTTP/2" ? "하위 리소스 두 개를 같은 연결에서 스트림 두 개로 동시에 요청합니다(HTTP/2 멀티플렉싱). 새 DNS, TCP, TLS가 필요 없습니다."
+             ko: version == "HTTP/2" ? "하위 리소스 두 개를 같은 연결에서 스트림 두 개로 동시에 요청합니다(HTTP/2 다중화). 새 DNS, TCP, TLS가 필요 없습니다."
                                      : "하위 리소스를 같은 keep-alive 연결로 요청합니다. HTTP/1.1은 한 연결에서 한 번에 하나라 브라우저는 연결을 몇 개 더 엽니다.",
              en: version == "HTTP/2" ? "Both sub-resources are requested at once as two streams on the same connection (HTTP/2 multiplexing): no new DNS, TCP or TLS."
                                      : "The sub-resources are requested on the same keep-alive connection; HTTP/1.1 carries one at a time, so browsers open a few more connections.")

@@ -1,0 +1,113 @@
+import TutorCore
+
+/// One Korean word per idea (`docs/STYLE-ko.md`): `nettutor check` warns where Korean prose
+/// uses a word the style table replaces. The table here and the one in the document are the
+/// same list (a test compares them).
+public enum KoreanStyle {
+    /// The word to avoid and the word to use instead.
+    public static let variants: [(avoid: String, use: String)] = [
+        ("유실", "손실"),
+        ("악수", "핸드셰이크"),
+        ("응용 계층", "애플리케이션 계층"),
+        ("멀티플렉싱", "다중화"),
+        ("재송신", "재전송"),
+        ("커넥션", "연결"),
+        ("연결 설정", "연결 수립"),
+        ("송신측", "송신자"),
+        ("송신 측", "송신자"),
+        ("수신 측", "수신자"),
+        ("수신측", "수신자"),
+        ("확인응답", "확인 응답"),
+        ("딜레이", "지연"),
+        ("레이턴시", "지연"),
+        ("쓰루풋", "처리량"),
+        ("리스", "임대"),
+        ("해석기", "리졸버"),
+        ("확인자", "리졸버"),
+        ("역방향 프록시", "리버스 프록시"),
+        ("로드밸런서", "로드 밸런서"),
+        ("선두 차단", "HOL 블로킹"),
+        ("캐쉬", "캐시"),
+    ]
+
+    /// What may follow a word that is still the same word: particles and the verb endings of
+    /// 하다/되다 nouns. Anything else Hangul makes another word (리스트 is not 리스).
+    static let endings: Set<Character> = Set("은는이가을를의에와과도로으만까부처보란라야며인일임된되돼됩률하한합해했될")
+
+    /// Every avoided word in `text` (one line of prose), with what to use instead.
+    public static func findings(in text: String) -> [(avoid: String, use: String)] {
+        let prose = withoutCodeSpans(text)
+        return variants.filter { occurs($0.avoid, in: prose) }
+    }
+
+    static func occurs(_ word: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.range(of: word) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let startsWord = before.map { !isHangul($0) } ?? true
+            let endsWord = after.map { !isHangul($0) || endings.contains($0) } ?? true
+            if startsWord && endsWord { return true }
+            rest = text[range.upperBound...]
+        }
+        return false
+    }
+
+    static func isHangul(_ c: Character) -> Bool {
+        c.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } ?? false
+    }
+
+    /// `code` is not prose: a protocol token or a command may spell anything.
+    static func withoutCodeSpans(_ line: String) -> String {
+        var out = "", inCode = false
+        for c in line {
+            if c == "`" { inCode.toggle(); out.append(" "); continue }
+            out.append(inCode ? " " : c)
+        }
+        return out
+    }
+
+    /// The Korean prose lines of a Korean lesson: its title and summary, then the body outside
+    /// fenced code blocks (1-based line numbers).
+    public static func lessonProse(_ text: String) -> [(line: Int, text: String)] {
+        var out: [(Int, String)] = [], inFront = false, inFence = false
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(raw), trimmed = line.trimmingSpaces
+            if i == 0 && trimmed == "---" { inFront = true; continue }
+            if inFront {
+                if trimmed == "---" { inFront = false } else if line.hasPrefix("title:") || line.hasPrefix("summary:") { out.append((i + 1, line)) }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            if !inFence { out.append((i + 1, line)) }
+        }
+        return out
+    }
+
+    /// The Korean texts of a quiz or glossary file: what follows each `ko:` on a line, up to an
+    /// `en:` on the same line.
+    public static func yamlKorean(_ text: String) -> [(line: Int, text: String)] {
+        var out: [(Int, String)] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(raw)
+            while let ko = line.range(of: "ko:") {
+                let rest = line[ko.upperBound...]
+                let end = rest.range(of: "en:")?.lowerBound ?? rest.endIndex
+                out.append((i + 1, String(rest[..<end])))
+                line = rest[end...]
+            }
+        }
+        return out
+    }
+
+    /// Warnings for one file's Korean lines.
+    public static func diagnostics(_ lines: [(line: Int, text: String)], file: String) -> [Diagnostic] {
+        lines.flatMap { l in
+            findings(in: l.text).map { Diagnostic(file: file, line: l.line, "Korean style: '\($0.avoid)' -> '\($0.use)' (docs/STYLE-ko.md)", severity: .warning) }
+        }
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String { String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()) }
+}

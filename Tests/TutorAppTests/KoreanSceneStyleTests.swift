@@ -1,0 +1,17 @@
+import Testing
+import NetSim
+import TutorContent
+@testable import TutorApp
+
+/// Korean mode uses the words of docs/STYLE-ko.md in scenes too, not only in lessons: every
+/// scene's Korean plain export (title, legend, lanes, states, narration) is checked.
+@Suite("Korean style in scenes")
+struct KoreanSceneStyleTests {
+    @Test("No scene's Korean text uses a word docs/STYLE-ko.md replaces", arguments: SceneCatalog.ids)
+    func sceneText(id: String) throws {
+        let spec = try SceneCatalog.lookup(id)
+        let text = try SceneExport.text(spec, options: SceneOptions(), format: .plain, language: .ko, width: 80)
+        let found = text.split(separator: "\n").flatMap { line in KoreanStyle.findings(in: String(line)).map { "\($0.avoid) -> \($0.use): \(line)" } }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}
