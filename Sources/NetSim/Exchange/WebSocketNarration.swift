@@ -89,8 +89,8 @@ extension WebSocketSession {
             ko: "이 서버는 WebSocket을 모릅니다. Upgrade 헤더를 무시하고 평범한 HTML 페이지로 답합니다.",
             en: "This server does not speak WebSocket: it ignores the Upgrade header and answers with an ordinary HTML page.")
         static let clientFails = Localized(
-            ko: "Switching Protocols가 아닌 응답이니 클라이언트는 WebSocket 연결을 실패시켜야 합니다(RFC 6455 4.1절). 연결은 평범한 HTTP로 남고, 스크립트는 onerror와 code 1006의 onclose를 받습니다.",
-            en: "Any answer but Switching Protocols means the client must fail the WebSocket connection (RFC 6455 Section 4.1). The connection stays plain HTTP; the script gets onerror and an onclose with code 1006.")
+            ko: "Switching Protocols가 아닌 응답이니 클라이언트는 WebSocket 연결을 실패시켜야 합니다(RFC 6455 4.1절). WebSocket 연결을 실패시킨다는 것은 TCP 연결을 닫는다는 뜻이고(7.1.7절), 스크립트는 onerror와 code 1006의 onclose를 받습니다.",
+            en: "Any answer but Switching Protocols means the client must fail the WebSocket connection (RFC 6455 Section 4.1). Failing it means closing the TCP connection (Section 7.1.7); the script gets onerror and an onclose with code 1006.")
 
         static let failCloses = Localized(
             ko: "WebSocket 연결을 실패시킨다는 것은 그 TCP 연결을 닫는다는 뜻입니다(RFC 6455 7.1.7절). 다음 시도는 새 연결로 합니다.",
@@ -133,8 +133,8 @@ extension WebSocketSession {
             en: "The server starts a response with Content-Type: text/event-stream and never ends the body: one response stays open.")
         static let sseOpened = Localized(ko: "스트림이 열렸습니다. 서버에서 클라이언트로만 흐릅니다.", en: "The stream is open, flowing from server to client only.")
         static func sseEvent(_ i: Int) -> Localized {
-            Localized(ko: "열려 있는 응답 본문에 data: 줄과 빈 줄로 이벤트 \(i + 1)\(josa(i + 1, "을")) 씁니다. 끊기면 브라우저가 Last-Event-ID로 다시 연결합니다(HTML 표준 9.2절).",
-                      en: "Event \(i + 1) is written to the open response body as a data: line and a blank line. After a drop the browser reconnects with Last-Event-ID (HTML Standard Section 9.2).")
+            Localized(ko: "열려 있는 응답 본문에 id: 줄, data: 줄, 빈 줄로 이벤트 \(i + 1)\(josa(i + 1, "을")) 씁니다. id가 있으므로 끊기면 브라우저가 마지막 id를 Last-Event-ID 헤더에 담아 다시 연결합니다(HTML 표준 9.2.3절, 9.2.6절).",
+                      en: "Event \(i + 1) is written to the open response body as an id: line, a data: line and a blank line. Because it has an id, after a drop the browser reconnects sending the last id in a Last-Event-ID header (HTML Standard Sections 9.2.3 and 9.2.6).")
         }
     }
 }

@@ -53,7 +53,7 @@ public enum WebSocketSession {
             let info = ["events": list.map(String.init).joined(separator: ","), "mask": "0"]
             let orders = list.map { "\(7 + $0)" }.joined(separator: ",")
             switch v {
-            case .sse: return ExchangeMessage("chunk", detail: "data: order \(orders) shipped", narration: Words.sseEvent(list[0]), info: info)
+            case .sse: return ExchangeMessage("chunk", detail: "id: \(list[0] + 1) data: order \(orders)", narration: Words.sseEvent(list[0]), info: info)
             case .polling, .longPolling: return ExchangeMessage("200", detail: "order \(orders) shipped", role: .ack, narration: Words.pollAnswer(v, list), info: info)
             default: return ExchangeMessage("Text", detail: "mask=0 order \(orders) shipped", narration: Words.serverFrame(list[0]), info: info)
             }
