@@ -69,6 +69,10 @@ struct TLSHandshakeTests {
         let t = try trace("tls13-bad-certificate")
         #expect(sends(t, from: "client", "{Alert} certificate_expired").count == 1)
         #expect(sends(t, from: "client", "[ApplicationData]").isEmpty && sends(t, from: "client", "{Finished}").isEmpty)
+        // The alert is fatal: both ends end CLOSED, neither keeps "application keys".
+        for lane in ["client", "server"] {
+            #expect(t.events.last { $0.kind == .state && $0.endpoint == lane }?.state == "CLOSED", "\(lane)")
+        }
     }
 
     @Test("RFC 8446 §2: after the ServerHello everything the server sends is protected, { } or [ ]")

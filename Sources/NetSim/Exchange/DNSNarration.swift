@@ -152,8 +152,8 @@ extension DNSResolution {
                 Localized(ko: "이번에는 리졸버의 부정 캐시가 답했습니다. 권한 서버까지 간 질의는 없고, 그사이 누군가 이 이름을 만들어도 캐시가 끝날 때까지는 보이지 않습니다(RFC 2308 5절).",
                           en: "This time the resolver's negative cache answered: no query went out, and a name created meanwhile stays invisible until that entry expires (RFC 2308 Section 5).")
             case (_, 1) where m.label.contains("TXT"):
-                Localized(ko: "스텁이 TXT 레코드 여섯 개를 잘리지 않은 채 받았습니다. UDP 한 번보다 1 RTT가 더 들었습니다.",
-                          en: "The stub has all six TXT records, whole; it cost one round trip more than a single UDP exchange.")
+                Localized(ko: "스텁이 TXT 레코드 여섯 개를 잘리지 않은 채 받았습니다. UDP에 들어가는 답보다 2 RTT가 더 들었습니다. TCP 핸드셰이크와 TCP로 다시 보낸 질의입니다.",
+                          en: "The stub has all six TXT records, whole; it cost two round trips more than an answer that fits in UDP: the TCP handshake and the query again over TCP.")
             case (_, 1):
                 Localized(ko: "스텁이 답을 받았습니다. 애플리케이션은 이제 이 주소로 연결합니다.", en: "The stub has its answer; the application can now connect to the address.")
             default:

@@ -42,7 +42,7 @@ final class QUICEndpoint {
     private var ackPending: [PacketSpace: Int] = [:]  // ack-eliciting packets not yet acknowledged
     private var unacked: [PacketSpace: [(pn: Int, type: String, frames: [String])]] = [:]
     private var sentAt: [PacketSpace: [Int: Double]] = [:]
-    private var lastSend = -1.0
+    private(set) var lastSend = -1.0
 
     init(_ lane: String, peer: String, ex: Exchange, readable: Set<PacketSpace>) {
         self.lane = lane; self.peer = peer; self.ex = ex; self.readable = readable

@@ -65,7 +65,7 @@ public enum QUICHandshake {
                 c.send("Handshake", ["CRYPTO(FIN)"], narration: W.clientFinished, role: .ack)
                 c.discard(.initial)
                 ex.note(client, W.clientDropsInitial)
-                if variant != .zeroRTT { c.send("1-RTT", ["STREAM(0)"], narration: W.request(rtt: rtt, retry: variant == .retry)) }
+                if variant != .zeroRTT { c.send("1-RTT", ["STREAM(0)"], narration: W.request(rtt: rtt, retry: variant == .retry, elapsed: max(ex.now, c.lastSend + 1) - (ex.events.first { $0.kind == .send && $0.from == client }?.t ?? 0))) }
             case (server, "Handshake") where frames.contains("CRYPTO(FIN)"):
                 s.discard(.initial)
                 s.flushAcks()  // the Handshake ACK goes before its keys are dropped

@@ -37,8 +37,8 @@ enum QUICWords {
             ? Localized(ko: " 토큰으로 주소가 확인됐으니 보낼 양에 제한이 없습니다.", en: " The token has validated the address, so there is no limit on what it sends.")
             : Localized(ko: " 주소를 확인하기 전이라 받은 양의 3배까지만 보낼 수 있습니다(RFC 9000 8.1절).", en: " Before the address is validated it may send at most three times what it received (RFC 9000 Section 8.1).")
         return Localized(
-            ko: "서버의 Initial 패킷: ACK(0)이 클라이언트의 Initial 0번을 확인하고, CRYPTO 프레임에 ServerHello가 들어 있습니다." + why.ko,
-            en: "The server's Initial packet: ACK(0) acknowledges the client's Initial 0, and a CRYPTO frame carries the ServerHello." + why.en)
+            ko: "서버의 Initial 패킷: ACK 프레임이 받은 클라이언트 Initial의 번호(괄호 안)를 확인하고, CRYPTO 프레임에 ServerHello가 들어 있습니다." + why.ko,
+            en: "The server's Initial packet: its ACK frame acknowledges the client's Initial it received (the number in brackets), and a CRYPTO frame carries the ServerHello." + why.en)
     }
     static let serverFlight = Localized(
         ko: "나머지 TLS 메시지(EncryptedExtensions, Certificate, CertificateVerify, Finished)는 핸드셰이크 키로 보호된 다른 종류의 패킷에 담깁니다. 새 번호 공간이라 번호가 다시 0부터 시작합니다(RFC 9000 12.3절). 실제로는 두 패킷이 한 UDP 데이터그램에 함께 실립니다(12.2절).",
@@ -64,8 +64,13 @@ enum QUICWords {
     static let clientDropsInitial = Localized(
         ko: "핸드셰이크 패킷을 처음 보낸 클라이언트는 Initial 키를 버립니다(RFC 9001 4.9.1절). 그 공간의 패킷은 더 보내지도 ACK하지도 않습니다.",
         en: "Having sent its first handshake-level packet, the client discards the Initial keys (RFC 9001 Section 4.9.1): that space sends and acknowledges nothing more.")
-    static func request(rtt: Double, retry: Bool) -> Localized {
-        retry
+    /// `elapsed`: ms since the first Initial; more than one RTT when a lost Initial waited for the PTO.
+    static func request(rtt: Double, retry: Bool, elapsed: Double) -> Localized {
+        if !retry && elapsed > rtt * 1.5 {
+            return Localized(ko: "첫 요청(GET /)이 Finished와 함께 1-RTT 패킷으로 나갑니다. 첫 Initial로부터 \(Int(elapsed)) ms: 손실된 Initial이 PTO를 기다린 시간에 핸드셰이크 1 RTT가 더해졌습니다.",
+                             en: "The first request (GET /) goes in a 1-RTT packet with the Finished, \(Int(elapsed)) ms after the first Initial: the wait for the PTO after the lost Initial, plus the handshake's one RTT.")
+        }
+        return retry
             ? Localized(ko: "첫 요청(GET /)이 1-RTT 패킷으로 나갑니다. Retry가 있어 첫 Initial로부터 2 RTT가 걸렸습니다.",
                         en: "The first request (GET /) goes in a 1-RTT packet: two RTTs after the first Initial, because of the Retry.")
             : Localized(ko: "첫 요청(GET /)이 Finished와 함께 1-RTT 패킷으로 나갑니다. 첫 Initial로부터 1 RTT(\(Int(rtt)) ms)입니다. TCP + TLS 1.3이라면 TCP 핸드셰이크 1 RTT가 더 듭니다.",
@@ -127,6 +132,9 @@ enum QUICWords {
         let lead: Localized = switch v {
         case .zeroRTT: Localized(ko: "응답이 도착했습니다. 요청은 0-RTT로 첫 Initial과 함께(\(Int(request)) ms) 나갔습니다.",
                                  en: "The response has arrived. The request left as 0-RTT data with the first Initial (at \(Int(request)) ms).")
+        // A lost Initial (the variant, or --drop) waited for the PTO: RTTs would mislead.
+        case _ where v != .retry && rounds > 1: Localized(ko: "응답이 도착했습니다. 요청은 첫 Initial로부터 \(Int(request)) ms 뒤에 나갔습니다. 대부분 PTO를 기다린 시간입니다.",
+                                     en: "The response has arrived. The request left \(Int(request)) ms after the first Initial, most of it the wait for the PTO.")
         default: Localized(ko: "응답이 도착했습니다. 요청은 첫 Initial로부터 \(rounds) RTT 뒤(\(Int(request)) ms)에 나갔습니다.",
                            en: "The response has arrived. The request left \(rounds) RTT after the first Initial (at \(Int(request)) ms).")
         }

@@ -62,7 +62,8 @@ public enum TLSHandshake {
             case (server, "[ApplicationData]"), (server, "(ApplicationData)"):
                 ex.send(msg("[ApplicationData]", detail: "200 OK", narration: Words.response), from: server, to: client, after: 1, recovery: tcp.recovery)
             case (server, "{Alert}"):
-                ex.note(server, Words.alertReceived)
+                // A fatal alert closes the connection on both sides (RFC 8446 §6.2).
+                ex.state(server, "CLOSED", Words.alertReceived)
             case (client, "[ApplicationData]"):
                 ex.note(client, Words.summary(variant, rtt: rtt, events: ex.events))
             default: break
