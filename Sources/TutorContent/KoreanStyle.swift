@@ -28,6 +28,7 @@ public enum KoreanStyle {
         ("로드밸런서", "로드 밸런서"),
         ("선두 차단", "HOL 블로킹"),
         ("캐쉬", "캐시"),
+        ("녹화", "캡처"),
     ]
 
     /// What may follow a word that is still the same word: particles and the verb endings of
