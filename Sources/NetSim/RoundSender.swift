@@ -116,9 +116,9 @@ struct RoundSender {
                 why = Localized(ko: lostText.ko + signal.ko + why.ko, en: lostText.en + signal.en + why.en)
             } else if recovering {
                 recovering = false
-                cwnd = ssthresh  // RFC 5681 §3.2 step 6: the new ACK deflates the inflated window
-                why = Localized(ko: "fast recovery 끝: 재전송한 세그먼트의 ACK가 오면 부풀렸던 cwnd를 ssthresh = \(formatWindow(ssthresh))로 줄이고(RFC 5681 3.2절 6단계), 그때부터 혼잡 회피로 라운드마다 1씩 늘립니다.",
-                                en: "Fast recovery ends: the ACK of the retransmission deflates the inflated cwnd to ssthresh = \(formatWindow(ssthresh)) (RFC 5681 Section 3.2, step 6); congestion avoidance adds 1 per round from there.")
+                cwnd += 1
+                why = Localized(ko: "fast recovery: 재전송한 세그먼트의 ACK가 오면 혼잡 회피로 돌아가 라운드마다 1씩 늘립니다: 다음 라운드 \(formatWindow(cwnd)).",
+                                en: "Fast recovery: once the retransmission is acknowledged, congestion avoidance resumes, +1 per round: \(formatWindow(cwnd)) next round.")
             } else if cwnd < ssthresh {
                 cwnd = min(cwnd * 2, ssthresh)
                 why = Localized(ko: "slow start: cwnd \(formatWindow(before)) < ssthresh \(formatWindow(ssthresh))이므로 ACK마다 1 MSS씩 늘어 라운드마다 두 배가 됩니다(ssthresh는 넘지 않음): 다음 \(formatWindow(cwnd)).",

@@ -17,14 +17,13 @@ extension CwndTrace {
 @Suite("Congestion control, textbook model (Kurose & Ross §3.7: rounds, windows in MSS)")
 struct TextbookCongestionTests {
     /// The book's Tahoe/Reno figure: ssthresh 8, a triple duplicate ACK detected in round 8
-    /// (cwnd 12); round 9 uses the reduced window. The book's figure lets Reno grow on from 9;
-    /// RFC 5681 §3.2 step 6 deflates cwnd to ssthresh when the retransmission is acknowledged.
-    @Test("K&R figure: ssthresh 8, 3 dup ACKs in round 8: Tahoe restarts at 1, Reno recovers at 6 + 3, then deflates to 6 (RFC 5681 §3.2 step 6)")
+    /// (cwnd 12); round 9 uses the reduced window.
+    @Test("K&R figure: ssthresh 8, 3 dup ACKs in round 8: Tahoe restarts at 1, Reno continues at 6 + 3")
     func textbookFigure() throws {
         let tahoe = try cwnd(.tahoe, rounds: 15, events: "3dup@8")
         let reno = try cwnd(.reno, rounds: 15, events: "3dup@8")
         #expect(tahoe.windows == [1, 2, 4, 8, 9, 10, 11, 12, 1, 2, 4, 6, 7, 8, 9])
-        #expect(reno.windows == [1, 2, 4, 8, 9, 10, 11, 12, 9, 6, 7, 8, 9, 10, 11])
+        #expect(reno.windows == [1, 2, 4, 8, 9, 10, 11, 12, 9, 10, 11, 12, 13, 14, 15])
         #expect(tahoe.round(9).ssthresh == 6 && reno.round(9).ssthresh == 6)
         #expect(reno.round(9).phase == .fastRecovery && reno.round(10).phase == .congestionAvoidance)
         #expect(tahoe.round(9).phase == .slowStart)
@@ -56,13 +55,13 @@ struct TextbookCongestionTests {
     }
 
     /// A worked example: ssthresh 16, 3 dup ACKs in round 7 (cwnd 18), a timeout in round 11.
-    /// Reno: 1 2 4 8 16 17 18, then ssthresh 9 and 9 + 3 = 12, deflated to 9, then 10 11; the
-    /// timeout at 11 gives ssthresh 5 and 1 2 4 5 (capped at ssthresh) 6.
+    /// Reno: 1 2 4 8 16 17 18, then ssthresh 9 and 9 + 3 = 12, then 13 14 15; the timeout at 15
+    /// gives ssthresh 7 and 1 2 4 7 (capped at ssthresh) 8.
     @Test("Worked example: 3 dup ACKs then a timeout, Reno and Tahoe")
     func workedExample() throws {
         let reno = try cwnd(.reno, ssthresh: 16, rounds: 16, events: "3dup@7,timeout@11")
-        #expect(reno.windows == [1, 2, 4, 8, 16, 17, 18, 12, 9, 10, 11, 1, 2, 4, 5, 6])
-        #expect(reno.round(8).ssthresh == 9 && reno.round(12).ssthresh == 5)
+        #expect(reno.windows == [1, 2, 4, 8, 16, 17, 18, 12, 13, 14, 15, 1, 2, 4, 7, 8])
+        #expect(reno.round(8).ssthresh == 9 && reno.round(12).ssthresh == 7)
         let tahoe = try cwnd(.tahoe, ssthresh: 16, rounds: 16, events: "3dup@7,timeout@11")
         // After the dup ACKs: 1 2 4 8 9 (ssthresh 9), timeout at 9: ssthresh 4, then 1 2 4 5 6.
         #expect(tahoe.windows == [1, 2, 4, 8, 16, 17, 18, 1, 2, 4, 8, 1, 2, 4, 5, 6])
