@@ -16,16 +16,16 @@ enum NagleWords {
     /// The one-line legend: who runs what, and the delayed-ACK value this scene uses.
     static func legend(_ s: Setup, rtt: Double) -> Localized {
         let nagleKo = s.nagle ? "Nagle 켬" : "TCP_NODELAY", nagleEn = s.nagle ? "Nagle on" : "TCP_NODELAY"
-        let ackKo = s.delayedAck ? "지연 ACK \(ms(s.delayedAckTime)) ms(BSD·Windows 기본, Linux는 최소 40 ms)" : "즉시 ACK"
-        let ackEn = s.delayedAck ? "delayed ACK \(ms(s.delayedAckTime)) ms (BSD, Windows; Linux: 40 ms min)" : "immediate ACK"
-        return Localized(ko: "RTT \(ms(rtt)) ms. 클라이언트 \(nagleKo), 서버 \(ackKo). 바이트 번호는 상대값.",
-                         en: "RTT \(ms(rtt)) ms. Client: \(nagleEn); server: \(ackEn). Relative byte numbers.")
+        let ackKo = s.delayedAck ? "지연 ACK \(ms(s.delayedAckTime)) ms(Linux는 최소 40 ms)" : "즉시 ACK"
+        let ackEn = s.delayedAck ? "delayed ACK \(ms(s.delayedAckTime)) ms (Linux: 40 ms min)" : "immediate ACK"
+        return Localized(ko: "RTT \(ms(rtt)) ms. 클라이언트 \(nagleKo), 서버 \(ackKo).",
+                         en: "RTT \(ms(rtt)) ms. Client \(nagleEn), server \(ackEn).")
     }
 
     static func opening(_ s: Setup, rtt: Double) -> Localized {
         let calls = s.singleWrite ? "write(150 B), read()" : "write(100 B), write(50 B), read()"
-        let ko = "연결은 이미 열려 있습니다. 클라이언트 애플리케이션은 요청을 \(s.singleWrite ? "한 번에 써서" : "헤더와 본문으로 나눠 쓰고") 응답을 읽습니다: \(calls). 서버 애플리케이션은 요청 150 B를 모두 받아야 답할 수 있습니다."
-        let en = "The connection is already open. The client application \(s.singleWrite ? "writes its request at once" : "writes its request as a header and a body") and reads the response: \(calls). The server application can answer only once it has all 150 B of the request."
+        let ko = "연결은 이미 열려 있습니다. 클라이언트 애플리케이션은 요청을 \(s.singleWrite ? "한 번에 써서" : "헤더와 본문으로 나눠 쓰고") 응답을 읽습니다: \(calls). 서버 애플리케이션은 요청 150 B를 모두 받아야 답할 수 있습니다. 바이트 번호는 양쪽 모두 1부터 셉니다."
+        let en = "The connection is already open. The client application \(s.singleWrite ? "writes its request at once" : "writes its request as a header and a body") and reads the response: \(calls). The server application can answer only once it has all 150 B of the request. Byte numbers count from 1 on each side."
         return Localized(ko: ko, en: en)
     }
 
@@ -66,8 +66,8 @@ enum NagleWords {
     }
 
     static func delayedTimer(_ d: Double) -> Localized {
-        Localized(ko: "서버는 ACK를 바로 보내지 않고 지연 ACK 타이머(\(ms(d)) ms)를 켭니다. 그 사이 응답이 생기면 ACK를 거기에 실어 보낼 수 있기 때문입니다. 지연은 0.5초보다 짧아야 합니다(MUST, RFC 1122 4.2.3.2절, RFC 9293 3.8.6.3절).",
-                  en: "The server does not ACK at once: it starts its delayed-ACK timer (\(ms(d)) ms), hoping a response will come to carry the ACK. The delay MUST be under 0.5 s (RFC 1122 Section 4.2.3.2, RFC 9293 Section 3.8.6.3).")
+        Localized(ko: "서버는 ACK를 바로 보내지 않고 지연 ACK 타이머(\(ms(d)) ms, 전통적인 BSD 값)를 켭니다. 그 사이 응답이 생기면 ACK를 실어 보낼 수 있습니다. 지연은 0.5초보다 짧아야 합니다(MUST, RFC 1122 4.2.3.2절, RFC 9293 3.8.6.3절).",
+                  en: "The server does not ACK at once: it starts the delayed-ACK timer (\(ms(d)) ms, the classic BSD value), hoping a response will carry the ACK. The delay MUST be under 0.5 s (RFC 1122 Section 4.2.3.2, RFC 9293 Section 3.8.6.3).")
     }
 
     static func delayedFires(_ d: Double) -> Localized {
