@@ -66,6 +66,10 @@ struct NagleDelayedAckTests {
         let header = try #require(t.events.first { $0.kind == .deliver && $0.to == "server" })
         let ack = try #require(sends(t, from: "server", "ACK").first)
         #expect(ack.t == header.t && !t.events.contains { $0.kind == .timerStart })
+        // The client, without delayed ACK too, acknowledges the response the moment it arrives.
+        let final = try #require(sends(t, from: "client", "ACK").first)
+        let arrived = try responseTime(t)
+        #expect(final.label == "ACK ack=201" && final.t == arrived)
     }
 
     @Test("Write–write–read with Nagle and delayed ACK ends a delayed-ACK time after the immediate-ACK run, and D + RTT after TCP_NODELAY",
@@ -87,8 +91,9 @@ struct NagleDelayedAckTests {
         #expect(data.count == 2 && data[1].label == "DATA seq=101 len=50 (body)")
         let firstToClient = try #require(t.events.first { $0.kind == .deliver && $0.to == "client" })
         #expect(data[1].t < firstToClient.t && data[1].t - data[0].t == 1)
-        // The delayed-ACK timer started but never fired: the response carried the ACK.
-        #expect(!t.events.contains { $0.kind == .timerFire } && sends(t, from: "server", "ACK").isEmpty)
+        // The server's delayed-ACK timer started but never fired: the response carried the ACK.
+        #expect(t.events.contains { $0.kind == .timerStart && $0.endpoint == "server" })
+        #expect(!t.events.contains { $0.kind == .timerFire && $0.endpoint == "server" } && sends(t, from: "server", "ACK").isEmpty)
         #expect(try responseTime(t) == 101)
     }
 
@@ -96,8 +101,8 @@ struct NagleDelayedAckTests {
     func singleWrite() throws {
         for rtt in [20.0, 100, 300] {
             let t = try trace("tcp-single-write") { $0.rtt = rtt }
-            #expect(sends(t, from: "client").map(\.label) == ["DATA seq=1 len=150 (request)"])
-            #expect(sends(t, from: "server", "ACK").isEmpty && !t.events.contains { $0.kind == .timerStart })
+            #expect(sends(t, from: "client", "DATA").map(\.label) == ["DATA seq=1 len=150 (request)"])
+            #expect(sends(t, from: "server", "ACK").isEmpty && !t.events.contains { $0.kind == .timerStart && $0.endpoint == "server" })
             #expect(try responseTime(t) == rtt)
         }
     }
@@ -106,7 +111,7 @@ struct NagleDelayedAckTests {
     func segmentOrder() throws {
         let t = try trace("tcp-nagle-delayed-ack")
         #expect(t.events.filter { $0.kind == .send }.map(\.label!) ==
-                ["DATA seq=1 len=100 (header)", "ACK ack=101", "DATA seq=101 len=50 (body)", "DATA len=200 ack=151 (response)"])
+                ["DATA seq=1 len=100 (header)", "ACK ack=101", "DATA seq=101 len=50 (body)", "DATA len=200 ack=151 (response)", "ACK ack=201"])
         #expect(try responseTime(t) == 400)
         #expect(t.events.contains { $0.kind == .note && $0.narration.en.hasPrefix("Nagle holds 50 B: 100 B are still unacknowledged") })
         #expect(t.events.last?.narration.en.hasPrefix("Response arrived at 400 ms") == true)
@@ -145,6 +150,16 @@ struct NagleDelayedAckTests {
         let responses = sends(t, from: "server", "DATA")
         #expect(responses.count == 2 && responses[1].retransmission)
         #expect(try responseTime(t) == responses[1].t + 50)
+    }
+
+    @Test("RFC 9293 §3.10.7.4: the client's lost ACK of the response: the server sends the response again, the client ACKs it at once")
+    func lostFinalAck() throws {
+        let t = try trace("tcp-nagle-delayed-ack") { $0.drops = [5] }
+        let responses = sends(t, from: "server", "DATA")
+        let acks = sends(t, from: "client", "ACK")
+        #expect(responses.count == 2 && responses[1].retransmission && responses[1].t - responses[0].t == 1000)
+        #expect(acks.count == 2 && acks[1].t == responses[1].t + 50)
+        #expect(try responseTime(t) == 400)
     }
 
     @Test("The same options give the same trace", arguments: ids)

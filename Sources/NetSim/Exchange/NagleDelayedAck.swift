@@ -33,6 +33,7 @@ public enum NagleDelayedAck {
         let rto = max(1000, 3 * rtt)
         let sender = Sender(ex: ex, nagle: setup.nagle, rto: rto)
         let receiver = Receiver(ex: ex, setup: setup, request: header + body, rto: rto)
+        let reader = Reader(ex: ex, setup: setup)
 
         ex.note(client, NagleWords.opening(setup, rtt: rtt))
         if setup.singleWrite {
@@ -53,8 +54,12 @@ public enum NagleDelayedAck {
                 sender.acknowledged(Int(info["ack"]!)!)
             case (client, "DATA"):
                 sender.acknowledged(Int(info["ack"]!)!)
-                ex.state(client, "ESTABLISHED", NagleWords.readReturns)
-                ex.note(client, NagleWords.summary(setup, rtt: rtt, at: ex.now, retransmitted: ex.events.contains(where: \.retransmission)))
+                reader.arrive()
+            case (server, "ACK"):
+                // The client's ACK of the response: the exchange is over.
+                guard !receiver.responseAcked, let t = reader.responseTime else { return }
+                receiver.responseAcked = true
+                ex.note(client, NagleWords.summary(setup, rtt: rtt, at: t, retransmitted: ex.events.contains(where: \.retransmission)))
             default: break
             }
         }
@@ -149,6 +154,8 @@ public enum NagleDelayedAck {
         private var pending = false
         private var fullUnacked = 0
         private var answered = false
+        /// Whether the client's ACK of the response has arrived.
+        var responseAcked = false
 
         init(ex: Exchange, setup: Setup, request: Int, rto: Double) {
             self.ex = ex; self.setup = setup; self.request = request; self.rto = rto
@@ -207,15 +214,44 @@ public enum NagleDelayedAck {
         }
 
         /// The response carries the ACK of the whole request (piggybacked). Its retransmission
-        /// timer stops when the client's ACK comes; that ACK is not drawn.
+        /// timer stops when the client's ACK of it comes.
         private func sendResponse(again: Bool, rto: Double) {
             let m = ExchangeMessage("DATA", detail: "len=\(response) ack=\(rcvNxt) (response)",
                                     narration: again ? NagleWords.retransmit(server, rto: rto / 2) : NagleWords.response(setup),
                                     onArrival: NagleWords.responseArrives, info: ["ack": "\(rcvNxt)"])
             ex.send(m, from: server, to: client, retransmission: again)
             ex.at(after: rto) { [unowned self] in
-                if !ex.arrivals.contains(where: { $0.to == client && $0.message.kind == "DATA" }) { sendResponse(again: true, rto: rto * 2) }
+                if !responseAcked { sendResponse(again: true, rto: rto * 2) }
             }
+        }
+    }
+
+    /// The client's receive side: read() returns with the response, and the client's own
+    /// delayed ACK (the same setting as the server's) acknowledges it, as no request follows.
+    final class Reader {
+        let ex: Exchange, setup: Setup
+        private(set) var responseTime: Double?
+
+        init(ex: Exchange, setup: Setup) { self.ex = ex; self.setup = setup }
+
+        func arrive() {
+            guard responseTime == nil else {  // a retransmitted response: RFC 9293 §3.10.7.4
+                ack(NagleWords.duplicateResponse)
+                return
+            }
+            responseTime = ex.now
+            ex.state(client, "ESTABLISHED", NagleWords.readReturns)
+            guard setup.delayedAck else { return ack(NagleWords.clientAcksAtOnce) }
+            ex.at(after: 0) { [unowned self] in
+                ex.startTimer("delayed-ACK", on: client, duration: setup.delayedAckTime, narration: NagleWords.clientDelayedTimer(setup.delayedAckTime),
+                              firing: NagleWords.clientDelayedFires) { [unowned self] in ack(NagleWords.clientTimerAck) }
+            }
+        }
+
+        private func ack(_ narration: Localized) {
+            let next = response + 1
+            ex.send(ExchangeMessage("ACK", detail: "ack=\(next)", role: .ack, narration: narration,
+                                    onArrival: NagleWords.finalAckArrives, info: ["ack": "\(next)"]), from: client, to: server)
         }
     }
 }

@@ -117,8 +117,27 @@ enum NagleWords {
     static let responseArrives = Localized(
         ko: "클라이언트가 응답을 받습니다.", en: "The client receives the response.")
     static let readReturns = Localized(
-        ko: "read()가 응답 200 B를 돌려줍니다. 클라이언트의 응답 ACK는 그리지 않았습니다: 다음 요청에 실리거나 클라이언트 쪽 지연 ACK로 나갑니다.",
-        en: "read() returns the 200 B response. The client's ACK of it is not drawn: it rides on the next request or goes by the client's own delayed ACK.")
+        ko: "read()가 응답 200 B를 돌려줍니다. 애플리케이션이 기다린 시간은 여기서 끝납니다.",
+        en: "read() returns the 200 B response: the application's wait ends here.")
+    static func clientDelayedTimer(_ d: Double) -> Localized {
+        Localized(ko: "클라이언트도 지연 ACK를 씁니다. 다음 요청이 있으면 거기에 ACK를 실을 수 있으니 \(ms(d)) ms 타이머를 켭니다(RFC 1122 4.2.3.2절).",
+                  en: "The client delays its ACKs too: a next request could carry this one, so it starts a \(ms(d)) ms timer (RFC 1122 Section 4.2.3.2).")
+    }
+    static let clientDelayedFires = Localized(
+        ko: "다음 요청이 없어 클라이언트의 지연 ACK 타이머가 끝납니다.",
+        en: "No next request: the client's delayed-ACK timer expires.")
+    static let clientTimerAck = Localized(
+        ko: "클라이언트가 응답에 대한 데이터 없는 ACK를 보냅니다. 응답을 이미 읽었으므로 이 ACK는 걸린 시간에 보태지 않습니다.",
+        en: "The client sends a bare ACK for the response. The response was already read, so this ACK adds nothing to the wait.")
+    static let clientAcksAtOnce = Localized(
+        ko: "지연 ACK를 쓰지 않으므로 클라이언트가 응답을 곧바로 ACK합니다.",
+        en: "With no delayed ACK, the client acknowledges the response at once.")
+    static let duplicateResponse = Localized(
+        ko: "이미 읽은 응답이 다시 왔습니다. 앞선 ACK가 사라졌던 것이니 곧바로 다시 ACK합니다(RFC 9293 3.10.7.4절).",
+        en: "The response came again: the earlier ACK was lost, so the client acknowledges at once (RFC 9293 Section 3.10.7.4).")
+    static let finalAckArrives = Localized(
+        ko: "서버가 응답의 ACK를 받아 재전송 타이머를 멈춥니다. 교환이 끝났습니다.",
+        en: "The server receives the ACK of its response and stops its retransmission timer: the exchange is over.")
 
     /// The closing note: when the response arrived, and why then.
     static func summary(_ s: Setup, rtt: Double, at t: Double, retransmitted: Bool) -> Localized {
