@@ -88,7 +88,8 @@ struct NagleDelayedAckTests {
     func nodelaySendsAtOnce() throws {
         let t = try trace("tcp-nodelay")
         let data = sends(t, from: "client", "DATA")
-        #expect(data.count == 2 && data[1].label == "DATA seq=101 len=50 (body)")
+        try #require(data.count == 2)
+        #expect(data[1].label == "DATA seq=101 len=50 (body)")
         let firstToClient = try #require(t.events.first { $0.kind == .deliver && $0.to == "client" })
         #expect(data[1].t < firstToClient.t && data[1].t - data[0].t == 1)
         // The server's delayed-ACK timer started but never fired: the response carried the ACK.
@@ -124,23 +125,27 @@ struct NagleDelayedAckTests {
     func lostDataRecovered(id: String, drop: Int, label: String) throws {
         let t = try trace(id) { $0.drops = [drop] }
         let copies = sends(t, from: "client", label)
-        #expect(copies.count == 2 && !copies[0].retransmission && copies[1].retransmission)
+        try #require(copies.count == 2)
+        #expect(!copies[0].retransmission && copies[1].retransmission)
         #expect(t.events.contains { $0.kind == .drop && $0.n == drop })
         #expect(copies[1].t - copies[0].t >= 1000)
         #expect(try responseTime(t) > 1000)
         // Lost twice: the second retransmission waits twice the first RTO (1 s at RTT 100 ms).
         let twice = try trace(id) { $0.drops = [drop, copies[1].n!] }
         let again = sends(twice, from: "client", label)
-        #expect(again.count == 3 && again[2].t - again[1].t == 2000)
+        try #require(again.count == 3)
+        #expect(again[2].t - again[1].t == 2000)
     }
 
     @Test("RFC 9293 §3.10.7.4, RFC 6298 §5.4: a lost delayed ACK: the header goes again and the server ACKs the duplicate at once")
     func lostAckRecovered() throws {
         let t = try trace("tcp-nagle-delayed-ack") { $0.drops = [2] }
         let headers = sends(t, from: "client", "DATA seq=1 len=100")
-        #expect(headers.count == 2 && headers[1].retransmission && headers[1].t == 1000)
+        try #require(headers.count == 2)
+        #expect(headers[1].retransmission && headers[1].t == 1000)
         let acks = sends(t, from: "server", "ACK")
-        #expect(acks.count == 2 && acks[1].t == headers[1].t + 50)
+        try #require(acks.count == 2)
+        #expect(acks[1].t == headers[1].t + 50)
         #expect(try responseTime(t) == 1200)
     }
 
@@ -148,7 +153,8 @@ struct NagleDelayedAckTests {
     func lostResponseRecovered() throws {
         let t = try trace("tcp-nagle-delayed-ack") { $0.drops = [4] }
         let responses = sends(t, from: "server", "DATA")
-        #expect(responses.count == 2 && responses[1].retransmission)
+        try #require(responses.count == 2)
+        #expect(responses[1].retransmission)
         #expect(try responseTime(t) == responses[1].t + 50)
     }
 
@@ -157,8 +163,10 @@ struct NagleDelayedAckTests {
         let t = try trace("tcp-nagle-delayed-ack") { $0.drops = [5] }
         let responses = sends(t, from: "server", "DATA")
         let acks = sends(t, from: "client", "ACK")
-        #expect(responses.count == 2 && responses[1].retransmission && responses[1].t - responses[0].t == 1000)
-        #expect(acks.count == 2 && acks[1].t == responses[1].t + 50)
+        try #require(responses.count == 2)
+        #expect(responses[1].retransmission && responses[1].t - responses[0].t == 1000)
+        try #require(acks.count == 2)
+        #expect(acks[1].t == responses[1].t + 50)
         #expect(try responseTime(t) == 400)
     }
 
