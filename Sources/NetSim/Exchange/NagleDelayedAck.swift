@@ -74,6 +74,8 @@ public enum NagleDelayedAck {
 
     /// The client's sending side: what the application wrote and has not sent, what is in
     /// flight, and the retransmission timer (RFC 6298 §5, not drawn, like `Exchange.Recovery`).
+    /// Its own timer rather than `Recovery`, which resends only a message that was itself lost:
+    /// when the server's ACK is lost, the header must go again, or Nagle would hold the body forever.
     final class Sender {
         let ex: Exchange, nagle: Bool
         private(set) var una = 1, nxt = 1
