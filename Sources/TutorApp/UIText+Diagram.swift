@@ -13,6 +13,7 @@ extension UIText {
         guard l == .ko else { return timer }
         if timer.hasPrefix("timeout ") { return "타이머 " + timer.dropFirst("timeout ".count) }
         if timer == "read" { return "읽기" }
+        if timer == "delayed-ACK" { return "지연 ACK" }
         return timer
     }
 
