@@ -7,14 +7,14 @@ extension DHCPARP {
         static func legend(_ v: Variant) -> Localized {
             switch v {
             case .renew, .rebind:
-                Localized(ko: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. 임대는 60초로 짧게 잡아 T1 = 30초, T2 = 52.5초입니다.",
-                          en: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. A short 60 s lease: T1 = 30 s, T2 = 52.5 s.")
+                Localized(ko: "bcast: 255.255.255.255, ff:ff:ff:ff:ff:ff. 임대 60초: T1 30초, T2 52.5초.",
+                          en: "bcast: 255.255.255.255, ff:ff:ff:ff:ff:ff. Lease 60 s: T1 30 s, T2 52.5 s.")
             case .relay:
-                Localized(ko: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. 릴레이는 라우터의 192.168.0.1 인터페이스, 서버는 10.0.5.2입니다.",
-                          en: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. The relay is the router's 192.168.0.1 interface; the server is 10.0.5.2.")
+                Localized(ko: "bcast: 255.255.255.255. 릴레이는 라우터의 192.168.0.1, 서버는 10.0.5.2.",
+                          en: "bcast: 255.255.255.255. Relay: the router's 192.168.0.1; server: 10.0.5.2.")
             default:
-                Localized(ko: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. 재전송은 4초, 8초, 16초 뒤(RFC의 ±1초 무작위는 뺐습니다).",
-                          en: "bcast = 255.255.255.255 / ff:ff:ff:ff:ff:ff. Retransmissions after 4 s, 8 s, 16 s (without the RFC's ±1 s jitter).")
+                Localized(ko: "bcast: 255.255.255.255, ff:ff:ff:ff:ff:ff. 재전송은 4초, 8초 뒤(무작위 없음).",
+                          en: "bcast: 255.255.255.255, ff:ff:ff:ff:ff:ff. Retries after 4 s, 8 s, no jitter.")
             }
         }
 
