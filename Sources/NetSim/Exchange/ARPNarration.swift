@@ -4,8 +4,8 @@ extension DHCPARP.Words {
     // The address check and announcement (RFC 5227), and the decline (RFC 2131 §3.1 step 5).
     static func firstProbe(_ ip: String) -> Localized {
         Localized(
-            ko: "주소를 쓰기 전에 이미 쓰는 사람이 없는지 확인합니다(RFC 2131 4.4.1절: 해야 함(SHOULD)). ARP 프로브는 \(ip)를 찾는 브로드캐스트 요청인데, 보내는 쪽 IP를 0.0.0.0으로 둡니다. 아직 내 주소가 아니니 남의 ARP 캐시를 더럽히지 않으려는 것입니다(RFC 5227 2.1.1절).",
-            en: "Before using the address it checks that no one else does (RFC 2131 Section 4.4.1: SHOULD). An ARP probe is a broadcast request for \(ip) whose sender IP is 0.0.0.0: the address is not yet its own, so it must not end up in anyone's ARP cache (RFC 5227 Section 2.1.1).")
+            ko: "쓰기 전에 이미 쓰는 장비가 없는지 확인합니다(RFC 2131 4.4.1절). ARP 프로브는 \(ip)를 브로드캐스트로 묻되, 보내는 쪽 IP를 0.0.0.0으로 두어 남의 캐시를 더럽히지 않습니다(RFC 5227 2.1.1절).",
+            en: "Before using it, the host checks no one else has it (RFC 2131 Section 4.4.1). An ARP probe asks for \(ip) by broadcast with sender IP 0.0.0.0, so no cache learns a false mapping (RFC 5227 Section 2.1.1).")
     }
     static func probeAgain(_ k: Int) -> Localized {
         Localized(ko: "\(k)번째 프로브입니다. RFC 5227은 프로브 세 개를 1~2초 간격으로 보냅니다. 이 장면은 1초 간격입니다(RFC 5227 2.1.1절).",
@@ -21,8 +21,8 @@ extension DHCPARP.Words {
     }
     static func announce(_ k: Int) -> Localized {
         k == 1
-            ? Localized(ko: "프로브의 마지막에서 2초(ANNOUNCE_WAIT) 동안 아무도 답하지 않았습니다. 이제 이 주소는 호스트의 것입니다. 보내는 쪽 IP와 찾는 IP가 모두 자기 주소인 ARP 요청(gratuitous ARP)을 브로드캐스트해, 예전 매핑을 가진 캐시를 고치게 합니다(RFC 5227 2.3절).",
-                        en: "No answer within 2 s (ANNOUNCE_WAIT) of the last probe: the address is the host's. It broadcasts an ARP request whose sender and target IP are both its own address (gratuitous ARP), so caches holding an old mapping update it (RFC 5227 Section 2.3).")
+            ? Localized(ko: "마지막 프로브 뒤 2초(ANNOUNCE_WAIT) 동안 답이 없으니 이 주소는 호스트의 것입니다. 보내는 쪽과 찾는 IP가 모두 자기 주소인 gratuitous ARP로 캐시들에 알립니다(RFC 5227 2.3절).",
+                        en: "No reply within 2 s (ANNOUNCE_WAIT) of the last probe: the address is the host's. A gratuitous ARP, sender and target IP both its own, tells caches to update (RFC 5227 Section 2.3).")
             : Localized(ko: "2초 뒤 두 번째 알림입니다. RFC 5227은 두 번(ANNOUNCE_NUM) 보냅니다(2.3절).",
                         en: "The second announcement, 2 s later: RFC 5227 sends two (ANNOUNCE_NUM, Section 2.3).")
     }
@@ -51,11 +51,11 @@ extension DHCPARP.Words {
 
     // The gateway's MAC (RFC 826) and the first packets.
     static let needsMAC = Localized(
-        ko: "사용자가 ping 198.51.100.7을 실행합니다. 목적지는 192.168.0.0/24 밖이므로 기본 게이트웨이 192.168.0.1을 거칩니다. 이더넷 프레임에는 게이트웨이의 MAC이 필요한데 ARP 캐시가 비어 있습니다. 패킷은 기다리고 ARP가 먼저 나갑니다.",
-        en: "The user runs ping 198.51.100.7. The destination is outside 192.168.0.0/24, so the packet goes via the default gateway 192.168.0.1, and its Ethernet frame needs the gateway's MAC. The ARP cache is empty: the packet waits while ARP asks first.")
+        ko: "사용자가 ping 198.51.100.7을 실행합니다. /24 밖이므로 프레임은 게이트웨이 192.168.0.1로 가야 하는데, 그 MAC이 ARP 캐시에 없습니다. 패킷은 기다리고 ARP가 먼저 묻습니다.",
+        en: "The user runs ping 198.51.100.7. It is off the /24, so the frame must go to the gateway 192.168.0.1, whose MAC is not in the ARP cache: the packet waits while ARP asks.")
     static let whoHas = Localized(
-        ko: "ARP 요청: \"192.168.0.1을 가진 분? 192.168.0.50에게 알려 주세요.\" 누가 가졌는지 모르니 이더넷 브로드캐스트 ff:ff:ff:ff:ff:ff로 보냅니다. 원격 서버 198.51.100.7의 MAC을 묻는 것이 아닙니다. ARP는 한 링크 안에서만 통합니다(RFC 826).",
-        en: "ARP request: \"who has 192.168.0.1? Tell 192.168.0.50.\" It does not know who, so it goes to Ethernet broadcast ff:ff:ff:ff:ff:ff. It asks for the gateway, not for 198.51.100.7: ARP works within one link only (RFC 826).")
+        ko: "ARP 요청 \"192.168.0.1은 누구? 192.168.0.50에게 알려 줘\"를 ff:ff:ff:ff:ff:ff로 브로드캐스트합니다. 묻는 것은 198.51.100.7이 아니라 게이트웨이입니다. ARP는 한 링크 안에서만 통합니다(RFC 826).",
+        en: "ARP request: \"who has 192.168.0.1? Tell 192.168.0.50\", broadcast to ff:ff:ff:ff:ff:ff. It asks for the gateway, not for 198.51.100.7: ARP works within one link (RFC 826).")
     static let whoHasAgain = Localized(
         ko: "1초 안에 답이 없어 ARP 요청을 다시 보냅니다. 같은 주소에 대한 요청은 1초에 한 번 이하입니다(RFC 1122 2.3.2.1절).",
         en: "No reply within 1 s: it sends the ARP request again, at most one a second for the same address (RFC 1122 Section 2.3.2.1).")
@@ -63,8 +63,8 @@ extension DHCPARP.Words {
         ko: "세 번 물어도 답이 없습니다. 기다리던 패킷은 버려지고 ping은 \"Destination Host Unreachable\"을 보여 줍니다.",
         en: "Three requests, no reply: the waiting packet is discarded and ping shows \"Destination Host Unreachable\".")
     static let isAt = Localized(
-        ko: "게이트웨이가 자기 주소에 대한 질문임을 알아보고, 요청한 호스트의 MAC으로 유니캐스트 응답을 보냅니다: 192.168.0.1은 00:00:5e:00:53:01에 있습니다. 요청에 담긴 호스트의 주소와 MAC도 자기 캐시에 넣으므로 되묻지 않아도 됩니다(RFC 826).",
-        en: "The gateway sees the question is about its own address and replies by unicast to the asker's MAC: 192.168.0.1 is at 00:00:5e:00:53:01. It also caches the host's address and MAC from the request, so it need not ask back (RFC 826).")
+        ko: "게이트웨이가 자기 주소에 대한 질문임을 알고, 요청한 MAC으로 유니캐스트 응답을 보냅니다: 192.168.0.1은 00:00:5e:00:53:01. 요청에 담긴 호스트의 매핑도 캐시에 넣습니다(RFC 826).",
+        en: "The gateway sees its own address asked for and replies by unicast to the asker's MAC: 192.168.0.1 is at 00:00:5e:00:53:01. It also caches the host's mapping from the request (RFC 826).")
     static let arpCached = Localized(
         ko: "호스트가 192.168.0.1 -> 00:00:5e:00:53:01을 ARP 캐시에 넣습니다(`ip neigh`로 볼 수 있습니다). 항목은 얼마 뒤 만료되어 다시 확인됩니다.",
         en: "The host caches 192.168.0.1 -> 00:00:5e:00:53:01 (see `ip neigh`); the entry expires after a while and is confirmed again.")

@@ -35,6 +35,8 @@ public enum DHCPARP {
     /// RFC 2131 §4.4.5: T1 defaults to 0.5 × the lease, T2 to 0.875 × the lease.
     static func t1(_ lease: Double) -> Double { lease * 0.5 }
     static func t2(_ lease: Double) -> Double { lease * 0.875 }
+    /// RFC 2131 §4.4.5: retries in RENEWING and REBINDING are at least 60 s apart.
+    static let renewRetryMin = 60_000.0
 
     static func lanes(_ v: Variant) -> [String] {
         switch v {

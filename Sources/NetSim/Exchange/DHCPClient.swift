@@ -17,6 +17,8 @@ extension DHCPARP {
         private var address = ""
         private var requestSentAt = 0.0
         private var leaseEnd = 0.0
+        /// When the lease being renewed began: T1 and T2 count from it.
+        private var leaseStart = 0.0
         private var t2Timer: Int?
         private var arpCache: [String: String] = [:]
         private var arpTry = 0
@@ -33,7 +35,7 @@ extension DHCPARP {
         private func discover(attempt: Int = 1) {
             phase = .selecting; tries = attempt
             ex.send(ExchangeMessage("DISCOVER", detail: "bcast from 0.0.0.0:68", role: .open,
-                                    narration: attempt > 1 ? Words.discoverAgain(attempt) : Words.discover(variant)),
+                                    narration: attempt > 1 ? Words.discoverAgain(attempt) : Words.discover),
                     from: host, to: dhcpLane, retransmission: attempt > 1)
             if attempt == 1 { ex.state(host, "SELECTING", Words.selecting) }
             backoff(attempt) { [unowned self] in
@@ -92,7 +94,7 @@ extension DHCPARP {
             phase = .requesting; tries = attempt
             requestSentAt = ex.now
             ex.send(ExchangeMessage("REQUEST", detail: "bcast sid=\(offer.sid)", role: .open,
-                                    narration: attempt > 1 ? Words.requestAgain : Words.request(offer.ip, sid: offer.sid, relay: variant == .relay),
+                                    narration: attempt > 1 ? Words.requestAgain : Words.request(offer.ip, sid: offer.sid),
                                     info: ["ip": offer.ip, "sid": offer.sid]),
                     from: host, to: dhcpLane, retransmission: attempt > 1)
             if attempt == 1 { ex.state(host, "REQUESTING", Words.requesting) }
@@ -150,6 +152,7 @@ extension DHCPARP {
         /// REQUESTING -> BOUND (RFC 2131 Figure 5): record the lease, set T1 and T2.
         private func bind() {
             phase = .bound
+            leaseStart = requestSentAt
             ex.state(host, "BOUND", Words.bound(address, lease: lease(variant), relay: variant == .relay))
             guard variant == .renew || variant == .rebind else { return }
             let l = lease(variant)
@@ -163,13 +166,18 @@ extension DHCPARP {
         }
 
         /// RFC 2131 §4.4.5: at T1, RENEWING, a unicast REQUEST to the server that leased it.
-        private func renew() {
+        private func renew(again: Bool = false) {
+            if !again { ex.state(host, "RENEWING", Words.renewing) }
             phase = .renewing
             requestSentAt = ex.now
-            ex.state(host, "RENEWING", Words.renewing)
             ex.send(ExchangeMessage("REQUEST", detail: "unicast to \(serverIP)", role: .open, narration: Words.renewRequest(address),
-                                    info: ["ip": address, "ciaddr": address]), from: host, to: server)
-            if variant == .rebind { ex.state(server, "down", Words.serverDown) }
+                                    info: ["ip": address, "ciaddr": address]), from: host, to: server, retransmission: again)
+            if variant == .rebind && !again { ex.state(server, "down", Words.serverDown) }
+            // RFC 2131 §4.4.5: a retry waits half the time left until T2, at least 60 s; none if T2 comes first.
+            let wait = max(renewRetryMin, (leaseStart + t2(lease(variant)) - ex.now) / 2)
+            if ex.now + wait < leaseStart + t2(lease(variant)) {
+                ex.at(after: wait) { [unowned self] in if phase == .renewing { renew(again: true) } }
+            }
         }
 
         /// RFC 2131 §4.4.5: at T2, REBINDING, the REQUEST is broadcast to any server.
@@ -178,7 +186,7 @@ extension DHCPARP {
             phase = .rebinding
             requestSentAt = ex.now
             ex.state(host, "REBINDING", Words.rebinding)
-            ex.send(ExchangeMessage("REQUEST", detail: "bcast ciaddr=\(address)", role: .open, narration: Words.rebindRequest(backup: variant == .rebind),
+            ex.send(ExchangeMessage("REQUEST", detail: "bcast ciaddr=\(address)", role: .open, narration: Words.rebindRequest,
                                     info: ["ip": address, "ciaddr": address]), from: host, to: variant == .rebind ? backup : server)
             ex.at(after: leaseEnd - ex.now) { [unowned self] in
                 guard phase == .rebinding else { return }

@@ -27,21 +27,19 @@ extension DHCPARP {
 
         static func initial(_ v: Variant) -> Localized {
             let extra: Localized = switch v {
-            case .relay: Localized(ko: " 이 LAN에는 DHCP 서버가 없습니다. 서버는 라우터 너머 다른 서브넷에 있습니다.",
-                                   en: " There is no DHCP server on this LAN: the server is on another subnet, beyond the router.")
+            case .relay: Localized(ko: " 이 LAN에는 DHCP 서버가 없고, 라우터 너머 다른 서브넷에 있습니다.",
+                                   en: " No DHCP server is on this LAN: it sits on another subnet, beyond the router.")
             case .duplicate: Localized(ko: " 같은 LAN의 다른 호스트에는 누군가 주소를 손으로 설정해 두었습니다.",
                                        en: " On the same LAN, someone has configured another host's address by hand.")
             default: Localized(ko: "", en: "")
             }
             return Localized(
-                ko: "노트북이 LAN에 막 연결되었습니다. IP 주소도, 게이트웨이도, DNS 서버도 모릅니다. DHCP 클라이언트는 INIT 상태에서 시작합니다(RFC 2131 그림 5)." + extra.ko,
-                en: "A laptop has just joined the LAN: it has no IP address, no gateway and no DNS server. Its DHCP client starts in the INIT state (RFC 2131 Figure 5)." + extra.en)
+                ko: "노트북이 LAN에 막 연결되었습니다. 주소도, 게이트웨이도, DNS 서버도 모릅니다. DHCP 클라이언트는 INIT에서 시작합니다(RFC 2131 그림 5)." + extra.ko,
+                en: "A laptop has just joined the LAN with no address, gateway or DNS server; its DHCP client starts in INIT (RFC 2131 Figure 5)." + extra.en)
         }
-        static func discover(_ v: Variant) -> Localized {
-            Localized(
-                ko: "서버의 주소를 모르고 자기 주소도 없으니 출발지 0.0.0.0:68에서 브로드캐스트 255.255.255.255:67로 보냅니다. 이더넷 목적지도 ff:ff:ff:ff:ff:ff이고, chaddr에 자기 MAC을 적어 답을 받을 곳을 알립니다(RFC 2131 3.1절, 4.1절)." + (v == .relay ? " 브로드캐스트는 라우터를 넘지 못하므로 이 LAN에서 받는 것은 라우터의 릴레이 에이전트뿐입니다." : ""),
-                en: "It knows no server and has no address of its own, so it sends from 0.0.0.0:68 to the broadcast address 255.255.255.255:67, to Ethernet ff:ff:ff:ff:ff:ff, with its MAC in chaddr so an answer can find it (RFC 2131 Sections 3.1, 4.1)." + (v == .relay ? " Broadcasts do not cross routers: on this LAN only the router's relay agent listens." : ""))
-        }
+        static let discover = Localized(
+            ko: "서버도 모르고 자기 주소도 없으니 0.0.0.0:68에서 255.255.255.255:67로(이더넷은 ff:ff:ff:ff:ff:ff) 보내고, chaddr에 자기 MAC을 적습니다(RFC 2131 3.1절, 4.1절).",
+            en: "No server known, no address of its own: it sends from 0.0.0.0:68 to 255.255.255.255:67 (Ethernet ff:ff:ff:ff:ff:ff), with its MAC in chaddr (RFC 2131 Sections 3.1, 4.1).")
         static let selecting = Localized(
             ko: "SELECTING: 서버들의 제안을 기다립니다. 여러 서버가 답하면 그중 하나를 고릅니다(RFC 2131 4.4.1절).",
             en: "SELECTING: it waits for the servers' offers; if several answer, it picks one (RFC 2131 Section 4.4.1).")
@@ -59,16 +57,21 @@ extension DHCPARP {
             en: "No answer to four tries. A real client keeps trying; meanwhile many OSes give themselves a 169.254.x.x link-local address (RFC 3927).")
 
         static func offer(_ ip: String, again: Bool) -> Localized {
-            let extra = again ? Localized(ko: " 거절된 192.168.0.50은 건너뛰고 다음 주소를 고릅니다.", en: " It skips the declined 192.168.0.50 and picks the next address.")
-                              : Localized(ko: "", en: "")
+            if again {
+                return Localized(ko: "이번에는 \(ip)를 제안합니다. 192.168.0.50은 사용 불가로 표시해 두었습니다(RFC 2131 4.3.3절).",
+                                 en: "This time the server offers \(ip): 192.168.0.50 is marked as not available (RFC 2131 Section 4.3.3).")
+            }
             return Localized(
-                ko: "서버가 \(ip)을 제안합니다: yiaddr에 주소를, 옵션에 서브넷 마스크 /24, 라우터(기본 게이트웨이) 192.168.0.1, DNS 서버, 임대 시간, 그리고 자신을 가리키는 서버 식별자 \(serverIP)를 담습니다. 클라이언트는 아직 주소가 없으므로 브로드캐스트 비트가 꺼져 있으면 chaddr의 MAC으로 유니캐스트합니다(RFC 2131 4.1절, 4.3.1절)." + extra.ko,
-                en: "The server offers \(ip): the address in yiaddr, and as options the /24 mask, the router (default gateway) 192.168.0.1, a DNS server, the lease time and its server identifier, \(serverIP). With the broadcast bit clear it unicasts to the MAC in chaddr, as the client has no address yet (RFC 2131 Sections 4.1, 4.3.1)." + extra.en)
+                ko: "서버가 yiaddr에 \(ip)를, 서버 식별자에 \(serverIP)를 담아 제안합니다. 클라이언트에게 아직 주소가 없으니 브로드캐스트 비트가 꺼져 있으면 chaddr의 MAC으로 유니캐스트합니다(RFC 2131 4.1절).",
+                en: "The server offers \(ip) in yiaddr, with its server identifier \(serverIP). The client has no address yet, so with the broadcast bit clear the server unicasts to the MAC in chaddr (RFC 2131 Section 4.1).")
         }
-        static func request(_ ip: String, sid: String, relay: Bool) -> Localized {
+        static let offerArrives = Localized(
+            ko: "호스트가 제안과 옵션을 받습니다: 서브넷 마스크 /24, 라우터(기본 게이트웨이) 192.168.0.1, DNS 서버, 임대 시간(RFC 2131 3.1절 2단계).",
+            en: "The host receives the offer and its options: mask /24, router (default gateway) 192.168.0.1, a DNS server, the lease time (RFC 2131 Section 3.1 step 2).")
+        static func request(_ ip: String, sid: String) -> Localized {
             Localized(
-                ko: "제안을 받아들입니다. 이번에도 브로드캐스트입니다: 'server identifier' 옵션에 고른 서버 \(sid)를, 'requested IP address'에 \(ip)를 적어, 고른 서버는 주소를 확정하고 다른 서버들은 자기 제안이 거절됐음을 알게 합니다. ciaddr는 여전히 0입니다(RFC 2131 3.1절 3단계, 4.4.1절)." + (relay ? " 릴레이가 다시 받아 넘깁니다." : ""),
-                en: "It takes the offer, again by broadcast: the 'server identifier' option names the chosen server, \(sid), and 'requested IP address' says \(ip), so that server commits it and every other server learns its own offer was declined. ciaddr is still 0 (RFC 2131 Section 3.1 step 3, Section 4.4.1)." + (relay ? " The relay picks it up again." : ""))
+                ko: "제안을 받아들이는 요청도 브로드캐스트입니다. 서버 식별자에 \(sid)를, 요청 주소에 \(ip)를 적어 다른 서버들도 자기 제안이 거절됐음을 압니다(RFC 2131 3.1절, 4.4.1절).",
+                en: "It takes the offer, again by broadcast: 'server identifier' names \(sid) and 'requested IP address' \(ip), so other servers learn their offers were declined (RFC 2131 Sections 3.1, 4.4.1).")
         }
         static let requesting = Localized(
             ko: "REQUESTING: 서버의 확인을 기다립니다(RFC 2131 그림 5).", en: "REQUESTING: it waits for the server's confirmation (RFC 2131 Figure 5).")
@@ -95,10 +98,10 @@ extension DHCPARP {
         }
         static func bound(_ ip: String, lease: Double, relay: Bool) -> Localized {
             let t1s = secs(t1(lease)), t2s = secs(t2(lease))
-            let check = relay ? Localized(ko: " 주소 검사(ARP 프로브)는 dhcp-arp 장면에서 봅니다.", en: " The address check with ARP probes is shown in dhcp-arp.") : Localized(ko: "", en: "")
+            let check = relay ? Localized(ko: " ARP 주소 검사는 dhcp-arp에서 봅니다.", en: " ARP probes: see dhcp-arp.") : Localized(ko: "", en: "")
             return Localized(
-                ko: "BOUND: \(ip)/24, 게이트웨이 192.168.0.1로 인터페이스를 설정합니다. 임대는 요청을 보낸 시각부터 잽니다. T1(임대의 0.5배) = \(t1s)초, T2(0.875배) = \(t2s)초(RFC 2131 4.4.5절)." + check.ko,
-                en: "BOUND: the interface is configured with \(ip)/24 and gateway 192.168.0.1. The lease counts from when the request was sent: T1 (0.5 × lease) = \(t1s) s, T2 (0.875 × lease) = \(t2s) s (RFC 2131 Section 4.4.5)." + check.en)
+                ko: "BOUND: \(ip)/24, 게이트웨이 192.168.0.1. 임대는 요청을 보낸 시각부터 잽니다: T1(임대의 0.5배) = \(t1s)초, T2(0.875배) = \(t2s)초(RFC 2131 4.4.5절)." + check.ko,
+                en: "BOUND: \(ip)/24, gateway 192.168.0.1. The lease counts from when the request was sent: T1 (0.5 × lease) = \(t1s) s, T2 (0.875 × lease) = \(t2s) s (RFC 2131 Section 4.4.5)." + check.en)
         }
         static func t1Timer(_ lease: Double) -> Localized {
             Localized(ko: "T1 타이머 \(secs(t1(lease)))초: 만료되면 임대해 준 서버에게 연장을 청합니다(RFC 2131 4.4.5절).",
@@ -115,8 +118,8 @@ extension DHCPARP {
             en: "RENEWING: the host keeps using its address; the lease is still valid (RFC 2131 Section 4.4.5).")
         static func renewRequest(_ ip: String) -> Localized {
             Localized(
-                ko: "이제 주소가 있으니 임대해 준 서버 \(serverIP)에게 유니캐스트로 보냅니다. ciaddr에 \(ip)를 적고, 서버 식별자와 요청 주소 옵션은 넣지 않습니다(RFC 2131 4.4.5절, 4.4.1절의 표 5).",
-                en: "Now that it has an address, it unicasts to the server that leased it, \(serverIP): ciaddr is \(ip), and neither the server identifier nor the requested address option is included (RFC 2131 Section 4.4.5; Table 5 in Section 4.4.1).")
+                ko: "이제 주소가 있으니 임대해 준 서버 \(serverIP)에게 유니캐스트합니다. ciaddr는 \(ip)이고, 서버 식별자와 요청 주소 옵션은 넣지 않습니다(RFC 2131 4.4.5절, 4.4.1절).",
+                en: "Now it has an address, so it unicasts to its leasing server \(serverIP), with ciaddr \(ip) and no server identifier or requested address (RFC 2131 Sections 4.4.5, 4.4.1).")
         }
         static let serverDown = Localized(
             ko: "그런데 DHCP 서버가 재부팅 중입니다. 유니캐스트 요청은 받을 곳이 없습니다.",
@@ -124,11 +127,9 @@ extension DHCPARP {
         static let rebinding = Localized(
             ko: "REBINDING: 임대해 준 서버가 답하지 않았습니다. 이제 아무 서버라도 연장해 주기를 바랍니다(RFC 2131 4.4.5절).",
             en: "REBINDING: the server that leased the address did not answer; now any server may extend it (RFC 2131 Section 4.4.5).")
-        static func rebindRequest(backup: Bool) -> Localized {
-            Localized(
-                ko: "같은 요청을 이번에는 브로드캐스트로 보냅니다. ciaddr는 여전히 자기 주소, 서버 식별자는 없습니다(RFC 2131 4.4.5절). RENEWING에서의 재시도는 T2까지 남은 시간의 절반, 최소 60초 뒤라 T2가 먼저 왔습니다." + (backup ? " LAN의 예비 서버도 이 브로드캐스트를 듣습니다." : ""),
-                en: "The same request, broadcast this time: ciaddr is still its address, no server identifier (RFC 2131 Section 4.4.5). A retry in RENEWING waits half the time left until T2, at least 60 s, so T2 came first." + (backup ? " The backup server on the LAN hears the broadcast too." : ""))
-        }
+        static let rebindRequest = Localized(
+            ko: "같은 요청을 이제 브로드캐스트합니다. ciaddr는 자기 주소, 서버 식별자는 없습니다(RFC 2131 4.4.5절). RENEWING의 재시도는 T2까지 남은 시간의 절반, 최소 60초 뒤라 T2가 먼저 왔습니다.",
+            en: "The same request, broadcast now: ciaddr is its address, no server identifier (RFC 2131 Section 4.4.5). A RENEWING retry waits half the time to T2, at least 60 s, so T2 came first.")
         static func extended(leaseEnd: Double, rebinding: Bool) -> Localized {
             let end = Int(leaseEnd / 1000)
             return Localized(
@@ -142,8 +143,8 @@ extension DHCPARP {
         // The relay agent.
         static func relayUp(_ kind: String) -> Localized {
             kind == "DISCOVER"
-                ? Localized(ko: "라우터의 릴레이 에이전트가 브로드캐스트를 받아, 받은 인터페이스의 주소 192.168.0.1을 giaddr에 적고 설정된 서버 \(farServerIP)로 유니캐스트합니다. hops도 1 늘립니다(RFC 2131 4.1절, RFC 1542 4.1.1절).",
-                            en: "The router's relay agent takes the broadcast, writes the address of the interface it came in on, 192.168.0.1, into giaddr, and unicasts it to its configured server \(farServerIP), adding 1 to hops (RFC 2131 Section 4.1, RFC 1542 Section 4.1.1).")
+                ? Localized(ko: "브로드캐스트는 라우터를 넘지 못합니다. 라우터의 릴레이가 받은 인터페이스 주소 192.168.0.1을 giaddr에 적고, hops를 1 늘려 서버 \(farServerIP)로 유니캐스트합니다(RFC 1542 4.1.1절).",
+                            en: "Broadcasts stop at routers: the router's relay agent puts 192.168.0.1, the interface it arrived on, in giaddr, adds 1 to hops and unicasts it to the server \(farServerIP) (RFC 1542 Section 4.1.1).")
                 : Localized(ko: "릴레이가 요청도 같은 방식으로 giaddr를 적어 서버에 유니캐스트합니다.", en: "The relay forwards the request the same way: giaddr set, unicast to the server.")
         }
         static func offerToRelay(_ ip: String) -> Localized {

@@ -24,6 +24,7 @@ extension DHCPARP {
                 let detail = viaRelay ? "\(ip) to giaddr" : "\(ip) sid=\(sid)"
                 ex.send(ExchangeMessage("OFFER", detail: detail, role: .ack,
                                         narration: viaRelay ? Words.offerToRelay(ip) : Words.offer(ip, again: !declined.isEmpty),
+                                        onArrival: viaRelay ? nil : Words.offerArrives,
                                         info: ["ip": ip, "sid": sid]), from: a.to, to: a.from)
             case "REQUEST":
                 if let chosen = i["sid"], chosen != sid { return }  // another server's offer: silently released
@@ -49,8 +50,10 @@ extension DHCPARP {
                         from: relay, to: server)
             } else {
                 m.info["giaddr"] = nil
-                let detail = m.kind == "OFFER" ? "\(m.info["ip"]!) sid=\(farServerIP)" : "\(m.info["ip"]!) lease=\(Int(lease(variant) / 1000))s"
-                ex.send(ExchangeMessage(m.kind, detail: detail, role: m.role, narration: Words.relayDown(m.kind), info: m.info),
+                let offer = m.kind == "OFFER"
+                let detail = offer ? "\(m.info["ip"]!) sid=\(farServerIP)" : "\(m.info["ip"]!) lease=\(Int(lease(variant) / 1000))s"
+                ex.send(ExchangeMessage(m.kind, detail: detail, role: m.role, narration: Words.relayDown(m.kind),
+                                        onArrival: offer ? Words.offerArrives : nil, info: m.info),
                         from: relay, to: host)
             }
         }
