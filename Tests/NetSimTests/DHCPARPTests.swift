@@ -31,7 +31,7 @@ struct DHCPARPTests {
         #expect(dhcp.map(\.from!) == ["host", "DHCP server", "host", "DHCP server"])
         // Each goes only after the one before it has arrived.
         for (a, b) in zip(dhcp, dhcp.dropFirst()) { #expect(b.t >= a.arrival!) }
-        #expect(dhcp[0].label == "DISCOVER bcast from 0.0.0.0:68")
+        #expect(dhcp[0].label == "DISCOVER bcast 0.0.0.0:68")
         #expect(dhcp[2].label?.contains("bcast") == true)
         #expect(dhcp[1].to == "host" && dhcp[3].to == "host" && !dhcp[1].label!.contains("bcast") && !dhcp[3].label!.contains("bcast"))
         #expect(states(t).map(\.state!).prefix(3) == ["INIT", "SELECTING", "REQUESTING"])
@@ -54,7 +54,7 @@ struct DHCPARPTests {
         let t = try trace("dhcp-renew")
         let first = try #require(sends(t, from: "host", "REQUEST").first)
         let renewal = try #require(sends(t, from: "host", "REQUEST").dropFirst().first)
-        #expect(renewal.label == "REQUEST unicast to 192.168.0.2" && renewal.to == "DHCP server")
+        #expect(renewal.label == "REQUEST unicast 192.168.0.2" && renewal.to == "DHCP server")
         #expect(renewal.t - first.t == DHCPARP.lease(.renew) * 0.5)
         #expect(sends(t, to: "host", "ACK").count == 2)
         #expect(states(t).map(\.state!).suffix(2) == ["RENEWING", "BOUND"])
@@ -78,7 +78,7 @@ struct DHCPARPTests {
     func lostRenewal() throws {
         let t = try trace("dhcp-renew", drops: [5])
         let requests = sends(t, from: "host", "REQUEST")
-        #expect(requests.map(\.label!) == ["REQUEST bcast sid=192.168.0.2", "REQUEST unicast to 192.168.0.2", "REQUEST bcast ciaddr=192.168.0.50"])
+        #expect(requests.map(\.label!) == ["REQUEST bcast sid=192.168.0.2", "REQUEST unicast 192.168.0.2", "REQUEST bcast ciaddr=192.168.0.50"])
         #expect(sends(t, from: "DHCP server", to: "host", "ACK").count == 2)
     }
 

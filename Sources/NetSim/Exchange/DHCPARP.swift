@@ -85,6 +85,6 @@ public enum DHCPARP {
 
     /// The labels a test or a reaction recognises.
     enum Label {
-        static let renewRequest = "REQUEST unicast to \(serverIP)"
+        static let renewRequest = "REQUEST unicast \(serverIP)"
     }
 }

@@ -34,7 +34,7 @@ extension DHCPARP {
         /// RFC 2131 §3.1 step 1, §4.4.1: DISCOVER from 0.0.0.0 to the broadcast address.
         private func discover(attempt: Int = 1) {
             phase = .selecting; tries = attempt
-            ex.send(ExchangeMessage("DISCOVER", detail: "bcast from 0.0.0.0:68", role: .open,
+            ex.send(ExchangeMessage("DISCOVER", detail: "bcast 0.0.0.0:68", role: .open,
                                     narration: attempt > 1 ? Words.discoverAgain(attempt) : Words.discover),
                     from: host, to: dhcpLane, retransmission: attempt > 1)
             if attempt == 1 { ex.state(host, "SELECTING", Words.selecting) }
@@ -170,7 +170,7 @@ extension DHCPARP {
             if !again { ex.state(host, "RENEWING", Words.renewing) }
             phase = .renewing
             requestSentAt = ex.now
-            ex.send(ExchangeMessage("REQUEST", detail: "unicast to \(serverIP)", role: .open, narration: Words.renewRequest(address),
+            ex.send(ExchangeMessage("REQUEST", detail: "unicast \(serverIP)", role: .open, narration: Words.renewRequest(address),
                                     info: ["ip": address, "ciaddr": address]), from: host, to: server, retransmission: again)
             if variant == .rebind && !again { ex.state(server, "down", Words.serverDown) }
             // RFC 2131 §4.4.5: a retry waits half the time left until T2, at least 60 s; none if T2 comes first.
@@ -202,7 +202,7 @@ extension DHCPARP {
                 if arpTry == 0 { ex.note(host, Words.needsMAC); resolve() }
                 return
             }
-            ex.send(ExchangeMessage("echo", detail: "#\(n) to \(remote)", narration: n == 1 ? Words.firstPacket(mac) : Words.secondPacket(mac),
+            ex.send(ExchangeMessage("echo", detail: "#\(n) \(remote)", narration: n == 1 ? Words.firstPacket(mac) : Words.secondPacket(mac),
                                     onArrival: Words.forwarded(n)), from: host, to: gateway)
         }
 

@@ -21,7 +21,7 @@ extension DHCPARP {
             case "DISCOVER":
                 // RFC 2131 §4.3.1: an address from the pool of the client's subnet, not one declined.
                 let ip = pool.first { !declined.contains($0) }!
-                let detail = viaRelay ? "\(ip) to giaddr" : "\(ip) sid=\(sid)"
+                let detail = viaRelay ? "\(ip) (relay)" : "\(ip) sid=\(sid)"
                 ex.send(ExchangeMessage("OFFER", detail: detail, role: .ack,
                                         narration: viaRelay ? Words.offerToRelay(ip) : Words.offer(ip, again: !declined.isEmpty),
                                         onArrival: viaRelay ? nil : Words.offerArrives,
@@ -29,7 +29,7 @@ extension DHCPARP {
             case "REQUEST":
                 if let chosen = i["sid"], chosen != sid { return }  // another server's offer: silently released
                 let ip = i["ip"]!, renewal = i["ciaddr"] != nil
-                let detail = viaRelay ? "\(ip) to giaddr" : "\(ip) lease=\(Int(lease(variant) / 1000))s"
+                let detail = viaRelay ? "\(ip) (relay)" : "\(ip) lease=\(Int(lease(variant) / 1000))s"
                 ex.send(ExchangeMessage("ACK", detail: detail, role: .ack,
                                         narration: Words.ack(ip, lease: lease(variant), renewal: renewal, backup: a.to == backup, relay: viaRelay),
                                         info: ["ip": ip, "sid": a.to == backup ? backupIP : sid]), from: a.to, to: a.from)
