@@ -4,7 +4,7 @@ extension DHCPARP.Words {
     // The address check and announcement (RFC 5227), and the decline (RFC 2131 §3.1 step 5).
     static func firstProbe(_ ip: String) -> Localized {
         Localized(
-            ko: "쓰기 전에 이미 쓰는 장비가 없는지 확인합니다(RFC 2131 4.4.1절). ARP 프로브는 \(ip)를 브로드캐스트로 묻되, 보내는 쪽 IP를 0.0.0.0으로 두어 남의 캐시를 더럽히지 않습니다(RFC 5227 2.1.1절).",
+            ko: "쓰기 전에 이미 쓰는 장비가 없는지 확인합니다(RFC 2131 4.4.1절). ARP 프로브는 \(ip)\(josa(label: ip, "을")) 브로드캐스트로 묻되, 보내는 쪽 IP를 0.0.0.0으로 두어 남의 캐시를 더럽히지 않습니다(RFC 5227 2.1.1절).",
             en: "Before using it, the host checks no one else has it (RFC 2131 Section 4.4.1). An ARP probe asks for \(ip) by broadcast with sender IP 0.0.0.0, so no cache learns a false mapping (RFC 5227 Section 2.1.1).")
     }
     static func probeAgain(_ k: Int) -> Localized {
@@ -13,10 +13,10 @@ extension DHCPARP.Words {
     }
     static func probeArrives(_ lane: String, ip: String, own: Bool) -> Localized {
         if own {
-            return Localized(ko: "다른 호스트가 프로브를 받습니다. 찾는 주소 \(ip)는 바로 자기 주소입니다.",
+            return Localized(ko: "다른 호스트가 프로브를 받습니다. 찾는 주소 \(ip)\(josa(label: ip, "은")) 바로 자기 주소입니다.",
                              en: "The other host receives the probe: the address asked for, \(ip), is its own.")
         }
-        return Localized(ko: "\(koreanLaneName(lane))가 프로브를 받습니다. \(ip)는 자기 주소가 아니므로 답하지 않고, 보낸 쪽 IP가 0.0.0.0이라 캐시에도 넣지 않습니다.",
+        return Localized(ko: "\(koreanLaneName(lane))가 프로브를 받습니다. \(ip)\(josa(label: ip, "은")) 자기 주소가 아니므로 답하지 않고, 보낸 쪽 IP가 0.0.0.0이라 캐시에도 넣지 않습니다.",
                          en: "The \(lane) receives the probe. \(ip) is not its address, so it stays silent, and with sender IP 0.0.0.0 there is nothing to cache.")
     }
     static func announce(_ k: Int) -> Localized {
@@ -31,15 +31,15 @@ extension DHCPARP.Words {
                   en: "The \(lane) has no entry for this address, so nothing changes: RFC 826 only updates an entry it already has.")
     }
     static func neighborAnswers(_ ip: String) -> Localized {
-        Localized(ko: "다른 호스트가 \"\(ip)는 내 MAC 02:00:00:00:00:99에 있다\"고 요청한 쪽에 유니캐스트로 답합니다(RFC 826). 누군가 DHCP 풀 안의 주소를 손으로 설정해 둔 것입니다.",
+        Localized(ko: "다른 호스트가 \"\(ip)\(josa(label: ip, "은")) 내 MAC 02:00:00:00:00:99에 있다\"고 요청한 쪽에 유니캐스트로 답합니다(RFC 826). 누군가 DHCP 풀 안의 주소를 손으로 설정해 둔 것입니다.",
                   en: "The other host answers the asker by unicast: \(ip) is at its MAC, 02:00:00:00:00:99 (RFC 826). Someone has set an address from the DHCP pool by hand.")
     }
     static func conflict(_ ip: String) -> Localized {
-        Localized(ko: "프로브 중에 답이 왔으니 주소 충돌입니다. 호스트는 \(ip)를 쓰면 안 되고(RFC 5227 2.1.1절) 서버에 알려야 합니다(RFC 2131 3.1절 5단계: 반드시(MUST)).",
+        Localized(ko: "프로브 중에 답이 왔으니 주소 충돌입니다. 호스트는 \(ip)\(josa(label: ip, "을")) 쓰면 안 되고(RFC 5227 2.1.1절) 서버에 알려야 합니다(RFC 2131 3.1절 5단계: 반드시(MUST)).",
                   en: "An answer during probing means a conflict: the host must not use \(ip) (RFC 5227 Section 2.1.1) and must tell the server (RFC 2131 Section 3.1 step 5: MUST).")
     }
     static func decline(_ ip: String) -> Localized {
-        Localized(ko: "\"\(ip)는 이미 쓰이고 있다\"고 서버에 알립니다. 거절하는 주소를 출발지로 쓸 수는 없으니 브로드캐스트로 보냅니다(RFC 2131 4.4.4절).",
+        Localized(ko: "\"\(ip)\(josa(label: ip, "은")) 이미 쓰이고 있다\"고 서버에 알립니다. 거절하는 주소를 출발지로 쓸 수는 없으니 브로드캐스트로 보냅니다(RFC 2131 4.4.4절).",
                   en: "It tells the server that \(ip) is already in use. It cannot send from the address it refuses, so it broadcasts (RFC 2131 Section 4.4.4).")
     }
     static let backToInit = Localized(

@@ -80,7 +80,6 @@ extension DHCPARP {
             case "is-at" where phase == .bound && arpTry > 0:
                 arpTry = 0
                 arpCache[i["ip"]!] = i["mac"]!
-                ex.note(host, Words.arpCached)
                 let queued = pending
                 pending = []
                 for n in queued { sendPacket(n) }
@@ -138,9 +137,8 @@ extension DHCPARP {
         /// RFC 2131 §3.1 step 5, §4.4.4: the address is in use: DECLINE (broadcast), wait, start over.
         private func decline() {
             phase = .initial
-            ex.note(host, Words.conflict(address))
             ex.send(ExchangeMessage("DECLINE", detail: "\(address) bcast", role: .reset, narration: Words.decline(address),
-                    info: ["ip": address]), from: host, to: server)
+                                    onArrival: Words.markedInUse(address), info: ["ip": address]), from: host, to: server)
             ex.state(host, "INIT", Words.backToInit)
             ex.at(after: 0) { [unowned self] in
                 ex.startTimer("restart", on: host, duration: declineWait, narration: Words.declineWait, firing: Words.restart) { [unowned self] in

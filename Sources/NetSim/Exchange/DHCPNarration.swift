@@ -58,11 +58,11 @@ extension DHCPARP {
 
         static func offer(_ ip: String, again: Bool) -> Localized {
             if again {
-                return Localized(ko: "이번에는 \(ip)를 제안합니다. 192.168.0.50은 사용 불가로 표시해 두었습니다(RFC 2131 4.3.3절).",
+                return Localized(ko: "이번에는 \(ip)\(josa(label: ip, "을")) 제안합니다. 192.168.0.50은 사용 불가로 표시해 두었습니다(RFC 2131 4.3.3절).",
                                  en: "This time the server offers \(ip): 192.168.0.50 is marked as not available (RFC 2131 Section 4.3.3).")
             }
             return Localized(
-                ko: "서버가 yiaddr에 \(ip)를, 서버 식별자에 \(serverIP)를 담아 제안합니다. 클라이언트에게 아직 주소가 없으니 브로드캐스트 비트가 꺼져 있으면 chaddr의 MAC으로 유니캐스트합니다(RFC 2131 4.1절).",
+                ko: "서버가 yiaddr에 \(ip)\(josa(label: ip, "을")), 서버 식별자에 \(serverIP)\(josa(label: serverIP, "을")) 담아 제안합니다. 클라이언트에게 아직 주소가 없으니 브로드캐스트 비트가 꺼져 있으면 chaddr의 MAC으로 유니캐스트합니다(RFC 2131 4.1절).",
                 en: "The server offers \(ip) in yiaddr, with its server identifier \(serverIP). The client has no address yet, so with the broadcast bit clear the server unicasts to the MAC in chaddr (RFC 2131 Section 4.1).")
         }
         static let offerArrives = Localized(
@@ -70,7 +70,7 @@ extension DHCPARP {
             en: "The host receives the offer and its options: mask /24, router (default gateway) 192.168.0.1, a DNS server, the lease time (RFC 2131 Section 3.1 step 2).")
         static func request(_ ip: String, sid: String) -> Localized {
             Localized(
-                ko: "제안을 받아들이는 요청도 브로드캐스트입니다. 서버 식별자에 \(sid)를, 요청 주소에 \(ip)를 적어 다른 서버들도 자기 제안이 거절됐음을 압니다(RFC 2131 3.1절, 4.4.1절).",
+                ko: "제안을 받아들이는 요청도 브로드캐스트입니다. 서버 식별자에 \(sid)\(josa(label: sid, "을")), 요청 주소에 \(ip)\(josa(label: ip, "을")) 적어 다른 서버들도 자기 제안이 거절됐음을 압니다(RFC 2131 3.1절, 4.4.1절).",
                 en: "It takes the offer, again by broadcast: 'server identifier' names \(sid) and 'requested IP address' \(ip), so other servers learn their offers were declined (RFC 2131 Sections 3.1, 4.4.1).")
         }
         static let requesting = Localized(
@@ -148,7 +148,7 @@ extension DHCPARP {
                 : Localized(ko: "릴레이가 요청도 같은 방식으로 giaddr를 적어 서버에 유니캐스트합니다.", en: "The relay forwards the request the same way: giaddr set, unicast to the server.")
         }
         static func offerToRelay(_ ip: String) -> Localized {
-            Localized(ko: "서버는 giaddr 192.168.0.1을 보고 192.168.0.0/24 풀에서 \(ip)를 고릅니다. 답은 클라이언트가 아니라 giaddr의 릴레이 67번 포트로 보냅니다(RFC 2131 4.1절, 4.3.1절).",
+            Localized(ko: "서버는 giaddr 192.168.0.1을 보고 192.168.0.0/24 풀에서 \(ip)\(josa(label: ip, "을")) 고릅니다. 답은 클라이언트가 아니라 giaddr의 릴레이 67번 포트로 보냅니다(RFC 2131 4.1절, 4.3.1절).",
                       en: "From giaddr 192.168.0.1 the server knows the subnet and picks \(ip) from its 192.168.0.0/24 pool. It answers the relay at giaddr, port 67, not the client (RFC 2131 Sections 4.1, 4.3.1).")
         }
         static func relayDown(_ kind: String) -> Localized {
@@ -159,7 +159,7 @@ extension DHCPARP {
                             en: "The relay hands the confirmation to the client, which never needed to know the server is on another subnet.")
         }
         static func markedInUse(_ ip: String) -> Localized {
-            Localized(ko: "서버가 \(ip)를 사용 불가로 표시하고 관리자에게 알립니다. 누군가 DHCP 밖에서 이 주소를 쓰고 있습니다(RFC 2131 4.3.3절).",
+            Localized(ko: "서버가 \(ip)\(josa(label: ip, "을")) 사용 불가로 표시하고 관리자에게 알립니다. 누군가 DHCP 밖에서 이 주소를 쓰고 있습니다(RFC 2131 4.3.3절).",
                       en: "The server marks \(ip) as not available and should tell its administrator: someone uses it outside DHCP (RFC 2131 Section 4.3.3).")
         }
     }

@@ -35,7 +35,6 @@ extension DHCPARP {
                                         info: ["ip": ip, "sid": a.to == backup ? backupIP : sid]), from: a.to, to: a.from)
             case "DECLINE":
                 declined.insert(i["ip"]!)
-                ex.note(server, Words.markedInUse(i["ip"]!))
             default: break
             }
         }
@@ -63,10 +62,11 @@ extension DHCPARP {
             let ip = a.message.info["ip"]
             switch a.message.kind {
             case "who-has" where a.to == gateway && ip == routerIP:
-                ex.send(ExchangeMessage("is-at", detail: routerMAC, role: .ack, narration: Words.isAt, info: ["ip": routerIP, "mac": routerMAC]),
+                ex.send(ExchangeMessage("is-at", detail: routerMAC, role: .ack, narration: Words.isAt, onArrival: Words.arpCached, info: ["ip": routerIP, "mac": routerMAC]),
                         from: gateway, to: host)
             case "ARP-probe" where a.to == neighbor && ip == pool[0]:
                 ex.send(ExchangeMessage("is-at", detail: neighborMAC, role: .reset, narration: Words.neighborAnswers(pool[0]),
+                                        onArrival: Words.conflict(pool[0]),
                                         info: ["ip": pool[0], "mac": neighborMAC]), from: neighbor, to: host)
             default: break
             }
