@@ -14,6 +14,8 @@ extension UIText {
         if timer.hasPrefix("timeout ") { return "타이머 " + timer.dropFirst("timeout ".count) }
         if timer == "read" { return "읽기" }
         if timer == "delayed-ACK" { return "지연 ACK" }
+        if timer == "retransmit" { return "재전송" }  // DHCP's client timers
+        if timer == "restart" { return "재시작" }
         return timer
     }
 

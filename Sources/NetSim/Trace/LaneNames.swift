@@ -6,6 +6,9 @@ public func koreanLaneName(_ name: String) -> String {
         "resolver": "리졸버", "root": "루트", "auth": "권한 서버",
         "relay": "릴레이", "gateway": "게이트웨이", "host": "호스트",
         "script": "스크립트", "browser": "브라우저", "proxy": "프록시",
+        "DHCP server": "DHCP 서버",
+        "backup server": "예비 서버",
+        "other host": "다른 호스트",
     ]
     if let w = words[name] { return w }
     let parts = name.split(separator: " ").map(String.init)
