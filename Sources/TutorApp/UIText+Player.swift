@@ -17,7 +17,7 @@ extension UIText {
     // MARK: Widgets
 
     // ARQWindowStrip: each row names its side; the numbers are sequence numbers, mod the space.
-    static let stripSender = Localized(ko: "송신 측", en: "sender")
+    static let stripSender = Localized(ko: "송신자", en: "sender")
     static let stripReceiverSide = Localized(ko: "수신자", en: "receiver")
     static func stripReceiver(_ expected: Int, _ l: Language) -> String {
         l == .ko ? " 수신자: 다음 기대 \(expected)" : " receiver: expects \(expected)"

@@ -62,13 +62,14 @@ struct GlossaryTests {
         #expect(h.state.screen == .home)
     }
 
-    @Test("The shipped glossary: 114 terms; from home w opens it, typing selects the best match")
+    @Test("The shipped glossary (at least 220 terms): from home w opens it with its count, typing selects the best match")
     func shipped() throws {
         var h = AppHarness(language: .en, lessons: Fixtures.all)
         h.state.context.glossary = try shippedGlossary()
-        #expect(h.state.context.glossary.count == 114)
+        let count = h.state.context.glossary.count
+        #expect(count >= 220)
         h.press("w")
-        #expect(h.frame().rowText(0).contains("Glossary (114)"))
+        #expect(h.frame().rowText(0).contains("Glossary (\(count))"))
         h.press("/")
         h.type("slow")
         h.press("enter")

@@ -43,7 +43,8 @@ struct ImportTests {
         #expect(written.quizFiles == ["notes/tcp-3-way-handshake-4-way-handshake", "notes/tcp-udp"])
         #expect(written.lessons.contains("notes/wep-tongsinui-keun-heureum"))  // a Hangul-only title is romanized
         let library = ContentLibrary(root: dir, knownScenes: scenes, knownGenerators: generators)
-        #expect(library.check().isEmpty, "\(library.check())")
+        // Errors only: a style warning on the notes' own Korean (KoreanStyle) is advice for their author.
+        #expect(library.check().filter { $0.severity == .error }.isEmpty, "\(library.check())")
         let (banks, _) = library.loadQuizzes()
         #expect(banks.flatMap(\.questions).map(\.kind) == [.open, .open])
         let en = try library.loadLesson(id: "notes/tcp-udp", language: .en).get()

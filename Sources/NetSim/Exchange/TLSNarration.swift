@@ -32,7 +32,7 @@ extension TLSHandshake {
             ko: "지난 연결에서 받은 티켓으로 세션을 재개합니다: pre_shared_key에 PSK를, early_data로 조기 데이터(0-RTT)를 보내겠다고 알립니다(RFC 8446 2.3절).",
             en: "Resumes with the ticket of an earlier connection: pre_shared_key offers the PSK, early_data announces 0-RTT data (RFC 8446 Section 2.3).")
         static let earlyData = Localized(
-            ko: "0-RTT: 서버의 답을 기다리지 않고 PSK에서 유도한 조기 데이터 키로 요청을 바로 보냅니다. 조기 데이터는 전방 비밀성이 없고, 공격자가 녹화해 다른 연결에서 다시 보내는 재생(replay)을 TLS가 막지 못합니다(RFC 8446 8절). 그래서 GET처럼 여러 번 처리돼도 안전한(멱등한) 요청에만 씁니다.",
+            ko: "0-RTT: 서버의 답을 기다리지 않고 PSK에서 유도한 조기 데이터 키로 요청을 바로 보냅니다. 조기 데이터는 전방 비밀성이 없고, 공격자가 캡처해 다른 연결에서 다시 보내는 재생(replay)을 TLS가 막지 못합니다(RFC 8446 8절). 그래서 GET처럼 여러 번 처리돼도 안전한(멱등한) 요청에만 씁니다.",
             en: "0-RTT: the request goes at once, under the early keys derived from the PSK, without waiting for the server. This data has no forward secrecy and can be replayed by an attacker who recorded it (RFC 8446 Section 8), so it is only for requests safe to repeat, like this GET.")
         static let serverHello = Localized(
             ko: "ServerHello: 서버의 key_share로 양쪽이 같은 비밀을 계산합니다. 여기서부터 모든 핸드셰이크 메시지는 암호화됩니다(RFC 8446 7.1절).",

@@ -92,14 +92,14 @@ struct ARQWindowStripTests {
         expectRoles(grid, ["          aa aa [s aa  s  s] n  n", "          aa aa [u ss ss ss] n  n"], Self.roles)
     }
 
-    /// Reviewer: the same in Korean: 송신 측 / 수신 측, 다음 기대, 버퍼, 전달, 순서 번호 mod 8.
+    /// Reviewer: the same in Korean: 송신자 / 수신자, 다음 기대, 버퍼, 전달, 순서 번호 mod 8.
     @Test("Selective Repeat in Korean")
     func selectiveRepeatKorean() throws {
         let (_, all) = try Self.snapshots(.arqSelectiveRepeat)
         let grid = Self.draw(try #require(all.first { $0.buffered == [3, 4, 5] }), language: .ko)
         expectGrid(grid, [
-            " 송신 측 ✓0 ✓1 [2 ✓3  4  5] 6  7   base=2 next=6 · 순서 번호 mod 8              ",
-            " 수신 측 ✓0 ✓1 [2 ■3 ■4 ■5] 6  7   다음 기대 2, 버퍼 {3,4,5}, 전달 2개          ",
+            " 송신자 ✓0 ✓1 [2 ✓3  4  5] 6  7   base=2 next=6 · 순서 번호 mod 8               ",
+            " 수신자 ✓0 ✓1 [2 ■3 ■4 ■5] 6  7   다음 기대 2, 버퍼 {3,4,5}, 전달 2개           ",
         ])
     }
 
