@@ -58,7 +58,8 @@ public enum TraceExport {
                               : time + "|" + String(repeating: " ", count: max(0, right - left - 2 - TextWidth.width(of: tag))) + tag + " |"
             case .timerStart, .timerFire:
                 let onLeft = event.endpoint == trace.endpoints[0]
-                let what = event.kind == .timerStart ? "\(event.timer ?? "timer") \(event.duration.map { "\(Int($0))ms" } ?? "")" : "\(event.timer ?? "timer") fires"
+                let name = UIText.timerName(event.timer ?? "timer", language)
+                let what = event.kind == .timerStart ? "\(name) \(event.duration.map { "\(Int($0))ms" } ?? "")" : "\(name) \(UIText.timerFires[language])"
                 let tag = "(\(what))"
                 line = onLeft ? time + "|" + TextWidth.pad(" " + tag, to: right - left - 1) + "|"
                               : time + "|" + String(repeating: " ", count: max(0, right - left - 2 - TextWidth.width(of: tag))) + tag + " |"
@@ -96,17 +97,20 @@ public enum TraceExport {
     /// More than two endpoints (udp-vs-tcp): one line per event, narration under it.
     static func list(_ trace: Trace, language: Language, width: Int, header: [String]) -> String {
         var out = header
+        // Lanes and timers as the player names them: Korean mode is Korean here too.
+        func lane(_ name: String?) -> String { UIText.laneName(name ?? "", language) }
+        func timer(_ e: TraceEvent) -> String { UIText.timerName(e.timer ?? "", language) }
         for e in trace.events {
             let time = TextWidth.pad("\(Int(e.t))ms", to: 8)
             var line: String
             switch e.kind {
-            case .send: line = "\(e.from ?? "") -> \(e.to ?? "")  \(e.n.map { "#\($0) " } ?? "")\(e.label ?? "")"
-            case .deliver: line = "\(e.to ?? "") <- \(e.label ?? "") (\(UIText.arrives[language]))"
+            case .send: line = "\(lane(e.from)) -> \(lane(e.to))  \(e.n.map { "#\($0) " } ?? "")\(e.label ?? "")"
+            case .deliver: line = "\(lane(e.to)) <- \(e.label ?? "") (\(UIText.arrives[language]))"
             case .drop: line = "x \(e.label ?? "") (\(UIText.lost[language]))"
-            case .state: line = "\(e.endpoint ?? ""): [\(trace.stateName(e.state ?? "", language))]"
-            case .timerStart: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") \(e.duration.map { "\(Int($0))ms" } ?? ""))"
-            case .timerFire: line = "\(e.endpoint ?? ""): (\(e.timer ?? "") fires)"
-            case .note: line = "\(e.endpoint ?? "")"
+            case .state: line = "\(lane(e.endpoint)): [\(trace.stateName(e.state ?? "", language))]"
+            case .timerStart: line = "\(lane(e.endpoint)): (\(timer(e)) \(e.duration.map { "\(Int($0))ms" } ?? ""))"
+            case .timerFire: line = "\(lane(e.endpoint)): (\(timer(e)) \(UIText.timerFires[language]))"
+            case .note: line = lane(e.endpoint)
             }
             out.append(time + line)
             for l in Wrap.wrap(language == .ko ? e.narration.ko : e.narration.en, width: width - 10) { out.append("          " + l.plainText) }

@@ -66,6 +66,7 @@ extension UIText {
     static let finalStates = Localized(ko: "최종 상태: ", en: "Final states: ")
     static let arrives = Localized(ko: "도착", en: "arrives")
     static let lost = Localized(ko: "손실", en: "lost")
+    static let timerFires = Localized(ko: "만료", en: "fires")
     static let windowOpen = Localized(ko: "윈도우 [", en: "window [")
     static func receiverExpects(_ expected: Int, _ l: Language) -> String {
         l == .ko ? " | 수신자 기대 \(expected)" : " | receiver expects \(expected)"

@@ -14,4 +14,17 @@ struct KoreanSceneStyleTests {
         let found = text.split(separator: "\n").flatMap { line in KoreanStyle.findings(in: String(line)).map { "\($0.avoid) -> \($0.use): \(line)" } }
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
+
+    @Test("Korean plain export names every lane in Korean, also in the one-line-per-event form of many lanes", arguments: SceneCatalog.ids)
+    func koreanLanes(id: String) throws {
+        let spec = try SceneCatalog.lookup(id)
+        guard spec.kind == .sequence else { return }
+        let text = try SceneExport.text(spec, options: SceneOptions(), format: .plain, language: .ko, width: 80)
+        let trace = try spec.simulate(SceneOptions())
+        for lane in trace.endpoints where koreanLaneName(lane) != lane {
+            for form in ["\(lane) -> ", "-> \(lane) ", "\(lane): [", "\(lane): ("] {
+                #expect(!text.contains(form), "\(id): '\(form)'")
+            }
+        }
+    }
 }

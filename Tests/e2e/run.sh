@@ -314,7 +314,7 @@ keys q
 keys "echo EXIT=\$?; stty -a > $WORK/stty-after.txt" Enter
 check_restored "SIGTSTP then SIGCONT (fg), then q" 0
 
-# 10e2. TLS, QUIC, head-of-line, DNS, CORS and WebSocket scenes in Korean (Tests/e2e/scenes.sh).
+# 10e2. TLS, QUIC, head-of-line, DNS, DHCP/ARP, CORS, WebSocket and Nagle scenes in Korean (Tests/e2e/scenes.sh).
 source "$ROOT/Tests/e2e/scenes.sh"
 
 # 10f. Reader, home, help and glossary at 80x24 in both languages (Tests/e2e/reader.sh).

@@ -1,4 +1,4 @@
-# Sourced by run.sh. The dialogue-protocol scenes in the real player, in Korean at 80x24: each
+# Sourced by run.sh. The dialogue-protocol scenes (TLS, QUIC, HOL, DNS, CORS, WebSocket, DHCP/ARP, Nagle) in the real player, in Korean at 80x24: each
 # opens with its Korean title and Korean lanes, steps to its first message, takes a drop (d)
 # and shows the loss mark, and quits cleanly.
 scene_case() {  # scene_case ID KOREAN_TITLE KOREAN_LANE FIRST_LABEL
@@ -27,3 +27,5 @@ scene_case h2-vs-h3-hol "HTTP/2와 HTTP/3의 HOL 블로킹" "H2 클라이언트"
 scene_case dns-resolution "DNS 이름 풀이" "리졸버" "#1"
 scene_case cors-preflight "CORS preflight" "브라우저" "#1 OPTIONS"
 scene_case websocket-upgrade "WebSocket 업그레이드" "클라이언트" "#1 GET /chat"
+scene_case dhcp-arp "DHCP로 주소 받기와 ARP" "게이트웨이" "#1 DISCOVER"
+scene_case tcp-nagle-delayed-ack "Nagle과 지연 ACK" "서버" "#1 DATA"
