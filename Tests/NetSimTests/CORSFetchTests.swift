@@ -10,9 +10,6 @@ struct CORSFetchTests {
         let ex = try CORSFetch.exchange(v, scene: "cors", o)
         return (ex.run(), ex)
     }
-    func sends(_ t: Trace, from lane: String, to: String? = nil, _ prefix: String) -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && $0.from == lane && (to == nil || $0.to == to) && ($0.label ?? "").hasPrefix(prefix) }
-    }
 
     @Test("Fetch §4.8: a non-simple request is preceded by an OPTIONS preflight carrying Origin, Access-Control-Request-Method and -Headers")
     func preflightFirst() throws {

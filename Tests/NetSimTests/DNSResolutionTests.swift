@@ -4,14 +4,7 @@ import TutorCore
 
 /// The DNS scenes' rules, each against the RFC section it comes from.
 struct DNSResolutionTests {
-    func trace(_ id: String, drops: Set<Int> = []) throws -> Trace {
-        var o = SceneOptions()
-        o.drops = drops
-        return try SceneCatalog.lookup(id).simulate(o)
-    }
-    func sends(_ t: Trace, from: String? = nil, to: String? = nil, _ prefix: String = "") -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && (from == nil || $0.from == from) && (to == nil || $0.to == to) && ($0.label ?? "").hasPrefix(prefix) }
-    }
+    func trace(_ id: String, drops: Set<Int> = []) throws -> Trace { try NetSimTests.trace(id) { $0.drops = drops } }
     /// The number after `field=` in a label.
     func field(_ e: TraceEvent, _ name: String) -> Int? {
         (e.label ?? "").split(separator: " ").first { $0.hasPrefix(name + "=") }.flatMap { Int($0.dropFirst(name.count + 1)) }

@@ -6,18 +6,10 @@ import TutorCore
 struct NagleDelayedAckTests {
     static let ids = ["tcp-nagle-delayed-ack", "tcp-nodelay", "tcp-no-delayed-ack", "tcp-single-write"]
 
-    func trace(_ id: String, _ configure: (inout SceneOptions) -> Void = { _ in }) throws -> Trace {
-        var o = SceneOptions()
-        configure(&o)
-        return try SceneCatalog.lookup(id).simulate(o)
-    }
     func run(_ setup: NagleDelayedAck.Setup, rtt: Double = 100, drops: Set<Int> = []) throws -> Trace {
         var o = SceneOptions()
         o.rtt = rtt; o.drops = drops
         return try NagleDelayedAck.simulate(setup, scene: "test", o)
-    }
-    func sends(_ t: Trace, from lane: String, _ prefix: String = "") -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && $0.from == lane && ($0.label ?? "").hasPrefix(prefix) }
     }
     /// When the response reached the client.
     func responseTime(_ t: Trace) throws -> Double {

@@ -4,14 +4,6 @@ import TutorCore
 
 /// The QUIC handshake scenes' rules, each against the RFC section it comes from.
 struct QUICHandshakeTests {
-    func trace(_ id: String, _ configure: (inout SceneOptions) -> Void = { _ in }) throws -> Trace {
-        var o = SceneOptions()
-        configure(&o)
-        return try SceneCatalog.lookup(id).simulate(o)
-    }
-    func sends(_ t: Trace, from lane: String, _ prefix: String) -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && $0.from == lane && ($0.label ?? "").hasPrefix(prefix) }
-    }
     /// A packet's type, number and ACKed numbers, read from its label `Type[pn] ACK(0-1),…`.
     struct Packet { let from: String; let type: String; let pn: Int?; let acks: [Int]; let t: Double; let lost: Bool }
     func packets(_ t: Trace) -> [Packet] {

@@ -4,14 +4,6 @@ import TutorCore
 
 /// The TLS scenes' protocol rules, each against the RFC section it comes from.
 struct TLSHandshakeTests {
-    func trace(_ id: String, _ configure: (inout SceneOptions) -> Void = { _ in }) throws -> Trace {
-        var o = SceneOptions()
-        configure(&o)
-        return try SceneCatalog.lookup(id).simulate(o)
-    }
-    func sends(_ t: Trace, from lane: String, _ prefix: String) -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && $0.from == lane && ($0.label ?? "").hasPrefix(prefix) }
-    }
     func arrival(_ t: Trace, at lane: String, _ prefix: String) -> TraceEvent? {
         t.events.first { $0.kind == .deliver && $0.to == lane && ($0.label ?? "").hasPrefix(prefix) }
     }

@@ -10,9 +10,6 @@ struct WebSocketSessionTests {
         let ex = try WebSocketSession.exchange(v, scene: "ws", o)
         return (ex.run(), ex)
     }
-    func sends(_ t: Trace, from lane: String, _ prefix: String) -> [TraceEvent] {
-        t.events.filter { $0.kind == .send && $0.from == lane && ($0.label ?? "").hasPrefix(prefix) }
-    }
 
     @Test("FIPS 180-4: SHA-1 of the standard test messages")
     func sha1() {
