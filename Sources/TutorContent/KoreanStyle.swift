@@ -8,6 +8,7 @@ public enum KoreanStyle {
     public static let variants: [(avoid: String, use: String)] = [
         ("유실", "손실"),
         ("악수", "핸드셰이크"),
+        ("handshake", "핸드셰이크"),
         ("응용 계층", "애플리케이션 계층"),
         ("멀티플렉싱", "다중화"),
         ("재송신", "재전송"),
@@ -46,13 +47,19 @@ public enum KoreanStyle {
         while let range = rest.range(of: word) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let startsWord = before.map { !isHangul($0) } ?? true
-            let endsWord = after.map { !isHangul($0) || endings.contains($0) } ?? true
+            // An English word in Korean prose ends at anything but a letter of an id or a name
+            // (tcp-handshake, tls.handshake.type are not prose); a Korean word at non-Hangul
+            // or a particle.
+            let latin = word.allSatisfy(\.isASCII)
+            let startsWord = before.map { latin ? !isIdentifier($0) : !isHangul($0) } ?? true
+            let endsWord = after.map { latin ? !isIdentifier($0) : !isHangul($0) || endings.contains($0) } ?? true
             if startsWord && endsWord { return true }
             rest = text[range.upperBound...]
         }
         return false
     }
+
+    static func isIdentifier(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-./".contains(c)) }
 
     static func isHangul(_ c: Character) -> Bool {
         c.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } ?? false

@@ -33,6 +33,8 @@ struct KoreanStyleTests {
         #expect(KoreanStyle.findings(in: "리스트와 리스너, 리스크").isEmpty)
         #expect(KoreanStyle.findings(in: "`유실` 같은 토큰은 코드입니다").isEmpty)
         #expect(KoreanStyle.findings(in: "패킷 손실과 재전송").isEmpty)
+        #expect(KoreanStyle.findings(in: "TCP 3-way handshake와").map(\.avoid) == ["handshake"])
+        #expect(KoreanStyle.findings(in: "장면 tcp-handshake, 필터 tls.handshake.type").isEmpty)
     }
 
     @Test("A Korean lesson's prose is its title, summary and body outside code blocks")

@@ -136,7 +136,7 @@ extension DNSResolution {
             ko: "잘린 답은 쓰지 않습니다. 스텁은 같은 질의를 TCP 53번으로 다시 보내려고 연결을 엽니다(RFC 7766 5절: DNS 구현은 TCP를 반드시 지원).",
             en: "A truncated answer is not used: the stub opens a connection to send the same query over TCP port 53 (RFC 7766 Section 5: every DNS implementation must support TCP).")
         static let tcpOpen = Localized(
-            ko: "TCP 53번으로 3-way handshake를 시작합니다. UDP 한 번이면 끝났을 일에 1 RTT가 더 듭니다(RFC 9293 3.5절).",
+            ko: "TCP 53번으로 3-way 핸드셰이크를 시작합니다. UDP 한 번이면 끝났을 일에 1 RTT가 더 듭니다(RFC 9293 3.5절).",
             en: "A 3-way handshake to TCP port 53: one more round trip than the single UDP exchange (RFC 9293 Section 3.5).")
         static let synAck = Localized(ko: "리졸버가 TCP 연결을 받아들입니다.", en: "The resolver accepts the TCP connection.")
         static let tcpAck = Localized(ko: "연결이 열렸습니다. 스텁은 곧바로 질의를 보냅니다.", en: "The connection is open; the stub sends its query right away.")

@@ -150,7 +150,7 @@ final class TCPLeg {
             guard ex.received("SYN+ACK", at: a.to).count == 1 else { return true }
             ex.state(a.to, "ESTABLISHED", Localized(ko: "TCP 연결이 열렸습니다: 1 RTT가 지났습니다.", en: "The TCP connection is open: one RTT has passed."))
             ex.send(ExchangeMessage("ACK", role: .ack, narration: Localized(
-                ko: "3-way handshake의 마지막 ACK입니다. 클라이언트는 기다리지 않고 곧바로 TLS를 시작합니다.",
+                ko: "3-way 핸드셰이크의 마지막 ACK입니다. 클라이언트는 기다리지 않고 곧바로 TLS를 시작합니다.",
                 en: "The last ACK of the 3-way handshake. The client starts TLS at once, without waiting.")), from: a.to, to: a.from)
             established()
         case "ACK":

@@ -101,7 +101,7 @@ enum TCPNarration {
                                            en: "This acknowledges a SYN it did not just send (an old duplicate), so it rejects it with a RST.")
     static let refused = Localized(ko: "RST를 받았습니다: 상대 포트에 연결이 없습니다(connection refused).", en: "RST received: nothing listens on the peer's port (connection refused).")
     static func completesHandshake(peerISN: UInt32, ack: UInt32) -> Localized {
-        Localized(ko: "SYN+ACK로 자기 SYN이 확인되었습니다. 상대 ISN \(peerISN)에 ack=\(ack)로 답하면 3-way handshake가 끝납니다.",
+        Localized(ko: "SYN+ACK로 자기 SYN이 확인되었습니다. 상대 ISN \(peerISN)에 ack=\(ack)로 답하면 3-way 핸드셰이크가 끝납니다.",
                   en: "The SYN+ACK confirms its SYN. Answering the peer's ISN \(peerISN) with ack=\(ack) completes the 3-way handshake.")
     }
     static let establishedByClient = Localized(ko: "양쪽 ISN을 모두 주고받고 확인했습니다. 데이터를 보낼 수 있습니다.", en: "Both ISNs have been sent and acknowledged; data may flow.")
