@@ -188,7 +188,6 @@ struct ContentLibraryTests {
     @Test("Every shipped lesson passes check and exists in both languages")
     func shippedContentIsClean() throws {
         let library = ContentLibrary(root: repoRoot, knownScenes: scenes, knownGenerators: generators)
-        // Only the longest-correct-choice advice may remain (a warning: the content loads).
         let diags = library.check()  // warnings too: no give-away choice, no Korean style slip
         #expect(diags.isEmpty, "\(diags.map(\.description).joined(separator: "\n"))")
         let (catalog, _) = library.loadCatalog()
