@@ -97,13 +97,13 @@ extension CORSFetch {
         }
 
         static let checkPassed = Localized(
-            ko: "CORS check: Access-Control-Allow-Origin이 페이지의 출처와 같습니다. 브라우저가 응답을 스크립트에 넘깁니다.",
+            ko: "CORS 검사: Access-Control-Allow-Origin이 페이지의 출처와 같습니다. 브라우저가 응답을 스크립트에 넘깁니다.",
             en: "CORS check: Access-Control-Allow-Origin matches the page's origin, so the browser hands the response to the script.")
         static let noAllowOrigin = Localized(
-            ko: "CORS check 실패: Access-Control-Allow-Origin이 없습니다. 응답은 브라우저까지 왔지만 스크립트에는 넘기지 않습니다. 이유는 콘솔에만 적힙니다.",
+            ko: "CORS 검사 실패: Access-Control-Allow-Origin이 없습니다. 응답은 브라우저까지 왔지만 스크립트에는 넘기지 않습니다. 이유는 콘솔에만 적힙니다.",
             en: "CORS check failed: no Access-Control-Allow-Origin. The response has reached the browser, but the script does not get it; the reason goes to the console only.")
         static let wildcardWithCredentials = Localized(
-            ko: "CORS check 실패: 쿠키를 보낸 요청에는 *가 통하지 않습니다. 출처를 정확히 적어야 합니다(Fetch 표준 3.2.5절).",
+            ko: "CORS 검사 실패: 쿠키를 보낸 요청에는 *가 통하지 않습니다. 출처를 정확히 적어야 합니다(Fetch 표준 3.2.5절).",
             en: "CORS check failed: for a request with credentials, * does not count; the exact origin must be named (Fetch Standard Section 3.2.5).")
         static let rejectedPreflight = Localized(
             ko: "fetch의 promise가 TypeError로 거부됩니다. 스크립트는 무엇이 빠졌는지 알 수 없습니다.",

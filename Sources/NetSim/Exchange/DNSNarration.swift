@@ -37,7 +37,7 @@ extension DNSResolution {
                 en: "An application calls \(api) for the \(type) record of \(name.dropLast()). The OS's stub resolver does not walk the tree: it sends one query with the RD (recursion desired) bit set to its configured resolver, over UDP port 53 (RFC 1034 Section 5.3.1, RFC 1035 Section 4.1.1)." + why.en)
         }
         static func cacheMiss(_ name: String) -> Localized {
-            Localized(ko: "리졸버의 캐시에 \(name.dropLast())가 없습니다. 아는 서버 가운데 이 이름에 가장 가까운 곳부터 묻습니다. 처음에는 설정 파일의 루트 힌트뿐입니다(RFC 1034 5.3.3절 2단계).",
+            Localized(ko: "리졸버의 캐시에 \(name.dropLast())\(josa(label: String(name.dropLast()), "이")) 없습니다. 아는 서버 가운데 이 이름에 가장 가까운 곳부터 묻습니다. 처음에는 설정 파일의 루트 힌트뿐입니다(RFC 1034 5.3.3절 2단계).",
                       en: "\(name.dropLast()) is not in the resolver's cache. It asks the closest servers it knows for this name; at first those are only the root hints it was configured with (RFC 1034 Section 5.3.3, step 2).")
         }
         static func iterative(_ lane: String, _ name: String, edns: Bool) -> Localized {
@@ -48,16 +48,16 @@ extension DNSResolution {
         }
         static func referral(from lane: String, zone: String, ns: String, glue: String) -> Localized {
             Localized(
-                ko: "\(serverKo(lane))는 답을 모르지만 \(zone) 존을 맡은 서버를 압니다. 권한 섹션에 NS \(ns)를, 추가 섹션에 그 주소(A \(glue), glue)를 담아 아래로 안내합니다. 주소가 없으면 그 이름을 또 찾아야 합니다(RFC 1034 4.2.1절, 4.3.2절).",
+                ko: "\(serverKo(lane))는 답을 모르지만 \(zone) 존을 맡은 서버를 압니다. 권한 섹션에 NS \(ns)\(josa(label: ns, "을")), 추가 섹션에 그 주소(A \(glue), glue)를 담아 아래로 안내합니다. 주소가 없으면 그 이름을 또 찾아야 합니다(RFC 1034 4.2.1절, 4.3.2절).",
                 en: "The \(serverEn(lane)) does not know the answer but knows who serves \(zone): NS \(ns) in the authority section and its address (A \(glue), the glue) in the additional section. Without the address the resolver would have to look that name up first (RFC 1034 Sections 4.2.1, 4.3.2).")
         }
         static func referralCached(_ zone: String, ns: String, glue: String) -> Localized {
-            Localized(ko: "리졸버가 \(zone)의 NS와 glue 주소를 캐시합니다. 다음에 \(zone) 아래 이름을 찾을 때는 루트를 건너뜁니다(RFC 1034 5.3.3절 4단계 b).",
+            Localized(ko: "리졸버가 \(zone)의 NS와 glue 주소를 캐시합니다. 다음에 \(zone) 아래 이름을 찾을 때는 그 위 단계들을 건너뜁니다(RFC 1034 5.3.3절 4단계 b).",
                       en: "The resolver caches the NS and glue address of \(zone); its next lookup under \(zone) skips the levels above (RFC 1034 Section 5.3.3, step 4b).")
         }
         static func authoritative(_ r: DNSResult) -> Localized {
             if let target = r.cname {
-                return Localized(ko: "권한 서버의 답은 별칭입니다: \(target.dropLast())가 정식 이름(canonical name)입니다. 이 서버에는 그 존이 없어 A 레코드는 함께 오지 않습니다(RFC 1034 3.6.2절).",
+                return Localized(ko: "권한 서버의 답은 별칭입니다: \(target.dropLast())\(josa(label: String(target.dropLast()), "이")) 정식 이름(canonical name)입니다. 이 서버에는 그 존이 없어 A 레코드는 함께 오지 않습니다(RFC 1034 3.6.2절).",
                                  en: "The authoritative server answers with an alias: \(target.dropLast()) is the canonical name. That zone is not on this server, so no A record comes with it (RFC 1034 Section 3.6.2).")
             }
             if r.bytes > udpLimit {
@@ -72,7 +72,7 @@ extension DNSResolution {
             en: "No such name in the zone: response code 3 (NXDOMAIN), with the zone's SOA in the authority section. The smaller of the SOA's MINIMUM and its own TTL is how long the negative answer lives (RFC 2308 Sections 3 and 5).")
         static func cached(_ r: DNSResult) -> Localized {
             if r.negative {
-                return Localized(ko: "리졸버가 \"이 이름은 없다\"는 답을 \(r.ttl)초 동안 캐시합니다(부정 캐시, RFC 2308 5절). 그동안 같은 질문에는 서버에 묻지 않고 답합니다.",
+                return Localized(ko: "리졸버가 \"이 이름은 없다\"는 답을 \(r.ttl)초 동안 캐시합니다(네거티브 캐시, RFC 2308 5절). 그동안 같은 질문에는 서버에 묻지 않고 답합니다.",
                                  en: "The resolver caches \"this name does not exist\" for \(r.ttl) s (negative caching, RFC 2308 Section 5): meanwhile it answers the same question without asking anyone.")
             }
             return Localized(ko: "리졸버가 이 레코드를 TTL \(r.ttl)초 동안 캐시합니다. 시간이 지나면 남은 TTL이 줄어듭니다(RFC 1035 3.2.1절).",

@@ -56,9 +56,14 @@ enum HOLWords {
         let (r, _) = HeadOfLine.content(k), (mr, mp) = HeadOfLine.content(missing)
         let m = HeadOfLine.responses[mr]
         switch v {
+        case .h2 where r == mr:
+            // The lost piece's own stream: it would wait under any transport.
+            return Localized(
+                ko: "도착했지만 TCP가 쥐고 있습니다. 같은 스트림(\(carrier(v, r).ko))의 앞 조각(\(m)의 \(mp)번째)이 빠져 있으니, 이 조각은 어느 전송 계층에서든 기다려야 합니다.",
+                en: "Arrived, but TCP holds it: the earlier piece of its own stream (\(carrier(v, r).en)), piece \(mp) of \(m), is missing, so this piece would wait over any transport.")
         case .h2:
             return Localized(
-                ko: "도착했지만 TCP가 쥐고 있습니다. 앞선 바이트(\(m)의 \(mp)번째 조각)가 빠져 있어 순서대로만 넘기는 TCP는 HTTP/2에 아무것도 주지 못합니다. 다른 스트림(\(carrier(v, r).ko))의 데이터인데도 기다립니다: 전송 계층 head-of-line blocking입니다.",
+                ko: "도착했지만 TCP가 쥐고 있습니다. 앞선 바이트(\(m)의 \(mp)번째 조각)가 빠져 있어 순서대로만 넘기는 TCP는 HTTP/2에 아무것도 주지 못합니다. 다른 스트림(\(carrier(v, r).ko))의 데이터인데도 기다립니다: 전송 계층 HOL 블로킹입니다.",
                 en: "Arrived, but TCP holds it: earlier bytes (piece \(mp) of \(m)) are missing, and TCP delivers only in order, so HTTP/2 gets nothing, though this is another stream's data (\(carrier(v, r).en)). Transport head-of-line blocking.")
         case .h3, .h1:
             return Localized(

@@ -111,10 +111,10 @@ extension TLSHandshake {
             let ko = "첫 요청은 ClientHello를 보내고 \(rounds) RTT 뒤(\(Int(request)) ms)에 나갔습니다. TCP 연결까지 치면 SYN부터 \(rounds + 1) RTT입니다."
             let en = "The first request left \(rounds) RTT after the ClientHello (at \(Int(request)) ms), \(rounds + 1) RTT after the SYN counting the TCP handshake."
             let tail: Localized = switch v {
-            case .full, .badCertificate: Localized(ko: " TLS 1.2였다면 2 RTT가 걸립니다.", en: " TLS 1.2 takes 2 RTT.")
+            case .full, .badCertificate: Localized(ko: " TLS 1.2였다면 ClientHello부터 2 RTT, SYN부터 3 RTT가 걸립니다.", en: " TLS 1.2 would take 2 RTT from the ClientHello, 3 from the SYN.")
             case .helloRetry: Localized(ko: " HelloRetryRequest가 1 RTT를 더했습니다.", en: " The HelloRetryRequest added one RTT.")
             case .resumption: Localized(ko: " 조기 데이터(0-RTT)라 서버의 답을 전혀 기다리지 않았습니다.", en: " As 0-RTT data it did not wait for the server at all.")
-            case .tls12: Localized(ko: " TLS 1.3이라면 1 RTT입니다.", en: " TLS 1.3 needs 1 RTT.")
+            case .tls12: Localized(ko: " TLS 1.3이라면 ClientHello부터 1 RTT, SYN부터 2 RTT입니다.", en: " TLS 1.3 needs 1 RTT from the ClientHello, 2 from the SYN.")
             }
             return Localized(ko: ko + tail.ko, en: en + tail.en)
         }

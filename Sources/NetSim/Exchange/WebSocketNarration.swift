@@ -60,7 +60,7 @@ extension WebSocketSession {
                              en: "Event \(i + 1) happened at \(Int(events[i])) ms and arrived at \(Int(now)) ms: \(late) ms late.")
         }
         static let ping = Localized(
-            ko: "서버가 살아 있는지 확인하려고 Ping 제어 프레임을 보냅니다(RFC 6455 5.5.2절). 오래 조용한 연결을 중간 장비가 끊지 않게 하는 데도 씁니다.",
+            ko: "상대가 살아 있는지 확인하려고 Ping 제어 프레임을 보냅니다(RFC 6455 5.5.2절). 오래 조용한 연결을 중간 장비가 끊지 않게 하는 데도 씁니다.",
             en: "The server sends a Ping control frame to check the peer is alive (RFC 6455 Section 5.5.2); it also keeps middleboxes from dropping a quiet connection.")
         static let pong = Localized(
             ko: "Ping을 받은 쪽은 가능한 한 빨리 같은 페이로드의 Pong으로 답해야 합니다(RFC 6455 5.5.3절). 브라우저가 자동으로 하며 스크립트는 보지 못합니다.",

@@ -154,7 +154,9 @@ enum TCPNarration {
 
 /// The particle after a label: by its final digit, or by its final letter read in English
 /// ("client" ends in 트: no final consonant; "server" in 버; "TCP server" likewise).
-func josa(label: String, _ withFinal: String) -> String {
+func josa(label raw: String, _ withFinal: String) -> String {
+    // A DNS name's root dot is not read ("example.com." is read "example.com").
+    let label = raw.hasSuffix(".") && raw.count > 1 ? String(raw.dropLast()) : raw
     if let last = label.last, let d = last.wholeNumberValue { return josa(d, withFinal) }
     // A Hangul syllable: its final consonant (jongseong) decides; ㄹ takes 로, not 으로.
     if let v = label.unicodeScalars.last?.value, (0xAC00...0xD7A3).contains(v) {
@@ -164,6 +166,8 @@ func josa(label: String, _ withFinal: String) -> String {
     }
     let consonantEndings: Set<Character> = ["n", "m", "l", "N", "M", "L"]
     if let last = label.last, consonantEndings.contains(last) { return withFinal }
+    // Words read with a final consonant although they end in another letter: ACK (액), .net (넷).
+    if label.hasSuffix("ACK") || label.lowercased().hasSuffix(".net") || label.lowercased() == "net" { return withFinal == "으로" ? "으로" : withFinal }
     return ["을": "를", "이": "가", "은": "는"][withFinal] ?? withFinal
 }
 
