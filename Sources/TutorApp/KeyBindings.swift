@@ -126,7 +126,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 이벤트(되감기)", en: "previous event (rewind)"), inBar: true),
         KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
         KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
-        KeyBinding(keys: [.char("d")], command: .dropNext, label: Localized(ko: "다음 세그먼트 떨어뜨리기", en: "drop the next segment"), inBar: true),
+        KeyBinding(keys: [.char("d")], command: .dropNext, label: Localized(ko: "다음 메시지 떨어뜨리기", en: "drop the next message"), inBar: true),
         KeyBinding(keys: [.char("u")], command: .undoFault, label: Localized(ko: "마지막 손실 취소", en: "undo the last drop"), inBar: false),
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),

@@ -11,8 +11,8 @@ extension UIText {
     }
     static let guessRight = Localized(ko: "정답", en: "Right")
     static let itWas = Localized(ko: "정답은", en: "It was")
-    static let playerHint = Localized(ko: "Space로 재생, → 로 한 단계씩 진행합니다. d는 다음에 보낼 세그먼트를 떨어뜨립니다.",
-                                      en: "Space plays, → steps one event. d drops the next segment to be sent.")
+    static let playerHint = Localized(ko: "Space로 재생, → 로 한 단계씩 진행합니다. d는 다음에 보낼 메시지를 떨어뜨립니다.",
+                                      en: "Space plays, → steps one event. d drops the next message to be sent.")
 
     // MARK: Widgets
 

@@ -32,7 +32,7 @@ public enum UIText {
     static let koreanNeedsUTF8 = Localized(ko: "한국어를 보려면 UTF-8 터미널이 필요합니다.", en: "Korean needs a UTF-8 terminal (set LANG=C.UTF-8 or similar).")
     static let skipped = Localized(ko: "건너뛴 레슨", en: "skipped lessons")
     static let onlyOtherLanguage = Localized(ko: "(영어만)", en: "(Korean only)")
-    static let nothingToDrop = Localized(ko: "더 보낼 세그먼트가 없습니다.", en: "No segment is left to be sent.")
+    static let nothingToDrop = Localized(ko: "더 보낼 메시지가 없습니다.", en: "No message is left to be sent.")
     static let dropped = Localized(ko: "떨어뜨림:", en: "Dropped:")
     static let nothingToUndo = Localized(ko: "취소할 손실이 없습니다.", en: "No injected drop to undo.")
     static let undone = Localized(ko: "손실 취소:", en: "Undid drop")
