@@ -174,7 +174,9 @@ public enum PlayerScreen: ScreenModel {
             p.resumeAfterGuess = false
             state.message = (p.predictMode ? UIText.predictOn : UIText.predictOff)[state.language]
         case .toggleView:
-            p.view = p.view == .ladder ? .slanted : .ladder
+            // From the view on screen: with no choice made, the layout picks one (ladder for many lanes).
+            let shown = p.view ?? p.layoutMemo?.1.mode ?? .slanted
+            p.view = shown == .ladder ? .slanted : .ladder
             state.message = (p.view == .ladder ? UIText.ladderViewOn : UIText.slantedViewOn)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)

@@ -41,6 +41,20 @@ struct PlayerTests {
         #expect(h.state.player!.cursor == 2)
     }
 
+    @Test("v switches away from the view on screen, also when the layout chose the ladder by itself")
+    func viewToggleFromShown() throws {
+        var h = try playerHarness(.tls13Handshake)
+        h.press("right")
+        _ = h.frame()
+        #expect(h.state.player!.layoutMemo?.layout.mode == .ladder, "80 columns: the labels need the ladder")
+        h.press("v")
+        _ = h.frame()
+        #expect(h.state.player!.layoutMemo?.layout.mode == .slanted)
+        h.press("v")
+        _ = h.frame()
+        #expect(h.state.player!.layoutMemo?.layout.mode == .ladder)
+    }
+
     @Test("d drops the next segment: the future re-simulates with a retransmission; u undoes it")
     func dropAndUndo() throws {
         var h = try playerHarness(.tcp3Way)
