@@ -54,7 +54,8 @@ for L in ko en; do
   keys "/"
   keys -l "3-way"
   keys Enter Enter
-  expect_screen "$L: the handshake lesson opens" "TCP 3-way handshake"
+  if [ $L = ko ]; then HS="TCP 3-way 핸드셰이크"; else HS="TCP 3-way handshake"; fi
+  expect_screen "$L: the handshake lesson opens" "$HS"
   keys "/"
   keys -l "TIME-WAIT"
   expect_screen "$L: / types the search on the bottom line" "${SP}TIME-WAIT"
