@@ -39,18 +39,19 @@ extension ContentLibrary {
                 diags.append(Diagnostic(file: file, line: 1, "lesson '\(stem)' has no \(language.other == .ko ? "Korean" : "English") version (Content/\(language.other.rawValue)/\(stem).md)"))
             }
         }
-        diags += checkQuizzes(lessons: Set((stems[.ko] ?? [:]).keys).union((stems[.en] ?? [:]).keys))
+        let quizzes = quizRecords()
+        diags += checkQuizzes(quizzes, lessons: Set((stems[.ko] ?? [:]).keys).union((stems[.en] ?? [:]).keys))
         diags += loadGlossary().1
-        diags += checkKoreanStyle(lessons: files.filter { $0.language == .ko }.map(\.path))
+        diags += checkKoreanStyle(lessons: files.filter { $0.language == .ko }.map(\.path), quizzes: quizzes.map(\.path))
         return diags.sorted()
     }
 
     /// Quiz files: each parses, is named after its lesson, names an existing lesson, and no
     /// question id appears twice anywhere.
-    func checkQuizzes(lessons: Set<String>) -> [Diagnostic] {
+    func checkQuizzes(_ records: [Indexed<ContentIndex.QuizRecord>], lessons: Set<String>) -> [Diagnostic] {
         var diags: [Diagnostic] = []
         var ids: [String: String] = [:]
-        for item in quizRecords() {
+        for item in records {
             let file = displayPath(item.path), stem = item.id
             switch item.outcome {
             case .failure(let d): diags.append(d)
@@ -70,12 +71,11 @@ extension ContentLibrary {
 
     /// Korean prose against `docs/STYLE-ko.md`: Korean lessons, the Korean side of every quiz
     /// and of the glossary. Warnings only: the content still loads.
-    func checkKoreanStyle(lessons: [String]) -> [Diagnostic] {
+    func checkKoreanStyle(lessons: [String], quizzes: [String]) -> [Diagnostic] {
         func lint(_ path: String, _ lines: (String) -> [(line: Int, text: String)]) -> [Diagnostic] {
             guard case .success(let text) = read(URL(fileURLWithPath: path)) else { return [] }  // reported already
             return KoreanStyle.diagnostics(lines(text), file: displayPath(URL(fileURLWithPath: path)))
         }
-        let quizzes = quizRecords().map(\.path)
         let glossaries = roots.map { $0.appendingPathComponent("Content/glossary.yaml").path }.filter { FileManager.default.fileExists(atPath: $0) }
         return lessons.flatMap { lint($0, KoreanStyle.lessonProse) } + (quizzes + glossaries).flatMap { lint($0, KoreanStyle.yamlKorean) }
     }

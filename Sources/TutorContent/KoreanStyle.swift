@@ -1,3 +1,4 @@
+import Foundation
 import TutorCore
 
 /// One Korean word per idea (`docs/STYLE-ko.md`): `nettutor check` warns where Korean prose
@@ -80,7 +81,7 @@ public enum KoreanStyle {
     public static func lessonProse(_ text: String) -> [(line: Int, text: String)] {
         var out: [(Int, String)] = [], inFront = false, inFence = false
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw), trimmed = line.trimmingSpaces
+            let line = String(raw), trimmed = line.trimmingCharacters(in: .whitespaces)
             if i == 0 && trimmed == "---" { inFront = true; continue }
             if inFront {
                 if trimmed == "---" { inFront = false } else if line.hasPrefix("title:") || line.hasPrefix("summary:") { out.append((i + 1, line)) }
@@ -114,8 +115,4 @@ public enum KoreanStyle {
             findings(in: l.text).map { Diagnostic(file: file, line: l.line, "Korean style: '\($0.avoid)' -> '\($0.use)' (docs/STYLE-ko.md)", severity: .warning) }
         }
     }
-}
-
-private extension String {
-    var trimmingSpaces: String { String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()) }
 }
