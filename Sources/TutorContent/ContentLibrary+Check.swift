@@ -73,7 +73,7 @@ extension ContentLibrary {
     /// and of the glossary. Warnings only: the content still loads.
     func checkKoreanStyle(lessons: [String], quizzes: [String]) -> [Diagnostic] {
         func lint(_ path: String, _ lines: (String) -> [(line: Int, text: String)]) -> [Diagnostic] {
-            guard case .success(let text) = read(URL(fileURLWithPath: path)) else { return [] }  // reported already
+            guard case .success(let text) = read(URL(fileURLWithPath: path)), KoreanStyle.mayContain(text) else { return [] }  // unreadable: reported already
             return KoreanStyle.diagnostics(lines(text), file: displayPath(URL(fileURLWithPath: path)))
         }
         let glossaries = roots.map { $0.appendingPathComponent("Content/glossary.yaml").path }.filter { FileManager.default.fileExists(atPath: $0) }

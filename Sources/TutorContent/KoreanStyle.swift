@@ -35,43 +35,71 @@ public enum KoreanStyle {
 
     /// What may follow a word that is still the same word: particles and the verb endings of
     /// 하다/되다 nouns. Anything else Hangul makes another word (리스트 is not 리스).
-    static let endings: Set<Character> = Set("은는이가을를의에와과도로으만까부처보란라야며인일임된되돼됩률하한합해했될")
+    static let endings: Set<UInt32> = Set("은는이가을를의에와과도로으만까부처보란라야며인일임된되돼됩률하한합해했될".unicodeScalars.map(\.value))
+
+    /// The table as scalars, indexed by first scalar: `check` scans every line of every Korean
+    /// file, so a line costs one pass, not one substring search per word.
+    static let byFirst: [UInt32: [(word: [UInt32], index: Int)]] = Dictionary(grouping: variants.indices.map { i in
+        (word: variants[i].avoid.unicodeScalars.map(\.value), index: i)
+    }, by: { $0.word[0] })
+
+    static let utf8Words: [[UInt8]] = variants.map { Array($0.avoid.utf8) }
+
+    /// Whether a file's text holds any listed word at all (one pass over its bytes): most files
+    /// hold none, and then no line needs looking at.
+    public static func mayContain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard !b.isEmpty else { return false }
+            for i in 0..<b.count where firstBytes[Int(b[i])] {
+                for w in utf8Words where w[0] == b[i] && i + w.count <= b.count {
+                    var j = 1
+                    while j < w.count && b[i + j] == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            return false
+        }
+    }
+    static let firstBytes: [Bool] = (0..<256).map { byte in utf8Words.contains { Int($0[0]) == byte } }
 
     /// Every avoided word in `text` (one line of prose), with what to use instead.
     public static func findings(in text: String) -> [(avoid: String, use: String)] {
-        let prose = withoutCodeSpans(text)
-        return variants.filter { occurs($0.avoid, in: prose) }
-    }
-
-    static func occurs(_ word: String, in text: String) -> Bool {
-        var rest = Substring(text)
-        while let range = rest.range(of: word) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            // An English word in Korean prose ends at anything but a letter of an id or a name
-            // (tcp-handshake, tls.handshake.type are not prose); a Korean word at non-Hangul
-            // or a particle.
-            let latin = word.allSatisfy(\.isASCII)
-            let startsWord = before.map { latin ? !isIdentifier($0) : !isHangul($0) } ?? true
-            let endsWord = after.map { latin ? !isIdentifier($0) : !isHangul($0) || endings.contains($0) } ?? true
-            if startsWord && endsWord { return true }
-            rest = text[range.upperBound...]
+        let line = withoutCodeSpans(text)
+        var found = Set<Int>()
+        for start in line.indices {
+            guard let candidates = byFirst[line[start]] else { continue }
+            for c in candidates where !found.contains(c.index) && matches(c.word, in: line, at: start) { found.insert(c.index) }
         }
-        return false
+        return found.sorted().map { variants[$0] }
     }
 
-    static func isIdentifier(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-./".contains(c)) }
-
-    static func isHangul(_ c: Character) -> Bool {
-        c.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } ?? false
+    static func matches(_ word: [UInt32], in line: [UInt32], at start: Int) -> Bool {
+        let end = start + word.count
+        guard end <= line.count, Array(line[start..<end]) == word else { return false }
+        // An English word in Korean prose ends at anything but a letter of an id or a name
+        // (tcp-handshake, tls.handshake.type are not prose); a Korean word at non-Hangul
+        // or a particle.
+        let latin = word.allSatisfy { $0 < 0x80 }
+        let before = start > 0 ? line[start - 1] : nil, after = end < line.count ? line[end] : nil
+        let startsWord = before.map { latin ? !isIdentifier($0) : !isHangul($0) } ?? true
+        let endsWord = after.map { latin ? !isIdentifier($0) : !isHangul($0) || endings.contains($0) } ?? true
+        return startsWord && endsWord
     }
 
-    /// `code` is not prose: a protocol token or a command may spell anything.
-    static func withoutCodeSpans(_ line: String) -> String {
-        var out = "", inCode = false
-        for c in line {
-            if c == "`" { inCode.toggle(); out.append(" "); continue }
-            out.append(inCode ? " " : c)
+    static func isIdentifier(_ v: UInt32) -> Bool {
+        (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || [0x5F, 0x2D, 0x2E, 0x2F].contains(v)
+    }
+
+    static func isHangul(_ v: UInt32) -> Bool { (0xAC00...0xD7A3).contains(v) }
+
+    /// `code` is not prose: a protocol token or a command may spell anything (a span becomes
+    /// spaces, so words on either side stay apart).
+    static func withoutCodeSpans(_ line: String) -> [UInt32] {
+        var out: [UInt32] = [], inCode = false
+        for s in line.unicodeScalars {
+            if s == "`" { inCode.toggle(); out.append(0x20); continue }
+            out.append(inCode ? 0x20 : s.value)
         }
         return out
     }
