@@ -108,16 +108,28 @@ public enum KoreanStyle {
     /// fenced code blocks (1-based line numbers).
     public static func lessonProse(_ text: String) -> [(line: Int, text: String)] {
         var out: [(Int, String)] = [], inFront = false, inFence = false
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw), trimmed = line.trimmingCharacters(in: .whitespaces)
-            if i == 0 && trimmed == "---" { inFront = true; continue }
+        for (i, line) in lines(text).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let dashes = trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed().elementsEqual("---")
+            if i == 0 && dashes { inFront = true; continue }
             if inFront {
-                if trimmed == "---" { inFront = false } else if line.hasPrefix("title:") || line.hasPrefix("summary:") { out.append((i + 1, line)) }
+                if dashes { inFront = false } else if line.hasPrefix("title:") || line.hasPrefix("summary:") { out.append((i + 1, String(line))) }
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if !inFence { out.append((i + 1, line)) }
+            if !inFence { out.append((i + 1, String(line))) }
         }
+        return out
+    }
+
+    /// A file's lines, cut at the newline byte: no grapheme breaking over the whole file.
+    static func lines(_ text: String) -> [Substring] {
+        var out: [Substring] = [], start = text.startIndex
+        while let nl = text.utf8[start...].firstIndex(of: 0x0A) {
+            out.append(text[start..<nl])
+            start = text.utf8.index(after: nl)
+        }
+        out.append(text[start...])
         return out
     }
 
@@ -125,8 +137,9 @@ public enum KoreanStyle {
     /// `en:` on the same line.
     public static func yamlKorean(_ text: String) -> [(line: Int, text: String)] {
         var out: [(Int, String)] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(raw)
+        for (i, raw) in lines(text).enumerated() {
+            var line = raw
+            guard line.utf8.contains(0x6B) else { continue }  // no "ko:" without a k
             while let ko = line.range(of: "ko:") {
                 let rest = line[ko.upperBound...]
                 let end = rest.range(of: "en:")?.lowerBound ?? rest.endIndex
@@ -139,7 +152,8 @@ public enum KoreanStyle {
 
     /// Warnings for one file's Korean lines.
     public static func diagnostics(_ lines: [(line: Int, text: String)], file: String) -> [Diagnostic] {
-        lines.flatMap { l in
+        // Most lines hold none of the words: the byte scan is far cheaper than the word match.
+        lines.filter { mayContain($0.text) }.flatMap { l in
             findings(in: l.text).map { Diagnostic(file: file, line: l.line, "Korean style: '\($0.avoid)' -> '\($0.use)' (docs/STYLE-ko.md)", severity: .warning) }
         }
     }
