@@ -9,19 +9,23 @@ BUILD_FLAGS := --explicit-target-dependency-import-check=error
 # Swift libraries to resolve at start-up), linked by the toolchain's lld with packed relative
 # relocations (DT_RELR: fewer pages written before main). libcurl is not linked at all: `journey
 # --live` opens it (TutorLive). generate-manual is built with the same flags so the two products
-# share one build of their dependencies. SQLite, cmark-gfm and ncurses are linked from their
-# static archives too (.build/static-libs holds only those, so `-l` finds them before the .so).
-STATIC_LIBS := sqlite3 cmark-gfm cmark-gfm-extensions ncursesw tinfo
+# share one build of their dependencies. SQLite, cmark-gfm, ncurses and libstdc++ are linked from
+# their static archives too (.build/static-libs holds only those, so `-l` finds them before the .so).
+# The functions the common commands run come first in .text, packed (scripts/link-order.txt, made
+# by `make link-order`; our code is compiled with one section per function), and no symbol is
+# exported: start-up touches far fewer pages (docs/DECISIONS.md 36).
+STATIC_LIBS := sqlite3 cmark-gfm cmark-gfm-extensions ncursesw tinfo stdc++
 STATIC_DIR := $(CURDIR)/.build/static-libs
 RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-  -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo
+  -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo -Xswiftc -Xfrontend -Xswiftc -function-sections \
+  -Xlinker --symbol-ordering-file=$(CURDIR)/scripts/link-order.txt -Xlinker --no-warn-symbol-ordering -Xlinker --no-export-dynamic
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl
 BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
 PY_PACKAGES := fsrs==6.3.2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release fuzz-replay deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize man
+.PHONY: link-order run test build release fuzz-replay deps py-deps bench-deps unit e2e bench install check clean soak test-sanitize man
 
 # Installs the given Debian packages, only those missing (apt-get; sudo when not root).
 define ensure_packages
@@ -69,6 +73,11 @@ e2e: release man fuzz-replay
 # The fuzz targets built normally replay the corpus (the e2e runs it next to the binary).
 fuzz-replay: release
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product nettutor-fuzz
+
+# Regenerates scripts/link-order.txt from the release binary (valgrind's callgrind); commit it.
+link-order: release
+	$(call ensure_packages,valgrind)
+	bash scripts/gen-link-order.sh ./.build/release/nettutor
 
 bench: release bench-deps
 	bash scripts/bench.sh ./.build/release/nettutor

@@ -72,11 +72,14 @@ extension ContentLibrary {
     /// Korean prose against `docs/STYLE-ko.md`: Korean lessons, the Korean side of every quiz
     /// and of the glossary. Warnings only: the content still loads.
     func checkKoreanStyle(lessons: [String], quizzes: [String]) -> [Diagnostic] {
-        func lint(_ path: String, _ lines: (String) -> [(line: Int, text: String)]) -> [Diagnostic] {
+        @Sendable func lint(_ path: String, _ lines: (String) -> [(line: Int, text: Substring)]) -> [Diagnostic] {
             guard case .success(let text) = read(URL(fileURLWithPath: path)), KoreanStyle.mayContain(text) else { return [] }  // unreadable: reported already
             return KoreanStyle.diagnostics(lines(text), file: displayPath(URL(fileURLWithPath: path)))
         }
         let glossaries = roots.map { $0.appendingPathComponent("Content/glossary.yaml").path }.filter { FileManager.default.fileExists(atPath: $0) }
-        return lessons.flatMap { lint($0, KoreanStyle.lessonProse) } + (quizzes + glossaries).flatMap { lint($0, KoreanStyle.yamlKorean) }
+        let yaml = quizzes + glossaries
+        return ParallelMap.map(lessons.count + yaml.count) { i in
+            i < lessons.count ? lint(lessons[i], KoreanStyle.lessonProse) : lint(yaml[i - lessons.count], KoreanStyle.yamlKorean)
+        }.flatMap { $0 }
     }
 }

@@ -43,17 +43,30 @@ public enum KoreanStyle {
         (word: variants[i].avoid.unicodeScalars.map(\.value), index: i)
     }, by: { $0.word[0] })
 
-    static let utf8Words: [[UInt8]] = variants.map { Array($0.avoid.utf8) }
+    /// The listed words as bytes, by their first two bytes (every word has at least two: a
+    /// Hangul syllable is three). A Hangul text starts a syllable every three bytes, so a test
+    /// on the first byte alone would try every word at almost every position.
+    static let byPair: [UInt16: [[UInt8]]] = Dictionary(grouping: variants.map { Array($0.avoid.utf8) }, by: { UInt16($0[0]) << 8 | UInt16($0[1]) })
+    static let pairs: [Bool] = {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        for key in byPair.keys { table[Int(key)] = true }
+        return table
+    }()
 
-    /// Whether a file's text holds any listed word at all (one pass over its bytes): most files
-    /// hold none, and then no line needs looking at.
-    public static func mayContain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            guard !b.isEmpty else { return false }
-            for i in 0..<b.count where firstBytes[Int(b[i])] {
-                for w in utf8Words where w[0] == b[i] && i + w.count <= b.count {
-                    var j = 1
+    /// Whether a text holds any listed word at all (one pass over its bytes): most files and
+    /// most lines hold none, and then nothing more needs looking at.
+    public static func mayContain(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayContain(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(mayContain(bytes:))
+    }
+
+    static func mayContain(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count > 1 else { return false }
+        return pairs.withUnsafeBufferPointer { pairs in
+            for i in 0..<(b.count - 1) {
+                let key = UInt16(b[i]) << 8 | UInt16(b[i + 1])
+                guard pairs[Int(key)] else { continue }
+                for w in byPair[key]! where i + w.count <= b.count {
+                    var j = 2
                     while j < w.count && b[i + j] == w[j] { j += 1 }
                     if j == w.count { return true }
                 }
@@ -61,7 +74,6 @@ public enum KoreanStyle {
             return false
         }
     }
-    static let firstBytes: [Bool] = (0..<256).map { byte in utf8Words.contains { Int($0[0]) == byte } }
 
     /// Every avoided word in `text` (one line of prose), with what to use instead.
     public static func findings(in text: String) -> [(avoid: String, use: String)] {
@@ -105,19 +117,19 @@ public enum KoreanStyle {
     }
 
     /// The Korean prose lines of a Korean lesson: its title and summary, then the body outside
-    /// fenced code blocks (1-based line numbers).
-    public static func lessonProse(_ text: String) -> [(line: Int, text: String)] {
-        var out: [(Int, String)] = [], inFront = false, inFence = false
+    /// fenced code blocks (1-based line numbers). Bytes only: `check` runs this over every file.
+    public static func lessonProse(_ text: String) -> [(line: Int, text: Substring)] {
+        var out: [(Int, Substring)] = [], inFront = false, inFence = false
         for (i, line) in lines(text).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let dashes = trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed().elementsEqual("---")
+            let trimmed = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+            let dashes = trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.elementsEqual("---".utf8)
             if i == 0 && dashes { inFront = true; continue }
             if inFront {
-                if dashes { inFront = false } else if line.hasPrefix("title:") || line.hasPrefix("summary:") { out.append((i + 1, String(line))) }
+                if dashes { inFront = false } else if line.utf8.starts(with: "title:".utf8) || line.utf8.starts(with: "summary:".utf8) { out.append((i + 1, line)) }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            if !inFence { out.append((i + 1, String(line))) }
+            if trimmed.starts(with: "```".utf8) || trimmed.starts(with: "~~~".utf8) { inFence.toggle(); continue }
+            if !inFence { out.append((i + 1, line)) }
         }
         return out
     }
@@ -135,26 +147,37 @@ public enum KoreanStyle {
 
     /// The Korean texts of a quiz or glossary file: what follows each `ko:` on a line, up to an
     /// `en:` on the same line.
-    public static func yamlKorean(_ text: String) -> [(line: Int, text: String)] {
-        var out: [(Int, String)] = []
+    public static func yamlKorean(_ text: String) -> [(line: Int, text: Substring)] {
+        var out: [(Int, Substring)] = []
         for (i, raw) in lines(text).enumerated() {
             var line = raw
-            guard line.utf8.contains(0x6B) else { continue }  // no "ko:" without a k
-            while let ko = line.range(of: "ko:") {
-                let rest = line[ko.upperBound...]
-                let end = rest.range(of: "en:")?.lowerBound ?? rest.endIndex
-                out.append((i + 1, String(rest[..<end])))
-                line = rest[end...]
+            while let ko = find("ko:", in: line) {
+                let rest = line[ko...].utf8.dropFirst(3)
+                let end = find("en:", in: Substring(rest)) ?? rest.endIndex
+                out.append((i + 1, Substring(rest[..<end])))
+                line = line[end...]
             }
         }
         return out
     }
 
+    /// Where an ASCII marker starts in `line`, by bytes.
+    static func find(_ marker: StaticString, in line: Substring) -> String.Index? {
+        let m = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        let u = line.utf8
+        var i = u.startIndex
+        while let at = u[i...].firstIndex(of: m[0]) {
+            if u[at...].starts(with: m) { return at }
+            i = u.index(after: at)
+        }
+        return nil
+    }
+
     /// Warnings for one file's Korean lines.
-    public static func diagnostics(_ lines: [(line: Int, text: String)], file: String) -> [Diagnostic] {
+    public static func diagnostics(_ lines: [(line: Int, text: Substring)], file: String) -> [Diagnostic] {
         // Most lines hold none of the words: the byte scan is far cheaper than the word match.
         lines.filter { mayContain($0.text) }.flatMap { l in
-            findings(in: l.text).map { Diagnostic(file: file, line: l.line, "Korean style: '\($0.avoid)' -> '\($0.use)' (docs/STYLE-ko.md)", severity: .warning) }
+            findings(in: String(l.text)).map { Diagnostic(file: file, line: l.line, "Korean style: '\($0.avoid)' -> '\($0.use)' (docs/STYLE-ko.md)", severity: .warning) }
         }
     }
 }

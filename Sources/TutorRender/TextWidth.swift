@@ -48,9 +48,17 @@ public enum TextWidth {
             || (0xFE00...0xFE0F).contains(v) || v == 0xFEFF || v == 0x061C || v >= 0xE0000)
     }
 
+    /// The sum over scalars, as for a cluster (no grapheme breaking needed); printable ASCII is
+    /// counted by bytes.
     public static func width(of string: some StringProtocol) -> Int {
-        var total = 0
-        for c in string { total += width(of: c) }
+        var total = 0, ascii = true
+        for b in string.utf8 {
+            if b >= 0x80 || b < 0x20 || b == 0x7F { ascii = false; break }
+            total += 1
+        }
+        if ascii { return total }
+        total = 0
+        for s in string.unicodeScalars { total += width(of: s) }
         return total
     }
 

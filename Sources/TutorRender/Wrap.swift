@@ -1,67 +1,75 @@
 /// Word wrapping by display columns. Lines break at spaces (Korean is written with spaces between
 /// words, so it wraps there too); a token longer than the whole width breaks by column. Style is
-/// kept per character, so bold or code spans may wrap across lines.
+/// kept per span piece, so bold or code spans may wrap across lines.
 public enum Wrap {
     public static func wrap(_ text: String, width: Int, style: Style = .plain) -> [Line] {
         wrap([Span(text, style)], width: width)
     }
 
+    /// Scans Unicode scalars, not Characters: a width is the sum of its scalars' widths
+    /// (`TextWidth`), and the separators are single ASCII scalars, so grapheme breaking is only
+    /// needed to cut an over-long token, which is rare (lesson bodies are wrapped on every open).
     public static func wrap(_ spans: Line, width: Int) -> [Line] {
         guard width > 0 else { return [] }
-        // Tokens: runs of non-space characters, each char with its style; spaces separate.
         var lines: [Line] = []
-        var current: [(Character, Style)] = []
-        var currentWidth = 0
-        var word: [(Character, Style)] = []
-        var wordWidth = 0
+        var current: Line = [], currentWidth = 0
+        var word: Line = [], wordWidth = 0  // the token being read: non-space text, in pieces by style
         var pendingSpace: Style? = nil
 
         func flushLine() {
-            lines.append(coalesce(current))
+            lines.append(current)
             current = []; currentWidth = 0
         }
         func placeWord() {
             guard !word.isEmpty else { return }
             let spaceWidth = (pendingSpace != nil && !current.isEmpty) ? 1 : 0
             if currentWidth + spaceWidth + wordWidth <= width {
-                if spaceWidth == 1 { current.append((" ", pendingSpace!)); currentWidth += 1 }
-                current += word; currentWidth += wordWidth
+                if spaceWidth == 1 { append(" ", pendingSpace!, to: &current); currentWidth += 1 }
+                for piece in word { append(piece.text, piece.style, to: &current) }
+                currentWidth += wordWidth
             } else {
                 if !current.isEmpty { flushLine() }
-                // Break an over-long token by column.
-                for (c, s) in word {
-                    let w = TextWidth.width(of: c)
-                    if currentWidth + w > width && !current.isEmpty { flushLine() }
-                    current.append((c, s)); currentWidth += w
+                // Break an over-long token by column, never inside a grapheme cluster.
+                for piece in word {
+                    for c in piece.text {
+                        let w = TextWidth.width(of: c)
+                        if currentWidth + w > width && !current.isEmpty { flushLine() }
+                        append(String(c), piece.style, to: &current); currentWidth += w
+                    }
                 }
             }
             word = []; wordWidth = 0; pendingSpace = nil
         }
 
         for span in spans {
-            for c in span.text {
-                if c == "\n" {
-                    placeWord(); flushLine(); pendingSpace = nil
-                } else if c == " " || c == "\t" {
-                    placeWord()
-                    pendingSpace = span.style
-                } else {
-                    word.append((c, span.style)); wordWidth += TextWidth.width(of: c)
-                }
+            let text = span.text, scalars = text.unicodeScalars
+            var start = scalars.startIndex, i = start, runWidth = 0
+            func takeRun() {
+                if start < i { append(String(text[start..<i]), span.style, to: &word); wordWidth += runWidth }
+                runWidth = 0
             }
+            while i < scalars.endIndex {
+                let s = scalars[i]
+                if s == "\n" || s == " " || s == "\t" {
+                    takeRun()
+                    placeWord()
+                    if s == "\n" { flushLine(); pendingSpace = nil } else { pendingSpace = span.style }
+                    start = scalars.index(after: i)
+                } else {
+                    runWidth += TextWidth.width(of: s)
+                }
+                i = scalars.index(after: i)
+            }
+            takeRun()
         }
         placeWord()
         if !current.isEmpty || lines.isEmpty { flushLine() }
         return lines
     }
 
-    /// Joins consecutive characters of the same style into spans.
-    static func coalesce(_ chars: [(Character, Style)]) -> Line {
-        var line: Line = []
-        for (c, s) in chars {
-            if let last = line.last, last.style == s { line[line.count - 1].text.append(c) }
-            else { line.append(Span(String(c), s)) }
-        }
-        return line
+    /// Appends text in a style, joining it to the last span when the style is the same.
+    static func append(_ text: String, _ style: Style, to line: inout Line) {
+        if let last = line.indices.last, line[last].style == style { line[last].text += text }
+        else { line.append(Span(text, style)) }
     }
 }

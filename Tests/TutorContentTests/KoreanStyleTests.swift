@@ -37,6 +37,17 @@ struct KoreanStyleTests {
         #expect(KoreanStyle.findings(in: "장면 tcp-handshake, 필터 tls.handshake.type").isEmpty)
     }
 
+    @Test("The byte prefilter finds every listed word, inside Hangul text and at the very end")
+    func prefilterFindsEveryWord() {
+        for v in KoreanStyle.variants {
+            #expect(KoreanStyle.mayContain("가나다 \(v.avoid)은 라마"), "\(v.avoid)")
+            #expect(KoreanStyle.mayContain("라마\(v.avoid)"), "\(v.avoid) at the end")
+            #expect(!KoreanStyle.mayContain(String(v.avoid.dropLast())), "\(v.avoid) cut short")
+        }
+        #expect(!KoreanStyle.mayContain("패킷 손실과 재전송, 혼잡 제어"))
+        #expect(!KoreanStyle.mayContain(""))
+    }
+
     @Test("A Korean lesson's prose is its title, summary and body outside code blocks")
     func lessonProse() {
         let text = "---\nid: x\ntitle: 유실\nsources: [\"유실\"]\n---\n본문\n```\n유실\n```\n끝"
