@@ -62,14 +62,19 @@ struct WebSocketSessionTests {
         #expect(pong.t >= ping.arrival! && pong.label?.dropFirst(5) == ping.label?.dropFirst(5))
     }
 
-    @Test("RFC 6455 §5.5.1, §7.1.1: Close is answered by Close, then the server closes TCP first")
+    @Test("RFC 6455 §5.5.1, §7.1.1, RFC 9293 §3.6: Close is answered by Close, the server closes TCP first, the client's FIN answers")
     func closingHandshake() throws {
         let (t, _) = try run(.websocket)
         let closeC = try #require(sends(t, from: "client", "Close").first)
         let closeS = try #require(sends(t, from: "server", "Close").first)
         let fin = try #require(sends(t, from: "server", "FIN").first)
         #expect(closeC.t < closeS.t && closeS.t < fin.t && closeS.t >= closeC.arrival!)
-        #expect(sends(t, from: "client", "FIN").isEmpty)
+        // The client closes its own direction too, but only once the server's FIN has arrived.
+        let clientFIN = try #require(sends(t, from: "client", "FIN").first)
+        #expect(sends(t, from: "client", "FIN").count == 1 && clientFIN.t >= fin.arrival!)
+        for side in ["client", "server"] {
+            #expect(t.events.last { $0.kind == .state && $0.endpoint == side }?.state == "CLOSED", "\(side) ends CLOSED")
+        }
         // Nothing but the closing frame and FIN leaves the server after the client's Close.
         #expect(t.events.filter { $0.kind == .send && $0.from == "server" && $0.t >= closeC.arrival! }.count == 2)
     }

@@ -81,6 +81,9 @@ extension WebSocketSession {
         static let serverFIN = Localized(
             ko: "TCP 연결은 서버가 먼저 닫아야 합니다(RFC 6455 7.1.1절). 그래서 TIME-WAIT은 서버 쪽에 남습니다.",
             en: "The server should be the one to close the TCP connection first (RFC 6455 Section 7.1.1), so TIME-WAIT falls on the server.")
+        static let clientFIN = Localized(
+            ko: "클라이언트도 자기 FIN으로 답합니다. TCP는 방향마다 따로 닫히므로, 이제 양방향이 모두 닫힙니다(RFC 9293 3.6절).",
+            en: "The client answers with a FIN of its own: TCP closes each direction separately, so now both are closed (RFC 9293 Section 3.6).")
         static let clientClosed = Localized(ko: "TCP까지 닫혔습니다. onclose가 code 1000, wasClean: true로 불립니다.",
                                            en: "TCP is closed too: onclose fires with code 1000, wasClean: true.")
         static let serverSeesFIN = Localized(ko: "서버 쪽 TCP 연결도 닫혔습니다.", en: "The server's side of the TCP connection is closed too.")

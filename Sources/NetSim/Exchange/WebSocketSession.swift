@@ -144,6 +144,11 @@ public enum WebSocketSession {
                 send(ExchangeMessage("FIN", role: .close, narration: Words.serverFIN), from: server, after: 1)
             case (client, "Close"):
                 ex.state(client, "CLOSING", Words.clientGotClose)
+            case (client, "FIN") where v == .websocket:
+                // TCP closes in each direction with its own FIN (RFC 9293 §3.6): the server's
+                // came first (RFC 6455 §7.1.1), the client's answers it.
+                send(ExchangeMessage("FIN", role: .close, narration: Words.clientFIN), from: client)
+                ex.state(client, "CLOSED", Words.clientClosed)
             case (client, "FIN"):
                 ex.state(client, "CLOSED", v == .proxyIdle ? Words.abnormalClose : Words.clientClosed)
             case (server, "FIN"):
