@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        .systemLibrary(name: "CPcap", path: "Sources/CPcap"),
 
         // Scenes/ is registered into SceneCatalog at build time (one file per scene).
         .target(name: "NetSim", dependencies: ["TutorCore"], plugins: ["SceneRegistry"]),
@@ -37,11 +38,12 @@ let package = Package(
         .target(name: "TutorApp", dependencies: ["TutorCore", "TutorRender", "TutorQuiz", "NetSim"]),
         .target(name: "TutorTerminal", dependencies: ["TutorRender", "CNcursesw"]),
         .target(name: "TutorLive", dependencies: ["NetSim", "CCurl"]),
+        .target(name: "TutorCapture", dependencies: ["NetSim", "CPcap"]),
         // The imperative shell: effects against the store and the content, the system clock, the TUI session.
         .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorContent", "TutorCore", "TutorLive", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
-            "TutorApp", "TutorTerminal", "TutorLive", "TutorShell",
+            "TutorApp", "TutorTerminal", "TutorLive", "TutorShell", "TutorCapture",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
         .testTarget(name: "TutorQuizTests", dependencies: ["TutorQuiz", "TutorCore", "NetSim"]),
         .testTarget(name: "TutorLiveTests", dependencies: ["TutorLive", "NetSim"]),
+        .testTarget(name: "TutorCaptureTests", dependencies: ["TutorCapture", "NetSim"]),
         .testTarget(name: "TutorProgressTests", dependencies: [
             "TutorProgress", "TutorCore", "TutorQuiz", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -30,6 +30,6 @@ struct Nettutor: ParsableCommand {
         abstract: "A terminal tutor for computer networking (Korean and English).",
         discussion: ExitStatus.help,
         version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, Export.self, Reset.self, Check.self, Import.self, Glossary.self],
+        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, TraceCommand.self, Export.self, Reset.self, Check.self, Import.self, Glossary.self],
         defaultSubcommand: TUI.self)
 }

@@ -1,0 +1,72 @@
+import TutorCore
+
+/// A captured TCP stream as a `Trace` (DESIGN §2: the player, the ladder and the exports are
+/// the same as for a scene). Each segment is a send between the two endpoints' lanes, its
+/// narration says what the analysis found and which lesson explains it; the states of both
+/// ends follow as state events.
+public enum CaptureTrace {
+    /// The lesson that explains each finding (`nettutor read <id>`).
+    public static func lesson(_ flag: TCPAnalysisFlag) -> String {
+        switch flag {
+        case .retransmission, .fastRetransmission, .spuriousRetransmission, .dupAck, .outOfOrder, .lostSegment: "error-control"
+        case .zeroWindow, .windowFull, .windowProbe, .windowUpdate: "flow-control"
+        case .keepAlive, .rst: "tcp-handshake"
+        }
+    }
+
+    public static func explanation(_ flag: TCPAnalysisFlag) -> Localized {
+        switch flag {
+        case .retransmission: Localized(ko: "재전송: 이미 보낸 바이트를 다시 보냈습니다(RTO 만료나 손실 복구, RFC 6298).", en: "Retransmission: bytes already sent are sent again (an RTO expiry or loss recovery, RFC 6298).")
+        case .fastRetransmission: Localized(ko: "빠른 재전송: 중복 ACK를 받고 타이머를 기다리지 않고 다시 보냈습니다(RFC 5681 3.2절).", en: "Fast retransmission: resent after duplicate ACKs, without waiting for the timer (RFC 5681 Section 3.2).")
+        case .spuriousRetransmission: Localized(ko: "불필요한 재전송: 상대가 이미 확인응답한 바이트입니다.", en: "Spurious retransmission: the other side had already acknowledged these bytes.")
+        case .dupAck: Localized(ko: "중복 ACK: 같은 ACK 번호가 다시 왔습니다. 수신자가 빈틈 뒤의 세그먼트를 받았다는 뜻입니다(RFC 5681 2절).", en: "Duplicate ACK: the same acknowledgment number again; the receiver got a segment beyond a gap (RFC 5681 Section 2).")
+        case .outOfOrder: Localized(ko: "순서 바뀜: 더 높은 번호보다 늦게 도착한 세그먼트입니다.", en: "Out of order: this segment arrived after one with a higher sequence number.")
+        case .lostSegment: Localized(ko: "앞 세그먼트가 캡처되지 않았습니다: 번호에 빈틈이 있습니다(손실이거나 캡처가 놓침).", en: "Previous segment not captured: there is a gap in the sequence numbers (lost, or missed by the capture).")
+        case .zeroWindow: Localized(ko: "윈도 0: 수신 버퍼가 가득 찼습니다. 송신자는 멈추고 윈도 프로브를 보냅니다(RFC 9293 3.8.6.1절).", en: "Zero window: the receive buffer is full; the sender stops and probes (RFC 9293 Section 3.8.6.1).")
+        case .windowFull: Localized(ko: "윈도 가득: 이 세그먼트로 상대가 알린 윈도를 다 썼습니다.", en: "Window full: this segment uses up the window the other side advertised.")
+        case .windowProbe: Localized(ko: "윈도 프로브: 윈도 0 동안 1바이트로 윈도가 열렸는지 묻습니다(RFC 9293 3.8.6.1절).", en: "Window probe: one byte sent into a zero window to ask whether it has opened (RFC 9293 Section 3.8.6.1).")
+        case .windowUpdate: Localized(ko: "윈도 갱신: 데이터 없이 새 윈도만 알립니다.", en: "Window update: no data, only a new window.")
+        case .keepAlive: Localized(ko: "킵얼라이브: 이미 확인된 번호로 연결이 살아 있는지 묻습니다(RFC 1122 4.2.3.6절).", en: "Keep-alive: an old sequence number asks whether the connection is still alive (RFC 1122 Section 4.2.3.6).")
+        case .rst: Localized(ko: "RST: 연결을 즉시 끊습니다(RFC 9293 3.5.2절).", en: "RST: the connection is aborted at once (RFC 9293 Section 3.5.2).")
+        }
+    }
+
+    /// `v` with `places` decimals ("0.081"), without Foundation.
+    public static func fixed(_ v: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let q = Int((abs(v) * scale).rounded()), whole = q / Int(scale), frac = String(q % Int(scale))
+        return (v < 0 && q > 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + String(repeating: "0", count: places - frac.count) + frac : "")
+    }
+
+    /// "SYN seq=0 win=65495", "DATA+ACK seq=1 ack=1 len=78 win=512 GET /".
+    public static func label(_ s: AnalyzedSegment) -> String {
+        var label = Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win).label
+        if let app = s.appLabel { label += " " + app }
+        return label
+    }
+
+    public static func trace(_ stream: TCPStreamAnalysis, name: String) -> Trace {
+        let a = stream.a.description, b = stream.b.description
+        var events: [TraceEvent] = [], states = ("", "")
+        for (i, s) in stream.segments.enumerated() {
+            let t = s.t * 1000
+            var ko: [String] = [], en: [String] = []
+            for f in s.analysis {
+                let e = explanation(f)
+                ko.append("\(e.ko) → nettutor read \(lesson(f))"); en.append("\(e.en) → nettutor read \(lesson(f))")
+            }
+            if let rtt = s.rtt { ko.append("RTT 표본 \(fixed(rtt * 1000, 3)) ms"); en.append("RTT sample \(fixed(rtt * 1000, 3)) ms") }
+            if let f = s.inFlight, s.len > 0 { ko.append("전송 중인 바이트 \(f)"); en.append("bytes in flight \(f)") }
+            var e = TraceEvent(t: t, kind: .send, n: i + 1, from: s.fromA ? a : b, to: s.fromA ? b : a,
+                               segment: Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win, label: label(s)),
+                               arrival: t, narration: Localized(ko: ko.joined(separator: " "), en: en.joined(separator: " ")))
+            e.retransmission = s.analysis.contains(.retransmission)
+            events.append(e)
+            if s.stateA != states.0 { events.append(TraceEvent(t: t, kind: .state, endpoint: a, state: s.stateA, narration: Localized(ko: "", en: ""))) }
+            if s.stateB != states.1 { events.append(TraceEvent(t: t, kind: .state, endpoint: b, state: s.stateB, narration: Localized(ko: "", en: ""))) }
+            states = (s.stateA, s.stateB)
+        }
+        return Trace(scene: name, endpoints: [a, b], events: events, initialState: stream.segments.first.map { _ in "CLOSED" })
+    }
+}

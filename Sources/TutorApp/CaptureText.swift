@@ -1,0 +1,124 @@
+import NetSim
+import TutorCore
+import TutorRender
+
+/// `nettutor trace` as text: the conversation list (like `tshark -q -z conv,tcp`), the analysed
+/// stream as a ladder with what each segment shows, and one JSON object per segment.
+public enum CaptureText {
+    public static func list(_ c: CaptureAnalysis, file: String, language: Language) -> String {
+        let ko = language == .ko
+        var out = "\(file): \(c.frames) \(ko ? "패킷" : "packets"), \(PacketDecoder.linkName(c.link))\n"
+        for (proto, convs) in [("TCP", c.table.tcp), ("UDP", c.table.udp)] where !convs.isEmpty {
+            out += "\n\(proto) \(ko ? "대화" : "conversations") (\(convs.count))\n"
+            let rows = convs.enumerated().map { i, v in
+                [proto == "TCP" ? "\(i)" : "-", v.a.description, v.b.description, "\(v.framesAB)", "\(v.bytesAB)", "\(v.framesBA)", "\(v.bytesBA)",
+                 "\(v.frames)", "\(v.bytes)", CaptureTrace.fixed(v.start, 6), CaptureTrace.fixed(v.duration, 6)]
+            }
+            let header = ko ? ["번호", "A", "B", "A→B 패킷", "바이트", "B→A 패킷", "바이트", "패킷", "바이트", "시작(s)", "길이(s)"]
+                            : ["stream", "A", "B", "A→B frames", "bytes", "B→A frames", "bytes", "frames", "bytes", "start (s)", "duration (s)"]
+            out += table([header] + rows)
+        }
+        if c.undecoded > 0 { out += "\n\(c.undecoded) \(ko ? "패킷은 IP가 아니거나 잘려서 건너뛰었습니다" : "packets were not IP or were cut too short, and were skipped")\n" }
+        return out
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { i in rows.map { TextWidth.width(of: $0[i]) }.max() ?? 0 }
+        return rows.map { r in
+            "  " + r.indices.map { i in i < 3 ? TextWidth.pad(r[i], to: widths[i]) : String(repeating: " ", count: widths[i] - TextWidth.width(of: r[i])) + r[i] }
+                .joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The stream segment by segment: time, direction, the header fields, options, both
+    /// states after it, and each finding with the lesson that explains it.
+    public static func plain(_ s: TCPStreamAnalysis, index: Int, file: String, language: Language) -> String {
+        let ko = language == .ko
+        var out = "\(file): \(ko ? "TCP 스트림" : "TCP stream") \(index), A = \(s.a), B = \(s.b), \(s.segments.count) \(ko ? "세그먼트" : "segments")"
+        if let rtt = s.handshakeRTT { out += ", \(ko ? "핸드셰이크 RTT" : "handshake RTT") \(CaptureTrace.fixed(rtt * 1000, 3)) ms" }
+        out += "\n\(ko ? "번호는 각 방향의 첫 번호에 상대적입니다(ISN = 0)." : "Sequence and ACK numbers are relative to each side's first one (ISN = 0).")\n\n"
+        for seg in s.segments {
+            let arrow = seg.fromA ? "A -> B" : "B -> A"
+            var line = "\(TextWidth.pad(CaptureTrace.fixed(seg.t, 6), to: 10)) #\(seg.frame) \(arrow)  \(CaptureTrace.label(seg))"
+            let opts = options(seg.options)
+            if !opts.isEmpty { line += " [\(opts)]" }
+            line += "   A:\(seg.stateA) B:\(seg.stateB)"
+            out += line + "\n"
+            for f in seg.analysis {
+                let e = CaptureTrace.explanation(f)
+                out += "           ! \(f.rawValue): \(ko ? e.ko : e.en) (nettutor read \(CaptureTrace.lesson(f)))\n"
+            }
+        }
+        let counts = TCPAnalysisFlag.allCases.compactMap { f -> String? in
+            let n = s.segments.filter { $0.analysis.contains(f) }.count
+            return n > 0 ? "\(f.rawValue) \(n)" : nil
+        }
+        out += "\n\(ko ? "찾은 것" : "Findings"): \(counts.isEmpty ? (ko ? "없음" : "none") : counts.joined(separator: ", "))\n"
+        return out
+    }
+
+    /// "MSS=1460,WS=7,SACK_PERM,TS", "SACK=1449-2897".
+    static func options(_ o: TCPOptions) -> String {
+        var parts: [String] = []
+        if let m = o.mss { parts.append("MSS=\(m)") }
+        if let w = o.windowScale { parts.append("WS=\(w)") }
+        if o.sackPermitted { parts.append("SACK_PERM") }
+        if !o.sack.isEmpty { parts.append("SACK=" + o.sack.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")) }
+        if o.timestamp != nil { parts.append("TS") }
+        return parts.joined(separator: ",")
+    }
+
+    /// One JSON object per segment: t (s from the first packet), src, dst, flags, seq and ack
+    /// (relative), len, win (scaled), analysis, and the states, RTT and options when known.
+    public static func jsonLines(_ s: TCPStreamAnalysis) -> String {
+        var out = ""
+        for seg in s.segments {
+            let (src, dst) = seg.fromA ? (s.a, s.b) : (s.b, s.a)
+            var fields: [(String, String)] = [
+                ("t", CaptureTrace.fixed(seg.t, 6)), ("frame", "\(seg.frame)"), ("src", quote(src.description)), ("dst", quote(dst.description)),
+                ("flags", quote(seg.flags.text)), ("seq", "\(seg.seq)"), ("ack", "\(seg.ack)"), ("len", "\(seg.len)"), ("win", "\(seg.win)"),
+                ("analysis", "[" + seg.analysis.map { quote($0.rawValue) }.joined(separator: ",") + "]"),
+                ("state_a", quote(seg.stateA)), ("state_b", quote(seg.stateB)),
+            ]
+            if let f = seg.inFlight { fields.append(("in_flight", "\(f)")) }
+            if let r = seg.rtt { fields.append(("rtt_ms", CaptureTrace.fixed(r * 1000, 3))) }
+            if let m = seg.options.mss { fields.append(("mss", "\(m)")) }
+            if let w = seg.options.windowScale { fields.append(("wscale", "\(w)")) }
+            if !seg.options.sack.isEmpty { fields.append(("sack", "[" + seg.options.sack.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")) }
+            if let app = seg.appLabel { fields.append(("app", quote(app))) }
+            out += "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+        }
+        return out
+    }
+
+    /// A JSON string; control characters and non-ASCII escaped (labels come from the network).
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where u.value < 0x20 || u.value >= 0x7F:
+                if u.value > 0xFFFF {
+                    let v = u.value - 0x10000
+                    out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
+                } else { out += hex4(u.value) }
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+
+    static func hex4(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
