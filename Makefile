@@ -19,10 +19,10 @@ STATIC_DIR := $(CURDIR)/.build/static-libs
 RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
   -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo -Xswiftc -Xfrontend -Xswiftc -function-sections \
   -Xlinker --symbol-ordering-file=$(CURDIR)/scripts/link-order.txt -Xlinker --no-warn-symbol-ordering -Xlinker --no-export-dynamic
-# libpcap-dev: its headers (the library is opened at run time); tcpdump and tshark make and check
-# the captures of the trace tests.
+# libpcap-dev: its headers (the library is opened at run time); tcpdump, tshark, iproute2 (tc),
+# nftables and ethtool make and check the real-traffic captures of the trace tests.
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl \
-  libpcap-dev tcpdump tshark
+  libpcap-dev tcpdump tshark iproute2 nftables ethtool
 BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
 PY_PACKAGES := fsrs==6.3.2

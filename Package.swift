@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
-        .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorApp", "TutorProgress"]),
+        .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorApp", "TutorProgress", "NetSim"]),
         .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
                 path: "Tests/TutorTestSupport"),
 

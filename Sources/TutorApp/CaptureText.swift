@@ -6,19 +6,24 @@ import TutorRender
 /// stream as a ladder with what each segment shows, and one JSON object per segment.
 public enum CaptureText {
     public static func list(_ c: CaptureAnalysis, file: String, language: Language) -> String {
-        let ko = language == .ko
-        var out = "\(file): \(c.frames) \(ko ? "패킷" : "packets"), \(PacketDecoder.linkName(c.link))\n"
+        var out = UIText.captureSummary(file, packets: c.frames, link: PacketDecoder.linkName(c.link), language) + "\n"
         for (proto, convs) in [("TCP", c.table.tcp), ("UDP", c.table.udp)] where !convs.isEmpty {
-            out += "\n\(proto) \(ko ? "대화" : "conversations") (\(convs.count))\n"
+            out += "\n" + UIText.conversations(proto, convs.count, language) + "\n"
             let rows = convs.enumerated().map { i, v in
                 [proto == "TCP" ? "\(i)" : "-", v.a.description, v.b.description, "\(v.framesAB)", "\(v.bytesAB)", "\(v.framesBA)", "\(v.bytesBA)",
                  "\(v.frames)", "\(v.bytes)", CaptureTrace.fixed(v.start, 6), CaptureTrace.fixed(v.duration, 6)]
             }
-            let header = ko ? ["번호", "A", "B", "A→B 패킷", "바이트", "B→A 패킷", "바이트", "패킷", "바이트", "시작(s)", "길이(s)"]
-                            : ["stream", "A", "B", "A→B frames", "bytes", "B→A frames", "bytes", "frames", "bytes", "start (s)", "duration (s)"]
+            let header = UIText.conversationHeader[language].split(separator: "|").map(String.init)
             out += table([header] + rows)
         }
-        if c.undecoded > 0 { out += "\n\(c.undecoded) \(ko ? "패킷은 IP가 아니거나 잘려서 건너뛰었습니다" : "packets were not IP or were cut too short, and were skipped")\n" }
+        if !c.udpLabels.isEmpty {
+            out += "\n" + UIText.recognised(c.udpLabels.count, language) + "\n"
+            for l in c.udpLabels.prefix(20) {
+                let v = c.table.conversations[l.conversation]
+                out += "  #\(l.frame)  \(v.a) <-> \(v.b)  \(l.label)\n"
+            }
+        }
+        if c.undecoded > 0 { out += "\n" + UIText.skippedPackets(c.undecoded, language) + "\n" }
         return out
     }
 
@@ -33,10 +38,9 @@ public enum CaptureText {
     /// The stream segment by segment: time, direction, the header fields, options, both
     /// states after it, and each finding with the lesson that explains it.
     public static func plain(_ s: TCPStreamAnalysis, index: Int, file: String, language: Language) -> String {
-        let ko = language == .ko
-        var out = "\(file): \(ko ? "TCP 스트림" : "TCP stream") \(index), A = \(s.a), B = \(s.b), \(s.segments.count) \(ko ? "세그먼트" : "segments")"
-        if let rtt = s.handshakeRTT { out += ", \(ko ? "핸드셰이크 RTT" : "handshake RTT") \(CaptureTrace.fixed(rtt * 1000, 3)) ms" }
-        out += "\n\(ko ? "번호는 각 방향의 첫 번호에 상대적입니다(ISN = 0)." : "Sequence and ACK numbers are relative to each side's first one (ISN = 0).")\n\n"
+        var out = UIText.streamHeader(file, index: index, a: s.a.description, b: s.b.description, segments: s.segments.count, language)
+        if let rtt = s.handshakeRTT { out += ", " + UIText.handshakeRTT(CaptureTrace.fixed(rtt * 1000, 3), language) }
+        out += "\n" + UIText.relativeNumbers[language] + "\n\n"
         for seg in s.segments {
             let arrow = seg.fromA ? "A -> B" : "B -> A"
             var line = "\(TextWidth.pad(CaptureTrace.fixed(seg.t, 6), to: 10)) #\(seg.frame) \(arrow)  \(CaptureTrace.label(seg))"
@@ -46,14 +50,14 @@ public enum CaptureText {
             out += line + "\n"
             for f in seg.analysis {
                 let e = CaptureTrace.explanation(f)
-                out += "           ! \(f.rawValue): \(ko ? e.ko : e.en) (nettutor read \(CaptureTrace.lesson(f)))\n"
+                out += "           ! \(f.rawValue): \(e[language]) (nettutor read \(CaptureTrace.lesson(f)))\n"
             }
         }
         let counts = TCPAnalysisFlag.allCases.compactMap { f -> String? in
             let n = s.segments.filter { $0.analysis.contains(f) }.count
             return n > 0 ? "\(f.rawValue) \(n)" : nil
         }
-        out += "\n\(ko ? "찾은 것" : "Findings"): \(counts.isEmpty ? (ko ? "없음" : "none") : counts.joined(separator: ", "))\n"
+        out += "\n\(UIText.findings[language]): \(counts.isEmpty ? UIText.noFindings[language] : counts.joined(separator: ", "))\n"
         return out
     }
 

@@ -9,7 +9,7 @@ public enum Command: Sendable, Hashable {
     /// The reader's search, contents and scene cards; the glossary.
     case nextHit, previousHit, clearSearch, contents, nextScene, glossary, toggleAllTerms, resume
     case toggleLanguage, help, quit, suspend
-    case playPause, nextEvent, previousEvent, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
+    case playPause, nextEvent, previousEvent, nextFinding, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
     case cycleInitialWindow, cycleChart
     case variant(Int), nextClient, openDiagram
@@ -124,6 +124,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char(" ")], command: .playPause, label: Localized(ko: "재생/멈춤", en: "play/pause"), inBar: true),
         KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 이벤트", en: "next event"), inBar: true),
         KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 이벤트(되감기)", en: "previous event (rewind)"), inBar: true),
+        KeyBinding(keys: [.char("n")], command: .nextFinding, label: Localized(ko: "다음 분석 표시(캡처)", en: "next finding (captures)"), inBar: false),
         KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
         KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
         KeyBinding(keys: [.char("d")], command: .dropNext, label: Localized(ko: "다음 메시지 떨어뜨리기", en: "drop the next message"), inBar: true),

@@ -179,6 +179,11 @@ public enum PlayerScreen: ScreenModel {
             p.view = shown == .ladder ? .slanted : .ladder
             state.message = (p.view == .ladder ? UIText.ladderViewOn : UIText.slantedViewOn)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
+        case .nextFinding:
+            // A capture marks what its analysis found (a retransmission, a zero window...).
+            p.playing = false
+            if let i = p.trace.events.indices.first(where: { $0 > p.cursor && !p.trace.events[$0].findings.isEmpty }) { p.go(to: i) }
+            else { state.message = UIText.noMoreFindings[state.language] }
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
         case .restart:

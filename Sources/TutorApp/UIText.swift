@@ -34,6 +34,7 @@ public enum UIText {
     static let onlyOtherLanguage = Localized(ko: "(영어만)", en: "(Korean only)")
     static let nothingToDrop = Localized(ko: "더 보낼 메시지가 없습니다.", en: "No message is left to be sent.")
     static let dropped = Localized(ko: "떨어뜨림:", en: "Dropped:")
+    static let noMoreFindings = Localized(ko: "뒤에는 분석 표시가 더 없습니다.", en: "No more findings after this point.")
     static let nothingToUndo = Localized(ko: "취소할 손실이 없습니다.", en: "No injected drop to undo.")
     static let undone = Localized(ko: "손실 취소:", en: "Undid drop")
     static let labs = Localized(ko: "실습", en: "Labs")

@@ -15,6 +15,14 @@ struct KoreanSceneStyleTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
+    @Test("What a capture's findings say in Korean, and the trace command's Korean text, use the words of docs/STYLE-ko.md")
+    func captureText() {
+        let lines = TCPAnalysisFlag.allCases.map { CaptureTrace.explanation($0).ko }
+            + [UIText.relativeNumbers.ko, UIText.findings.ko, UIText.conversationHeader.ko, UIText.skippedPackets(3, .ko), UIText.noMoreFindings.ko]
+        let found = lines.flatMap { line in KoreanStyle.findings(in: line).map { "\($0.avoid) -> \($0.use): \(line)" } }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
     @Test("Korean plain export names every lane in Korean, also in the one-line-per-event form of many lanes", arguments: SceneCatalog.ids)
     func koreanLanes(id: String) throws {
         let spec = try SceneCatalog.lookup(id)

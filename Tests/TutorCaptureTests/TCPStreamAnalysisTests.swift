@@ -59,6 +59,13 @@ struct TCPStreamAnalysisTests {
         #expect(s.segments[5].rtt == nil)
     }
 
+    @Test("RFC 2018 §3: SACK blocks name the other side's bytes, so they are relative to its ISN")
+    func sackRelative() {
+        var f = handshake()
+        f.append((0.1, p.tcp(fromClient: false, flags: .ack, seq: 5001, ack: 1001, window: 500, options: [1, 1, 5, 10] + PacketBuilder.be32(1101) + PacketBuilder.be32(1201))))
+        #expect(p.analyse(f).segments.last?.options.sack == [101...201])
+    }
+
     @Test("A gap in the sequence numbers: the previous segment was not captured")
     func lostSegment() {
         var f = handshake()

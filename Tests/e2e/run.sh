@@ -340,6 +340,9 @@ source "$ROOT/Tests/e2e/faults.sh"
 # The content index: edits, additions, deletions, a damaged cache (Tests/e2e/index.sh).
 source "$ROOT/Tests/e2e/index.sh"
 
+# Real traffic: captures made here, read by `nettutor trace`, checked against tshark (Tests/e2e/trace.sh).
+source "$ROOT/Tests/e2e/trace.sh"
+
 # Key storm on every screen (random keys, Hangul, escape sequences, Ctrl keys, resizes).
 out=$(python3 "$ROOT/Tests/e2e/storm.py" "$BIN" --keys "${STORM_KEYS:-1500}" 2>&1); code=$?
 echo "$out" | grep -v "^storm:"

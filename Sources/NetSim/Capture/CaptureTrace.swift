@@ -18,14 +18,14 @@ public enum CaptureTrace {
         switch flag {
         case .retransmission: Localized(ko: "재전송: 이미 보낸 바이트를 다시 보냈습니다(RTO 만료나 손실 복구, RFC 6298).", en: "Retransmission: bytes already sent are sent again (an RTO expiry or loss recovery, RFC 6298).")
         case .fastRetransmission: Localized(ko: "빠른 재전송: 중복 ACK를 받고 타이머를 기다리지 않고 다시 보냈습니다(RFC 5681 3.2절).", en: "Fast retransmission: resent after duplicate ACKs, without waiting for the timer (RFC 5681 Section 3.2).")
-        case .spuriousRetransmission: Localized(ko: "불필요한 재전송: 상대가 이미 확인응답한 바이트입니다.", en: "Spurious retransmission: the other side had already acknowledged these bytes.")
+        case .spuriousRetransmission: Localized(ko: "불필요한 재전송: 상대가 이미 확인 응답한 바이트입니다.", en: "Spurious retransmission: the other side had already acknowledged these bytes.")
         case .dupAck: Localized(ko: "중복 ACK: 같은 ACK 번호가 다시 왔습니다. 수신자가 빈틈 뒤의 세그먼트를 받았다는 뜻입니다(RFC 5681 2절).", en: "Duplicate ACK: the same acknowledgment number again; the receiver got a segment beyond a gap (RFC 5681 Section 2).")
         case .outOfOrder: Localized(ko: "순서 바뀜: 더 높은 번호보다 늦게 도착한 세그먼트입니다.", en: "Out of order: this segment arrived after one with a higher sequence number.")
         case .lostSegment: Localized(ko: "앞 세그먼트가 캡처되지 않았습니다: 번호에 빈틈이 있습니다(손실이거나 캡처가 놓침).", en: "Previous segment not captured: there is a gap in the sequence numbers (lost, or missed by the capture).")
-        case .zeroWindow: Localized(ko: "윈도 0: 수신 버퍼가 가득 찼습니다. 송신자는 멈추고 윈도 프로브를 보냅니다(RFC 9293 3.8.6.1절).", en: "Zero window: the receive buffer is full; the sender stops and probes (RFC 9293 Section 3.8.6.1).")
-        case .windowFull: Localized(ko: "윈도 가득: 이 세그먼트로 상대가 알린 윈도를 다 썼습니다.", en: "Window full: this segment uses up the window the other side advertised.")
-        case .windowProbe: Localized(ko: "윈도 프로브: 윈도 0 동안 1바이트로 윈도가 열렸는지 묻습니다(RFC 9293 3.8.6.1절).", en: "Window probe: one byte sent into a zero window to ask whether it has opened (RFC 9293 Section 3.8.6.1).")
-        case .windowUpdate: Localized(ko: "윈도 갱신: 데이터 없이 새 윈도만 알립니다.", en: "Window update: no data, only a new window.")
+        case .zeroWindow: Localized(ko: "윈도우 0: 수신 버퍼가 가득 찼습니다. 송신자는 멈추고 윈도우 프로브를 보냅니다(RFC 9293 3.8.6.1절).", en: "Zero window: the receive buffer is full; the sender stops and probes (RFC 9293 Section 3.8.6.1).")
+        case .windowFull: Localized(ko: "윈도우 가득: 이 세그먼트로 상대가 알린 윈도우를 다 썼습니다.", en: "Window full: this segment uses up the window the other side advertised.")
+        case .windowProbe: Localized(ko: "윈도우 프로브: 윈도우 0 동안 1바이트로 윈도우가 열렸는지 묻습니다(RFC 9293 3.8.6.1절).", en: "Window probe: one byte sent into a zero window to ask whether it has opened (RFC 9293 Section 3.8.6.1).")
+        case .windowUpdate: Localized(ko: "윈도우 갱신: 데이터 없이 새 윈도우만 알립니다.", en: "Window update: no data, only a new window.")
         case .keepAlive: Localized(ko: "킵얼라이브: 이미 확인된 번호로 연결이 살아 있는지 묻습니다(RFC 1122 4.2.3.6절).", en: "Keep-alive: an old sequence number asks whether the connection is still alive (RFC 1122 Section 4.2.3.6).")
         case .rst: Localized(ko: "RST: 연결을 즉시 끊습니다(RFC 9293 3.5.2절).", en: "RST: the connection is aborted at once (RFC 9293 Section 3.5.2).")
         }
@@ -62,6 +62,7 @@ public enum CaptureTrace {
                                segment: Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win, label: label(s)),
                                arrival: t, narration: Localized(ko: ko.joined(separator: " "), en: en.joined(separator: " ")))
             e.retransmission = s.analysis.contains(.retransmission)
+            e.findings = s.analysis.map(\.rawValue)
             events.append(e)
             if s.stateA != states.0 { events.append(TraceEvent(t: t, kind: .state, endpoint: a, state: s.stateA, narration: Localized(ko: "", en: ""))) }
             if s.stateB != states.1 { events.append(TraceEvent(t: t, kind: .state, endpoint: b, state: s.stateB, narration: Localized(ko: "", en: ""))) }

@@ -135,10 +135,16 @@ public struct TCPStreamAnalysis: Sendable {
         advanceStates(sender: s, flags: f, ack: h.ack)
 
         let base = sides[s].base ?? h.seq, peerBase = sides[r].base ?? 0
+        // SACK blocks name the other side's bytes (RFC 2018 §3): relative to its ISN too.
+        var options = h.options
+        options.sack = h.options.sack.compactMap { b in
+            let lo = b.lowerBound &- peerBase, hi = b.upperBound &- peerBase
+            return lo <= hi ? lo...hi : nil
+        }
         var inFlight: Int?
         if let next = sides[s].nextSeq, let acked = sides[r].lastAck, len > 0 || f.contains(.fin) { inFlight = max(0, Int(Int32(bitPattern: next &- acked))) - (sides[s].finSeq != nil ? 1 : 0) }
         segments.append(AnalyzedSegment(frame: frame, t: t, fromA: fromA, flags: f, seq: h.seq &- base, ack: f.contains(.ack) ? h.ack &- peerBase : 0,
-                                        len: len, win: win, options: h.options, analysis: flags,
+                                        len: len, win: win, options: options, analysis: flags,
                                         stateA: sides[0].state, stateB: sides[1].state, inFlight: inFlight.map { max(0, $0) }, rtt: rtt,
                                         appLabel: AppLabel.tcp(p.payload, ports: (h.srcPort, h.dstPort))))
     }

@@ -117,6 +117,9 @@ public struct TraceEvent: Sendable, Hashable {
     public var panel: SidePanel?
     /// Send events: this message repeats one sent before (a timer fired), so the diagram marks it.
     public var retransmission = false
+    /// What an analysis found at this event, by name (a capture's "fast-retransmission",
+    /// "zero-window"); the player jumps between them.
+    public var findings: [String] = []
     public var narration: Localized
 
     /// `label` and `role` default to the segment's own.

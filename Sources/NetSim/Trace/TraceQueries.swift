@@ -8,6 +8,21 @@ extension Trace {
         return events.prefix(max(0, cursor + 1)).last { $0.kind == .state && $0.endpoint == endpoint }?.state ?? initialState
     }
 
+    /// The indices of the sends that are lost, in one pass (`isLost` for all of them at once:
+    /// a capture has thousands of sends).
+    public func lostSends() -> Set<Int> {
+        var ordinals = Set<Int>(), unnumbered = Set<String>()
+        for d in events where d.kind == .drop {
+            if let n = d.n { ordinals.insert(n) } else { unnumbered.insert("\(d.from ?? "")\u{0}\(d.label ?? "")") }
+        }
+        guard !ordinals.isEmpty || !unnumbered.isEmpty else { return [] }
+        return Set(events.indices.filter { i in
+            let e = events[i]
+            guard e.kind == .send else { return false }
+            return e.n.map { ordinals.contains($0) } ?? unnumbered.contains("\(e.from ?? "")\u{0}\(e.label ?? "")")
+        })
+    }
+
     /// Whether a sent message is lost: matched by ordinal, or (lanes without ordinals) by
     /// sender and label.
     public func isLost(_ send: TraceEvent) -> Bool {

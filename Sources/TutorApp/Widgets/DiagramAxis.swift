@@ -49,8 +49,10 @@ struct DiagramAxis: Equatable {
 
     /// The median one-way delay of the trace's delivered messages (50 ms when none).
     static func crossing(_ trace: Trace) -> Double {
-        let delays = trace.events.compactMap { e -> Double? in
-            guard e.kind == .send, let a = e.arrival, a > e.t, !trace.isLost(e) else { return nil }
+        let lost = trace.lostSends()
+        let delays = trace.events.indices.compactMap { i -> Double? in
+            let e = trace.events[i]
+            guard e.kind == .send, let a = e.arrival, a > e.t, !lost.contains(i) else { return nil }
             return a - e.t
         }.sorted()
         return delays.isEmpty ? 50 : delays[delays.count / 2]

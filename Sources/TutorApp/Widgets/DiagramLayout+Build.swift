@@ -21,10 +21,11 @@ extension DiagramLayout {
         let xs = lifelines(count: trace.endpoints.count, area: area, left: m.left, right: m.right)
         let axis = DiagramAxis(trace, rowsPerCrossing: min(8, max(3, (area.height - 2) / 3)))
         var arrows: [Arrow] = []
+        let lostSends = trace.lostSends()
         for (i, e) in trace.events.enumerated() where e.kind == .send && e.label != nil {
             let x1 = xs[lane(trace, e.from)], x2 = xs[lane(trace, e.to)]
             let dir = x2 >= x1 ? 1 : -1
-            let lost = trace.isLost(e)
+            let lost = lostSends.contains(i)
             let r1 = Int(axis.row(e.t).rounded()), r2 = Int(axis.row(e.arrival ?? e.t).rounded())
             let head = Cell(x: lost ? (x1 + x2) / 2 : x2 - dir, row: r2)
             // Dots run from the cell beside the sender's lifeline to the cell before the head,
@@ -61,6 +62,7 @@ extension DiagramLayout {
             layout.times.append(t); layout.rows.append(row)
             if stamped != t { layout.stamps.append(Note(event: i, text: "\(Int(t))ms", x: area.x + 1, row: row)); stamped = t }
         }
+        let lostSends = trace.lostSends(), constant = constantFields(trace)
         var noteRow: [Int: Int] = [:]        // event → row
         var noteRows: [Int: Set<Int>] = [:]  // lane → rows holding one of its notes
         for (i, e) in trace.events.enumerated() {
@@ -71,7 +73,7 @@ extension DiagramLayout {
             }
             if e.kind == .send, e.label != nil {
                 newRow(e.t, i)
-                layout.arrows.append(ladderArrow(trace, event: i, row: row, lifelines: xs, glyphs: glyphs))
+                layout.arrows.append(ladderArrow(trace, event: i, row: row, lifelines: xs, glyphs: glyphs, lost: lostSends.contains(i), constant: constant))
             } else if noteText(e, in: trace, language: language) != nil {
                 let k = lane(trace, e.endpoint)
                 if row < 0 || layout.times.last != e.t || noteRows[k, default: []].contains(row) { newRow(e.t, i) }
@@ -85,15 +87,14 @@ extension DiagramLayout {
     }
 
     /// A ladder message: a horizontal line on its row, the label on the line after two dashes.
-    static func ladderArrow(_ trace: Trace, event i: Int, row: Int, lifelines xs: [Int], glyphs: Glyphs) -> Arrow {
+    static func ladderArrow(_ trace: Trace, event i: Int, row: Int, lifelines xs: [Int], glyphs: Glyphs, lost: Bool, constant: Set<String>) -> Arrow {
         let e = trace.events[i]
         let x1 = xs[lane(trace, e.from)], x2 = xs[lane(trace, e.to)]
         let dir = x2 >= x1 ? 1 : -1
-        let lost = trace.isLost(e)
         let head = Cell(x: lost ? (x1 + x2) / 2 : x2 - dir, row: row)
         let path = stride(from: x1 + dir, through: head.x - dir, by: dir).map { Cell(x: $0, row: row) }
         var arrow = Arrow(event: i, path: path, head: head, lost: lost, rightward: dir > 0, cells: Set(path))
-        let texts = labelTexts(e, glyphs: glyphs, constant: constantFields(trace))
+        let texts = labelTexts(e, glyphs: glyphs, constant: constant)
         // On the line after two dashes (a lost message's line is short, its label with it: off
         // the line it would sit nearer the next row's arrow than its own).
         // An arrow that passes other lanes (a resolver asking the TLD past the root) keeps its

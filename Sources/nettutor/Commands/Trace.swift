@@ -43,8 +43,8 @@ struct TraceCommand: Command {
         case .mermaid: Output.write(TraceExport.mermaid(trace))
         case .plain: Output.write(CaptureText.plain(s, index: stream, file: name, language: global.language))
         case .tui:
-            let spec = SceneSpec(id: "capture", order: 0, title: Localized(ko: "캡처 \(name), 스트림 \(stream)", en: "Capture \(name), stream \(stream)"),
-                                 summary: Localized(ko: "실제 패킷", en: "Real packets"), options: [], prediction: .label, stateMachine: .tcp,
+            let spec = SceneSpec(id: "capture", order: 0, title: UIText.captureTitle(name, stream: stream),
+                                 summary: UIText.captureSummary, options: [], prediction: .label, stateMachine: .tcp,
                                  simulate: { _ in trace })
             try global.runTUI(.scene(spec, SceneOptions()))
         }

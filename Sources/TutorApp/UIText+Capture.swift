@@ -1,0 +1,35 @@
+import NetSim
+import TutorCore
+
+/// `nettutor trace` (CaptureText, the player's title), in both languages. What each finding
+/// means is content (NetSim's CaptureTrace), not here.
+extension UIText {
+    static func captureSummary(_ file: String, packets: Int, link: String, _ l: Language) -> String {
+        l == .ko ? "\(file): 패킷 \(packets)개, \(link)" : "\(file): \(packets) packets, \(link)"
+    }
+    static func conversations(_ proto: String, _ n: Int, _ l: Language) -> String {
+        l == .ko ? "\(proto) 대화 \(n)개" : "\(proto) conversations (\(n))"
+    }
+    static let conversationHeader = Localized(ko: "번호|A|B|A→B 패킷|바이트|B→A 패킷|바이트|패킷|바이트|시작(s)|길이(s)",
+                                              en: "stream|A|B|A→B frames|bytes|B→A frames|bytes|frames|bytes|start (s)|duration (s)")
+    static func skippedPackets(_ n: Int, _ l: Language) -> String {
+        l == .ko ? "IP가 아니거나 너무 짧게 잘린 패킷 \(n)개는 건너뛰었습니다" : "\(n) packets were not IP or were cut too short, and were skipped"
+    }
+    static func streamHeader(_ file: String, index: Int, a: String, b: String, segments: Int, _ l: Language) -> String {
+        l == .ko ? "\(file): TCP 스트림 \(index), A = \(a), B = \(b), 세그먼트 \(segments)개"
+                 : "\(file): TCP stream \(index), A = \(a), B = \(b), \(segments) segments"
+    }
+    static func handshakeRTT(_ ms: String, _ l: Language) -> String { l == .ko ? "핸드셰이크 RTT \(ms) ms" : "handshake RTT \(ms) ms" }
+    static func recognised(_ n: Int, _ l: Language) -> String {
+        l == .ko ? "알아본 UDP 메시지 \(n)개(처음 20개까지):" : "UDP messages recognised: \(n) (the first 20):"
+    }
+    static let relativeNumbers = Localized(ko: "번호는 각 방향의 첫 번호에 상대적입니다(ISN = 0).",
+                                           en: "Sequence and ACK numbers are relative to each side's first one (ISN = 0).")
+    static let findings = Localized(ko: "분석 표시", en: "Findings")
+    static let noFindings = Localized(ko: "없음", en: "none")
+    /// The player's title for a capture.
+    public static func captureTitle(_ file: String, stream: Int) -> Localized {
+        Localized(ko: "캡처 \(file), 스트림 \(stream)", en: "Capture \(file), stream \(stream)")
+    }
+    public static let captureSummary = Localized(ko: "실제 패킷", en: "Real packets")
+}

@@ -1,0 +1,162 @@
+# Sourced by run.sh: `nettutor trace` on real traffic made here, each capture in a private
+# network namespace (its own loopback, so no port or address outside it is touched):
+# an HTTP download, a TLS 1.3 handshake, DNS over UDP, a lossy bulk transfer through a tbf
+# bottleneck with random drops (nftables), and a slow reader whose window closes. Each is
+# checked against tshark: the same conversations, frames and bytes, and the same counts of
+# Wireshark's tcp.analysis flags (to within one). Needs root (CI runs as root) for unshare.
+TR="$WORK/trace"; mkdir -p "$TR"
+if [ "$(id -u)" != 0 ] || ! command -v tshark > /dev/null || ! command -v tcpdump > /dev/null; then
+  fail "trace: needs root, tcpdump and tshark (make deps installs them; CI runs as root)"
+else
+  # capture NAME FILTER < COMMANDS: runs COMMANDS in a new namespace with tcpdump recording.
+  # Only tcpdump runs in the background; the traffic's both ends are one foreground program.
+  capture() {  # capture NAME FILTER < COMMANDS
+    { echo "ip link set lo up"; echo "tcpdump -i lo -U -w '$TR/$1.pcap' $2 2>/dev/null & CAP=\$!; sleep 0.7"; cat
+      echo "sleep 0.5; kill \$CAP; wait \$CAP"; } > "$TR/$1.sh"
+    timeout 60 unshare -n bash "$TR/$1.sh" > "$TR/$1.log" 2>&1 < /dev/null
+  }
+  cat > "$TR/bulk.py" <<'PY'
+import socket, sys, threading, time
+port, n, slow = int(sys.argv[1]), int(sys.argv[2]), len(sys.argv) > 3
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+if slow: srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+srv.bind(("127.0.0.1", port)); srv.listen(1)
+def recv():
+    c, _ = srv.accept()
+    if slow: time.sleep(0.3)
+    while c.recv(1024 if slow else 65536):
+        if slow: time.sleep(0.01)
+    c.close()
+t = threading.Thread(target=recv); t.start()
+s = socket.create_connection(("127.0.0.1", port)); s.sendall(b"x" * n); s.close(); t.join()
+PY
+  cat > "$TR/dns.py" <<'PY'
+import socket, struct, sys, threading
+srv = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); srv.bind(("127.0.0.1", 53))
+def answer():
+    for _ in range(2):
+        q, addr = srv.recvfrom(512)
+        name_end = q.index(b"\0", 12) + 5
+        nx = b"nope" in q
+        head = q[:2] + (b"\x81\x83" if nx else b"\x81\x80") + b"\x00\x01" + (b"\x00\x00" if nx else b"\x00\x01") + b"\x00\x00\x00\x00"
+        rr = b"" if nx else b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04\x7f\x00\x00\x01"
+        srv.sendto(head + q[12:name_end] + rr, addr)
+t = threading.Thread(target=answer); t.start()
+for name in (b"example.test", b"nope.test"):
+    c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    qname = b"".join(bytes([len(p)]) + p for p in name.split(b".")) + b"\0"
+    c.sendto(b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00" + qname + b"\x00\x01\x00\x01", ("127.0.0.1", 53)); c.recvfrom(512)
+t.join()
+PY
+  cat > "$TR/web.py" <<'PY'
+import functools, http.server, socket, ssl, sys, threading, urllib.request
+d, kind = sys.argv[1], sys.argv[2]
+if kind == "http":   # a download and a 404 from a local server
+    h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=d)
+    h.log_message = lambda *a: None
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 8000), h)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    urllib.request.urlopen("http://127.0.0.1:8000/big.bin").read()
+    try: urllib.request.urlopen("http://127.0.0.1:8000/missing")
+    except Exception: pass
+    srv.shutdown()
+else:                # a TLS 1.3 handshake with SNI, and a few bytes each way
+    sc = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); sc.load_cert_chain(d + "/cert.pem", d + "/key.pem")
+    sc.minimum_version = ssl.TLSVersion.TLSv1_3
+    srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); srv.bind(("127.0.0.1", 4433)); srv.listen(1)
+    def serve():
+        c, _ = srv.accept()
+        with sc.wrap_socket(c, server_side=True) as s: s.recv(100); s.sendall(b"bye")
+    t = threading.Thread(target=serve); t.start()
+    cc = ssl.create_default_context(); cc.check_hostname = False; cc.verify_mode = ssl.CERT_NONE
+    with cc.wrap_socket(socket.create_connection(("127.0.0.1", 4433)), server_hostname="nettutor.test") as s: s.sendall(b"hello"); s.recv(100)
+    t.join()
+PY
+  head -c 400000 /dev/urandom > "$TR/big.bin"
+  capture http "tcp port 8000" <<EOF
+python3 "$TR/web.py" "$TR" http
+EOF
+  openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=nettutor.test -days 1 -keyout "$TR/key.pem" -out "$TR/cert.pem" 2> /dev/null
+  capture tls "tcp port 4433" <<EOF
+python3 "$TR/web.py" "$TR" tls
+EOF
+  capture dns "udp port 53" <<EOF
+python3 "$TR/dns.py"
+EOF
+  capture lossy "tcp port 5001" <<EOF
+ip link set lo mtu 1500; ethtool -K lo tso off gso off gro off > /dev/null 2>&1
+tc qdisc add dev lo root tbf rate 20mbit burst 16kb limit 64kb
+nft add table inet lossy; nft add chain inet lossy out '{ type filter hook output priority 0 ; }'
+nft add rule inet lossy out tcp dport 5001 numgen random mod 100 '<' 2 drop
+python3 "$TR/bulk.py" 5001 2000000
+EOF
+  capture window "tcp port 5002" <<EOF
+python3 "$TR/bulk.py" 5002 60000 slow
+EOF
+  # Conversations, frames and bytes per TCP stream, and the analysis flag counts, against tshark.
+  compare() {  # compare NAME: prints what differs, nothing when all agree
+    python3 - "$BIN" "$TR/$1.pcap" <<'PY'
+import json, subprocess, sys
+bin, pcap = sys.argv[1], sys.argv[2]
+def run(*a): return subprocess.run(a, capture_output=True, text=True).stdout
+ours = {}
+for line in run(bin, "trace", pcap, "--list", "--lang", "en").splitlines():
+    f = line.split()
+    if len(f) == 11 and f[0].isdigit(): ours[int(f[0])] = (int(f[7]), int(f[8]))
+theirs = {}
+for line in run("tshark", "-r", pcap, "-Y", "tcp", "-T", "fields", "-e", "tcp.stream", "-e", "frame.len").splitlines():
+    s, n = line.split("\t"); a = theirs.get(int(s), (0, 0)); theirs[int(s)] = (a[0] + 1, a[1] + int(n))
+problems = [] if ours == theirs and ours else [f"conversations: ours {ours}, tshark {theirs}"]
+names = {"retransmission": "retransmission", "fast-retransmission": "fast_retransmission", "spurious-retransmission": "spurious_retransmission",
+         "dup-ack": "duplicate_ack", "out-of-order": "out_of_order", "lost-segment": "lost_segment", "zero-window": "zero_window",
+         "window-full": "window_full", "window-probe": "zero_window_probe", "window-update": "window_update", "keep-alive": "keep_alive"}
+for stream in theirs:
+    counts = {k: 0 for k in names}
+    for line in run(bin, "trace", pcap, "--stream", str(stream), "--trace", "json").splitlines():
+        for a in json.loads(line)["analysis"]:
+            if a in counts: counts[a] += 1
+    for ours_name, field in names.items():
+        t = len(run("tshark", "-r", pcap, "-Y", f"tcp.stream == {stream} && tcp.analysis.{field}").splitlines())
+        if abs(t - counts[ours_name]) > 1: problems.append(f"stream {stream} {ours_name}: ours {counts[ours_name]}, tshark {t}")
+print("\n".join(problems))
+PY
+  }
+  for name in http tls lossy window; do
+    diff=$(compare $name)
+    if [ -s "$TR/$name.pcap" ] && [ -z "$diff" ]; then ok "trace: $name capture: conversations, frames, bytes and analysis flags agree with tshark"
+    else fail "trace: $name capture agrees with tshark" "$diff$(tail -3 "$TR/$name.log")"; fi
+  done
+  out=$("$BIN" trace "$TR/http.pcap" --plain --lang en)
+  if echo "$out" | grep -q "GET /big.bin" && echo "$out" | grep -q "HTTP 200 OK" && echo "$out" | grep -q "A:SYN-SENT B:SYN-RECEIVED" && echo "$out" | grep -q "handshake RTT"; then
+    ok "trace: the HTTP stream shows the request and status lines, the handshake states and RTT"
+  else fail "trace: HTTP stream labels" "$(echo "$out" | head -8)"; fi
+  out=$("$BIN" trace "$TR/tls.pcap" --plain --lang en)
+  if echo "$out" | grep -q "TLS ClientHello SNI=nettutor.test" && echo "$out" | grep -q "TLS ServerHello TLS 1.3"; then
+    ok "trace: the TLS stream names the ClientHello's SNI and the negotiated TLS 1.3"
+  else fail "trace: TLS labels" "$(echo "$out" | head -8)"; fi
+  out=$("$BIN" trace "$TR/dns.pcap" --list --lang en)
+  if echo "$out" | grep -q "DNS query A example.test" && echo "$out" | grep -q "DNS answer A example.test NOERROR 1 record" && echo "$out" | grep -q "NXDOMAIN"; then
+    ok "trace: DNS queries and answers over UDP are listed with name, type and rcode"
+  else fail "trace: DNS labels" "$out"; fi
+  out=$("$BIN" trace "$TR/lossy.pcap" --plain --lang en | tail -1)
+  if echo "$out" | grep -q "retransmission [1-9]" && echo "$out" | grep -q "dup-ack [1-9]"; then ok "trace: the lossy transfer shows retransmissions and duplicate ACKs"
+  else fail "trace: lossy findings" "$out"; fi
+  out=$("$BIN" trace "$TR/window.pcap" --plain --lang en | tail -1)
+  if echo "$out" | grep -q "zero-window [1-9]"; then ok "trace: the slow reader's zero window is found"; else fail "trace: zero window" "$out"; fi
+  # Bad input: a clear message, exit 1, never a crash.
+  head -c 3000 "$TR/lossy.pcap" > "$TR/cut.pcap"; printf 'garbage garbage garbage' > "$TR/junk.pcap"; : > "$TR/empty.pcap"
+  for f in "$TR/junk.pcap" "$TR/empty.pcap" "$TR" "$TR/none.pcap"; do
+    err=$("$BIN" trace "$f" 2>&1 > /dev/null); code=$?
+    if [ $code -eq 1 ] && echo "$err" | grep -q "^nettutor: "; then ok "trace: $(basename "$f") is a clear error (exit 1)"; else fail "trace: $(basename "$f") (exit $code)" "$err"; fi
+  done
+  err=$("$BIN" trace "$TR/cut.pcap" --plain 2>&1 > /dev/null); code=$?
+  if [ $code -eq 0 ] && echo "$err" | grep -q "stopped after"; then ok "trace: a truncated capture is read up to the cut, with a warning"; else fail "trace: truncated capture (exit $code)" "$err"; fi
+  # The player: the lossy capture, jumped to its findings with n.
+  $T kill-session -t e2e 2>/dev/null
+  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/lossy.pcap --data-dir $WORK/data --lang en"
+  wait_for "Capture lossy.pcap" > /dev/null
+  for _ in $(seq 1 40); do keys n; sleep 0.05; screen | grep -q "Fast retransmission" && break; done
+  if screen | grep -q "Fast retransmission"; then ok "trace: the TUI player steps a capture to its fast retransmission (n: next finding)"
+  else fail "trace: the TUI player shows the fast retransmission" "$(screen)"; fi
+  $T kill-session -t e2e 2>/dev/null
+fi
