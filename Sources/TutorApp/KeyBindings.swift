@@ -9,7 +9,7 @@ public enum Command: Sendable, Hashable {
     /// The reader's search, contents and scene cards; the glossary.
     case nextHit, previousHit, clearSearch, contents, nextScene, glossary, toggleAllTerms, resume
     case toggleLanguage, help, quit, suspend
-    case playPause, nextEvent, previousEvent, nextFinding, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
+    case playPause, nextEvent, previousEvent, nextFinding, toggleGraph, faster, slower, restart, toggleStates, dropNext, undoFault, togglePredict, toggleView
     case injectTimeout, injectDupAcks, cycleAlgorithm, toggleCompare, toggleModel, ssthreshDown, ssthreshUp
     case cycleInitialWindow, cycleChart
     case variant(Int), nextClient, openDiagram
@@ -131,6 +131,9 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("u")], command: .undoFault, label: Localized(ko: "마지막 손실 취소", en: "undo the last drop"), inBar: false),
         KeyBinding(keys: [.char("r")], command: .restart, label: Localized(ko: "처음부터", en: "restart"), inBar: false),
         KeyBinding(keys: [.char("s")], command: .toggleStates, label: Localized(ko: "상태 다이어그램", en: "state diagram"), inBar: false),
+        KeyBinding(keys: [.char("t")], command: .toggleGraph, label: Localized(ko: "시간-순서 번호 그래프", en: "time-sequence graph"), inBar: false),
+        KeyBinding(keys: [.home], command: .top, label: Localized(ko: "첫 이벤트", en: "first event"), inBar: false),
+        KeyBinding(keys: [.end], command: .bottom, label: Localized(ko: "마지막 이벤트", en: "last event"), inBar: false),
         KeyBinding(keys: [.char("p")], command: .togglePredict, label: Localized(ko: "예측 모드(다음 세그먼트 맞히기)", en: "predict mode (guess each segment)"), inBar: false),
         KeyBinding(keys: [.char("v")], command: .toggleView, label: Localized(ko: "기울기 / 사다리 보기", en: "slanted / ladder view"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),

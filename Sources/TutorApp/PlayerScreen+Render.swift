@@ -34,6 +34,10 @@ extension PlayerScreen {
         renderNarration(p, into: &grid, area: narrationArea, language: language, glyphs: glyphs)
         if list.width > 0 { renderEventList(p, into: &grid, area: list, language: language, glyphs: glyphs) }
         renderBottomBar(state, into: &grid, bindings: bindings(p), includeGlobal: !capturesText(p))
+        if p.showGraph {
+            TimeSequenceGraph(trace: p.trace, cursor: p.cursor, mode: glyphs == .ascii ? .ascii : .braille, language: language, glyphs: glyphs)
+                .render(into: &grid, area: Rect(x: 0, y: 1, width: grid.width, height: max(0, grid.height - 2)))
+        }
         if p.showStates {
             TCPStateDiagram(trace: p.trace, cursor: p.cursor, language: language, glyphs: glyphs)
                 .render(into: &grid, area: grid.bounds.centered(width: min(grid.width - 4, 76), height: min(grid.height - 2, 22)))

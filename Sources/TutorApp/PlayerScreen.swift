@@ -18,6 +18,8 @@ public enum PlayerScreen: ScreenModel {
         public var playing = false
         public var speedIndex = 2
         public var showStates = false
+        /// `t`: the time-sequence graph over the diagram.
+        public var showGraph = false
         /// Predict mode: before a segment is shown, the user types its flags and numbers.
         public var predictMode = false
         /// Index of the send event waiting for a guess (its label is hidden).
@@ -42,7 +44,7 @@ public enum PlayerScreen: ScreenModel {
         public static func == (a: State, b: State) -> Bool {
             a.scene == b.scene && a.options == b.options && a.injected == b.injected && a.trace == b.trace
                 && a.cursor == b.cursor && a.time == b.time && a.playing == b.playing && a.speedIndex == b.speedIndex
-                && a.showStates == b.showStates && a.predictMode == b.predictMode
+                && a.showStates == b.showStates && a.showGraph == b.showGraph && a.predictMode == b.predictMode
                 && a.awaitingGuess == b.awaitingGuess && a.guess == b.guess && a.verdict?.correct == b.verdict?.correct
                 && a.verdict?.expected == b.verdict?.expected && a.verdict?.wrong == b.verdict?.wrong && a.score == b.score
                 && a.fixedTrace == b.fixedTrace && a.resumeAfterGuess == b.resumeAfterGuess && a.dwell == b.dwell && a.view == b.view
@@ -179,6 +181,8 @@ public enum PlayerScreen: ScreenModel {
             p.view = shown == .ladder ? .slanted : .ladder
             state.message = (p.view == .ladder ? UIText.ladderViewOn : UIText.slantedViewOn)[state.language]
         case .previousEvent: p.playing = false; p.go(to: p.cursor - 1)
+        case .top: p.playing = false; p.go(to: -1)
+        case .bottom: p.playing = false; p.go(to: p.trace.events.count - 1)
         case .nextFinding:
             // A capture marks what its analysis found (a retransmission, a zero window...).
             p.playing = false
@@ -192,7 +196,8 @@ public enum PlayerScreen: ScreenModel {
             if !p.injected.isEmpty { state.message = UIText.restartedWithDrops(p.injected, state.language) }
         case .toggleStates where p.scene.stateMachine == nil:
             state.message = UIText.noStateDiagram[state.language]
-        case .toggleStates: p.showStates.toggle()
+        case .toggleStates: p.showStates.toggle(); p.showGraph = false
+        case .toggleGraph: p.showGraph.toggle(); p.showStates = false
         case .dropNext where p.fixedTrace || !p.scene.options.contains(.drop):
             state.message = (p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
         case .dropNext:

@@ -1,5 +1,6 @@
 import NetSim
 import TutorCore
+import TutorRender
 
 /// `nettutor trace` (CaptureText, the player's title), in both languages. What each finding
 /// means is content (NetSim's CaptureTrace), not here.
@@ -32,4 +33,15 @@ extension UIText {
         Localized(ko: "캡처 \(file), 스트림 \(stream)", en: "Capture \(file), stream \(stream)")
     }
     public static let captureSummary = Localized(ko: "실제 패킷", en: "Real packets")
+
+    // MARK: The time-sequence graph (`t` in the player)
+
+    static func timeSequenceTitle(_ direction: String?, _ l: Language) -> String {
+        (l == .ko ? "시간-순서 번호 그래프" : "Time-sequence graph") + (direction.map { " " + $0 } ?? "")
+    }
+    static let noDataSegments = Localized(ko: "데이터를 실은 세그먼트가 없습니다.", en: "No segment carries data.")
+    static func timeSequenceLegend(_ g: Glyphs, _ l: Language) -> String {
+        l == .ko ? "\(g.vertical) 세그먼트(순서 번호 범위)  \(g.retransmit) 재전송  \(g.horizontal) ACK  \(g.dash) ACK+윈도우(수신 윈도우의 끝)  t 닫기"
+                 : "\(g.vertical) segment (its bytes)  \(g.retransmit) retransmission  \(g.horizontal) ACK  \(g.dash) ACK+window (the receive window's edge)  t close"
+    }
 }

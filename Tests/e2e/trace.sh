@@ -11,7 +11,9 @@ else
   # capture NAME FILTER < COMMANDS: runs COMMANDS in a new namespace with tcpdump recording.
   # Only tcpdump runs in the background; the traffic's both ends are one foreground program.
   capture() {  # capture NAME FILTER < COMMANDS
-    { echo "ip link set lo up"; echo "tcpdump -i lo -U -w '$TR/$1.pcap' $2 2>/dev/null & CAP=\$!; sleep 0.7"; cat
+    # tcpdump says "listening" once its filter is in: nothing is sent before that.
+    { echo "ip link set lo up"; echo "tcpdump -i lo --immediate-mode -U -w '$TR/$1.pcap' $2 2> '$TR/$1.tcpdump' & CAP=\$!"
+      echo "for i in \$(seq 100); do grep -q listening '$TR/$1.tcpdump' && break; sleep 0.1; done; sleep 0.2"; cat
       echo "sleep 0.5; kill \$CAP; wait \$CAP"; } > "$TR/$1.sh"
     timeout 60 unshare -n bash "$TR/$1.sh" > "$TR/$1.log" 2>&1 < /dev/null
   }
@@ -83,11 +85,13 @@ EOF
   capture dns "udp port 53" <<EOF
 python3 "$TR/dns.py"
 EOF
-  capture lossy "tcp port 5001" <<EOF
-ip link set lo mtu 1500; ethtool -K lo tso off gso off gro off > /dev/null 2>&1
+  # Every 100th data segment is dropped on input (after tcpdump saw it; a drop on output would
+  # count as never sent), SACK off so recovery is by duplicate ACKs and fast retransmit.
+  capture lossy "-s 200 tcp port 5001" <<EOF
+ip link set lo mtu 1500; ethtool -K lo tso off gso off gro off > /dev/null 2>&1; sysctl -qw net.ipv4.tcp_sack=0
 tc qdisc add dev lo root tbf rate 20mbit burst 16kb limit 64kb
-nft add table inet lossy; nft add chain inet lossy out '{ type filter hook output priority 0 ; }'
-nft add rule inet lossy out tcp dport 5001 numgen random mod 100 '<' 2 drop
+nft add table inet lossy; nft add chain inet lossy in '{ type filter hook input priority 0 ; }'
+nft add rule inet lossy in tcp dport 5001 numgen inc mod 100 == 50 drop
 python3 "$TR/bulk.py" 5001 2000000
 EOF
   capture window "tcp port 5002" <<EOF
@@ -155,8 +159,12 @@ PY
   $T kill-session -t e2e 2>/dev/null
   $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/lossy.pcap --data-dir $WORK/data --lang en"
   wait_for "Capture lossy.pcap" > /dev/null
-  for _ in $(seq 1 40); do keys n; sleep 0.05; screen | grep -q "Fast retransmission" && break; done
+  # Duplicate ACKs are findings too: a hundred or so n's lead to the first fast retransmission.
+  for _ in $(seq 1 400); do keys n; sleep 0.01; screen | grep -q "Fast retransmission" && break; done
   if screen | grep -q "Fast retransmission"; then ok "trace: the TUI player steps a capture to its fast retransmission (n: next finding)"
   else fail "trace: the TUI player shows the fast retransmission" "$(screen)"; fi
+  keys t
+  if wait_for "Time-sequence graph" && screen | grep -q "retransmission" && screen | grep -q "ACK+window"; then ok "trace: t shows the time-sequence graph of the capture"
+  else fail "trace: the time-sequence graph" "$(screen)"; fi
   $T kill-session -t e2e 2>/dev/null
 fi
