@@ -44,4 +44,26 @@ extension UIText {
         l == .ko ? "\(g.vertical) 세그먼트(순서 번호 범위)  \(g.retransmit) 재전송  \(g.horizontal) ACK  \(g.dash) ACK+윈도우(수신 윈도우의 끝)  t 닫기"
                  : "\(g.vertical) segment (its bytes)  \(g.retransmit) retransmission  \(g.horizontal) ACK  \(g.dash) ACK+window (the receive window's edge)  t close"
     }
+
+    // MARK: `cwnd --real` (RealLabText)
+
+    static func realLabHeader(_ settings: String, seconds: String, _ l: Language) -> String {
+        l == .ko ? "cwnd --real: \(settings), \(seconds)초 동안 전송" : "cwnd --real: \(settings), transfer took \(seconds) s"
+    }
+    static func realLabRTT(_ base: String, _ max: String, _ l: Language) -> String {
+        l == .ko ? "RTT: 큐가 비었을 때 \(base) ms, 큐가 차면 최대 \(max) ms (큐잉 지연, 버퍼블로트)"
+                 : "RTT: \(base) ms with the queue empty, up to \(max) ms as it fills (queueing delay, bufferbloat)"
+    }
+    static func realLabCwnd(_ maxCwnd: Int, _ responses: Int, _ retrans: Int, _ l: Language) -> String {
+        l == .ko ? "커널의 혼잡 윈도우: 최대 \(maxCwnd) 세그먼트, 손실에 대응해 줄인 횟수 \(responses), 재전송 \(retrans)"
+                 : "kernel cwnd: at most \(maxCwnd) segments; \(responses) loss responses (cwnd fell); \(retrans) retransmissions"
+    }
+    static func realLabResponse(_ t: String, _ from: Int, _ to: Int, timeout: Bool, _ l: Language) -> String {
+        l == .ko ? "\(t)초: cwnd \(from) → \(to)\(timeout ? " (타임아웃, Loss 상태)" : " (빠른 복구)")"
+                 : "at \(t) s: cwnd \(from) → \(to)\(timeout ? " (timeout, Loss state)" : " (fast recovery)")"
+    }
+    static func realLabColumns(_ algorithm: String, _ l: Language) -> String {
+        l == .ko ? " 라운드    커널 cwnd    모델(\(algorithm))   (라운드 = 평균 RTT 하나, 같은 손실을 넣은 교과서 모델)"
+                 : " round   kernel cwnd  model (\(algorithm))   (a round is one mean RTT; the textbook model with the same losses)"
+    }
 }

@@ -167,4 +167,24 @@ PY
   if wait_for "Time-sequence graph" && screen | grep -q "retransmission" && screen | grep -q "ACK+window"; then ok "trace: t shows the time-sequence graph of the capture"
   else fail "trace: the time-sequence graph" "$(screen)"; fi
   $T kill-session -t e2e 2>/dev/null
+  # cwnd --real: the kernel's CUBIC through a 20 Mbit/s bottleneck; at least one loss response
+  # (cwnd falls), RTT above the unloaded one, and a saved capture with its retransmissions.
+  "$BIN" cwnd --real --rate 20mbit --queue 64kb --bytes 6000000 --save "$TR/real.pcap" --trace json > "$TR/real.json" 2> "$TR/real.err"; code=$?
+  verdict=$(python3 - "$TR/real.json" <<'PY'
+import json, sys
+s = [json.loads(l) for l in open(sys.argv[1])]
+falls = [b for a, b in zip(s, s[1:]) if b["cwnd"] < a["cwnd"] and b["retrans"] > 0]
+rtts = [x["rtt_ms"] for x in s if x["rtt_ms"] > 0]
+ok = len(s) > 20 and falls and max(rtts) > 3 * min(rtts) and all(k in s[0] for k in ("t", "cwnd", "ssthresh", "rtt_ms", "retrans", "state"))
+print("ok" if ok else f"samples {len(s)}, cwnd falls {len(falls)}, rtt {min(rtts or [0])}..{max(rtts or [0])}")
+PY
+)
+  if [ $code -eq 0 ] && [ "$verdict" = ok ]; then ok "cwnd --real: the kernel's cwnd falls at a loss and the RTT rises as the bottleneck's queue fills"
+  else fail "cwnd --real (exit $code): $verdict" "$(cat "$TR/real.err")"; fi
+  out=$("$BIN" trace "$TR/real.pcap" --plain --lang en | tail -1)
+  if echo "$out" | grep -q "retransmission [1-9]"; then ok "cwnd --real --save: the capture opens in trace with its retransmissions annotated"
+  else fail "cwnd --real --save capture" "$out"; fi
+  out=$("$BIN" cwnd --real --bytes 2000000 --lang ko 2>&1)
+  if echo "$out" | grep -q "커널의 혼잡 윈도우" && echo "$out" | grep -q "큐잉 지연"; then ok "cwnd --real in Korean: kernel against model, queueing delay"
+  else fail "cwnd --real in Korean" "$(echo "$out" | head -5)"; fi
 fi

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TutorCapture
 import TutorShell
 import NetSim
 import TutorApp
@@ -26,15 +27,45 @@ struct Cwnd: Command {
     @Option(help: "Round-trip time in ms (CUBIC's clock; the rfc5681 model's ACK clock).") var rtt: Double = 100
     @Option(help: "How the chart is drawn.") var chart: BrailleCanvas.Mode = .braille
     @Flag(help: "A table of rounds and a text chart (the default when not on a terminal).") var plain = false
-    @Option(help: "Print the trace: one JSON object per round (per ACK in rfc5681).") var trace: TraceFormat?
+    @Option(help: "Print the trace: one JSON object per round (per ACK in rfc5681; per TCP_INFO sample with --real).") var trace: TraceFormat?
+    @Flag(help: "The kernel's own TCP: a real transfer in a private network namespace through a bottleneck (root, or unprivileged user namespaces), its TCP_INFO beside the model.") var real = false
+    @Option(help: "--real: the bottleneck's rate (tc tbf), e.g. 20mbit.") var rate = "20mbit"
+    @Option(help: "--real: the bottleneck's queue, e.g. 64kb.") var queue = "64kb"
+    @Option(help: "--real: bytes to send.") var bytes = 8_000_000
+    @Option(help: "--real: stop sending after this many seconds.") var seconds = 10.0
+    @Option(help: "--real: the kernel's congestion control (TCP_CONGESTION): cubic or reno.") var cc = "cubic"
+    @Option(help: "--real: save the packets to this pcap file (open it with 'nettutor trace').") var save: String?
+
+    func validate() throws {
+        guard real else { return }
+        if !["cubic", "reno"].contains(cc) { throw ValidationError("--cc must be cubic or reno") }
+        if !(0...0.5).contains(loss) { throw ValidationError("--loss must be between 0 and 0.5") }
+        if bytes < 10_000 || bytes > 1_000_000_000 { throw ValidationError("--bytes must be between 10000 and 1000000000") }
+        if !(0.5...120).contains(seconds) { throw ValidationError("--seconds must be between 0.5 and 120") }
+        for (name, v) in [("--rate", rate), ("--queue", queue)] where v.range(of: #"^[0-9]+(\.[0-9]+)?[a-zA-Z]*$"#, options: .regularExpression) == nil {
+            throw ValidationError("\(name) must be a number with a tc unit, e.g. 20mbit or 64kb")
+        }
+    }
 
     func execute() throws {
+        if real { return try runReal() }
         var p = CwndParameters()
         p.algorithm = compare && model == .rfc5681 && algo == .cubic ? .reno : algo
         p.model = model; p.ssthresh = ssthresh; p.initialWindow = iw; p.rounds = rounds
         p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
         p = try CommandRequests.cwnd(p, events: events)
         try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: try Output(plain: plain, trace: trace), global: global)
+    }
+
+    /// `--real`: the transfer, then its text or JSON lines (and the capture, when asked).
+    func runReal() throws {
+        var o = RealLabOptions()
+        o.rate = rate; o.queue = queue; o.loss = loss; o.bytes = bytes; o.seconds = seconds; o.cc = cc
+        let out = try RealLab.run(o)
+        if let save { try RealLab.savePcap(out.packets, to: save); printError("saved \(out.packets.count) packets to \(save)") }
+        if trace == .json { return Output.write(RealLabText.jsonLines(out.result)) }
+        let settings = "\(cc), \(rate) bottleneck, queue \(queue), loss \(loss * 100)%, \(bytes) bytes"
+        Output.write(try RealLabText.plain(out.result, settings: settings, language: global.language))
     }
 
     /// The lab on a terminal, else the table, JSON lines or Mermaid.
