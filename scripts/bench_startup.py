@@ -129,9 +129,20 @@ row("`check` of the generated content, warm", check, "—", None, None, "—")
 dash, dash_peak = alone(lambda: timed([BIN, "progress", "--json", "--data-dir", YEAR], env=year_env), runs=10)
 row("`progress --json` at 100,000 answers", dash, "—", None, None, "≤ 50 ms")
 
+# A capture of 1,000,000 packets (about 100 MB, scripts/gen-capture.py): its conversations
+# against tshark's on the same file (issue 18).
+capture = os.path.join(OUT, "big.pcap")
+subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-capture.py"), capture], check=True, capture_output=True)
+tshark = shutil.which("tshark")
+trace_peak = None
+if tshark:
+    a, b, r, trace_peak = paired(lambda: timed([BIN, "trace", capture, "--list"]), lambda: timed([tshark, "-q", "-z", "conv,tcp", "-r", capture]), runs=3, warmup=1)
+    row("`trace --list` of 1,000,000 packets (98 MB)", a, "`tshark -q -z conv,tcp`", b, r, "≤ 2×, ≤ 64 MiB")
+
 print("| what | nettutor | peer | peer time | ratio | must reach |")
 print("|---|---|---|---|---|---|")
 print("\n".join(rows))
 print()
 print(f"Peak memory (max RSS): `read --plain` {read_peak:.1f} MiB; TUI home with a year of progress {home_peak:.1f} MiB; "
-      f"`progress --json` at 100,000 answers {dash_peak:.1f} MiB (bar: ≤ 16 MiB each)")
+      f"`progress --json` at 100,000 answers {dash_peak:.1f} MiB (bar: ≤ 16 MiB each)"
+      + (f"; `trace --list` of 1,000,000 packets {trace_peak:.1f} MiB (bar: ≤ 64 MiB)" if trace_peak else ""))
