@@ -79,43 +79,20 @@ public enum CaptureText {
         for seg in s.segments {
             let (src, dst) = seg.fromA ? (s.a, s.b) : (s.b, s.a)
             var fields: [(String, String)] = [
-                ("t", CaptureTrace.fixed(seg.t, 6)), ("frame", "\(seg.frame)"), ("src", quote(src.description)), ("dst", quote(dst.description)),
-                ("flags", quote(seg.flags.text)), ("seq", "\(seg.seq)"), ("ack", "\(seg.ack)"), ("len", "\(seg.len)"), ("win", "\(seg.win)"),
-                ("analysis", "[" + seg.analysis.map { quote($0.rawValue) }.joined(separator: ",") + "]"),
-                ("state_a", quote(seg.stateA)), ("state_b", quote(seg.stateB)),
+                ("t", CaptureTrace.fixed(seg.t, 6)), ("frame", "\(seg.frame)"), ("src", TraceExport.quote(src.description)), ("dst", TraceExport.quote(dst.description)),
+                ("flags", TraceExport.quote(seg.flags.text)), ("seq", "\(seg.seq)"), ("ack", "\(seg.ack)"), ("len", "\(seg.len)"), ("win", "\(seg.win)"),
+                ("analysis", "[" + seg.analysis.map { TraceExport.quote($0.rawValue) }.joined(separator: ",") + "]"),
+                ("state_a", TraceExport.quote(seg.stateA)), ("state_b", TraceExport.quote(seg.stateB)),
             ]
             if let f = seg.inFlight { fields.append(("in_flight", "\(f)")) }
             if let r = seg.rtt { fields.append(("rtt_ms", CaptureTrace.fixed(r * 1000, 3))) }
             if let m = seg.options.mss { fields.append(("mss", "\(m)")) }
             if let w = seg.options.windowScale { fields.append(("wscale", "\(w)")) }
             if !seg.options.sack.isEmpty { fields.append(("sack", "[" + seg.options.sack.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")) }
-            if let app = seg.appLabel { fields.append(("app", quote(app))) }
+            if let app = seg.appLabel { fields.append(("app", TraceExport.quote(app))) }
             out += "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
         }
         return out
-    }
-
-    /// A JSON string; control characters and non-ASCII escaped (labels come from the network).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where u.value < 0x20 || u.value >= 0x7F:
-                if u.value > 0xFFFF {
-                    let v = u.value - 0x10000
-                    out += hex4(0xD800 + (v >> 10)) + hex4(0xDC00 + (v & 0x3FF))
-                } else { out += hex4(u.value) }
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
-
-    static func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
     }
 }
 
