@@ -1,16 +1,19 @@
 // libpcap for Swift, opened at run time: only `nettutor trace` and `cwnd --real` need it, and
 // Debian's libpcap.so pulls in D-Bus, systemd and libgcrypt, which every other command would pay
 // for at start-up. The header gives the types; `nt_pcap_load` finds the functions with dlopen.
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE  // unshare and CLONE_NEWNET, for the real lab's namespace
-#endif
 #include <pcap/pcap.h>
 #include <dlfcn.h>
-#include <sched.h>
 #include <stddef.h>
 
+// unshare(2) is declared by <sched.h> only under _GNU_SOURCE, which would change glibc's own
+// types (fd_set) against the Glibc module Swift already has; so the call and its two flags
+// (linux/sched.h) are declared here.
+extern int unshare(int flags);
+#define NT_CLONE_NEWUSER 0x10000000
+#define NT_CLONE_NEWNET 0x40000000
+
 /// A new network namespace for the calling thread (and, with `user`, a user namespace too).
-static inline int nt_unshare_net(int user) { return unshare(CLONE_NEWNET | (user ? CLONE_NEWUSER : 0)); }
+static inline int nt_unshare_net(int user) { return unshare(NT_CLONE_NEWNET | (user ? NT_CLONE_NEWUSER : 0)); }
 
 typedef struct {
     pcap_t *(*open_offline)(const char *fname, char *errbuf);
