@@ -11,6 +11,18 @@ public struct RealLabOptions: Sendable {
     public var rate = "20mbit", queue = "64kb", loss = 0.0, bytes = 8_000_000, seconds = 10.0, cc = "cubic"
     public var port: UInt16 = 5201
     public init() {}
+
+    /// What is wrong with the options, said as `--help` names them (nil: nothing).
+    public var problem: String? {
+        if !["cubic", "reno"].contains(cc) { return "--cc must be cubic or reno" }
+        if !(0...0.5).contains(loss) { return "--loss must be between 0 and 0.5" }
+        if bytes < 10_000 || bytes > 1_000_000_000 { return "--bytes must be between 10000 and 1000000000" }
+        if !(0.5...120).contains(seconds) { return "--seconds must be between 0.5 and 120" }
+        for (name, v) in [("--rate", rate), ("--queue", queue)] where v.range(of: #"^[0-9]+(\.[0-9]+)?[a-zA-Z]*$"#, options: .regularExpression) == nil {
+            return "\(name) must be a number with a tc unit, e.g. 20mbit or 64kb"
+        }
+        return nil
+    }
 }
 
 public enum RealLab {

@@ -2,9 +2,13 @@ import Foundation
 import NetSim
 import TutorApp
 import TutorContent
+import TutorCore
 import TutorLive
 import TutorRender
 import TutorTerminal
+
+/// What a command shows: text to print, or the TUI screen to start on.
+public enum Shown { case text(String), player(StartUp.StartScreen) }
 
 /// What a command's arguments ask for, built and checked here so the executable stays thin:
 /// the screen `play` starts on, the journey (measured with `--live`), the lab's parameters, the
@@ -53,5 +57,27 @@ public enum CommandRequests {
         let content = words.firstIndex(of: "--content").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
         guard let library = try? ContentLibrary.forCommandLine(explicit: content, only: words.contains("--content-only")) else { return [] }
         return library.loadCatalog().0.ids.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The congestion-window lab on a terminal, else its table, JSON lines or Mermaid.
+    public static func cwnd(_ p: CwndParameters, compare: Bool, chart: BrailleCanvas.Mode, output: Output, language: Language) throws -> Shown {
+        let traces = compare ? try CongestionLab.compare(p) : [try CongestionLab.run(p)]
+        switch output {
+        case .tui: return .player(.cwnd(p, compare: compare, chart: chart))
+        case .json: return .text(TraceExport.cwndJSONLines(traces))
+        case .mermaid: return .text(TraceExport.cwndMermaid(traces))
+        case .plain: return .text(TraceExport.cwndPlain(traces, language: language))
+        }
+    }
+
+    /// The URL journey on a terminal, else its stage list, JSON lines or Mermaid.
+    public static func journey(_ p: JourneyParameters, output: Output, language: Language) throws -> Shown {
+        let journey = try URLJourney.build(p)
+        switch output {
+        case .tui: return .player(.journey(p))
+        case .json: return .text(TraceExport.journeyJSONLines(journey))
+        case .mermaid: return .text(TraceExport.journeyMermaid(journey, language: language))
+        case .plain: return .text(TraceExport.journeyPlain(journey, language: language))
+        }
     }
 }

@@ -31,6 +31,14 @@ struct GlobalOptions: ParsableArguments {
         try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang, mouse: !noMouse).run(start)
     }
 
+    /// Text printed, or the TUI started on its screen.
+    func show(_ shown: Shown) throws {
+        switch shown {
+        case .text(let text): Output.write(text)
+        case .player(let start): try runTUI(start)
+        }
+    }
+
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable
     /// folder is an error.
     func store() throws -> ProgressStore {

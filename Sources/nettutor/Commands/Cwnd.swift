@@ -36,15 +36,14 @@ struct Cwnd: Command {
     @Option(help: "--real: the kernel's congestion control (TCP_CONGESTION): cubic or reno.") var cc = "cubic"
     @Option(help: "--real: save the packets to this pcap file (open it with 'nettutor trace').") var save: String?
 
+    var realOptions: RealLabOptions {
+        var o = RealLabOptions()
+        o.rate = rate; o.queue = queue; o.loss = loss; o.bytes = bytes; o.seconds = seconds; o.cc = cc
+        return o
+    }
+
     func validate() throws {
-        guard real else { return }
-        if !["cubic", "reno"].contains(cc) { throw ValidationError("--cc must be cubic or reno") }
-        if !(0...0.5).contains(loss) { throw ValidationError("--loss must be between 0 and 0.5") }
-        if bytes < 10_000 || bytes > 1_000_000_000 { throw ValidationError("--bytes must be between 10000 and 1000000000") }
-        if !(0.5...120).contains(seconds) { throw ValidationError("--seconds must be between 0.5 and 120") }
-        for (name, v) in [("--rate", rate), ("--queue", queue)] where v.range(of: #"^[0-9]+(\.[0-9]+)?[a-zA-Z]*$"#, options: .regularExpression) == nil {
-            throw ValidationError("\(name) must be a number with a tc unit, e.g. 20mbit or 64kb")
-        }
+        if real, let problem = realOptions.problem { throw ValidationError(problem) }
     }
 
     func execute() throws {
@@ -54,28 +53,13 @@ struct Cwnd: Command {
         p.model = model; p.ssthresh = ssthresh; p.initialWindow = iw; p.rounds = rounds
         p.lossRate = loss; p.seed = seed; p.rwnd = rwnd; p.rtt = rtt
         p = try CommandRequests.cwnd(p, events: events)
-        try Self.output(p, compare: compare, chart: global.ascii ? .ascii : chart, to: try Output(plain: plain, trace: trace), global: global)
+        try global.show(CommandRequests.cwnd(p, compare: compare, chart: global.ascii ? .ascii : chart, output: try Output(plain: plain, trace: trace), language: global.language))
     }
 
     /// `--real`: the transfer, then its text or JSON lines (and the capture, when asked).
     func runReal() throws {
-        var o = RealLabOptions()
-        o.rate = rate; o.queue = queue; o.loss = loss; o.bytes = bytes; o.seconds = seconds; o.cc = cc
-        let out = try RealLab.run(o)
-        if let save { try RealLab.savePcap(out.packets, to: save); printError("saved \(out.packets.count) packets to \(save)") }
-        if trace == .json { return Output.write(RealLabText.jsonLines(out.result)) }
-        let settings = "\(cc), \(rate) bottleneck, queue \(queue), loss \(loss * 100)%, \(bytes) bytes"
-        Output.write(try RealLabText.plain(out.result, settings: settings, language: global.language))
-    }
-
-    /// The lab on a terminal, else the table, JSON lines or Mermaid.
-    static func output(_ p: CwndParameters, compare: Bool, chart: BrailleCanvas.Mode, to output: Output, global: GlobalOptions) throws {
-        let traces = compare ? try CongestionLab.compare(p) : [try CongestionLab.run(p)]
-        switch output {
-        case .tui: try global.runTUI(.cwnd(p, compare: compare, chart: chart))
-        case .json: Output.write(TraceExport.cwndJSONLines(traces))
-        case .mermaid: Output.write(TraceExport.cwndMermaid(traces))
-        case .plain: Output.write(TraceExport.cwndPlain(traces, language: global.language))
-        }
+        let (text, saved) = try CaptureRequests.realLab(realOptions, save: save, json: trace == .json, language: global.language)
+        if let saved { printError(saved) }
+        Output.write(text)
     }
 }

@@ -20,21 +20,10 @@ struct Journey: Command {
 
     func execute() throws {
         let p = try CommandRequests.journey(url: url, client: client, variant: variant, live: live, timeout: timeout, insecure: insecure)
-        try Self.output(p, to: try Output(plain: plain, trace: trace, export: export), global: global)
+        try global.show(CommandRequests.journey(p, output: try Output(plain: plain, trace: trace, export: export), language: global.language))
         if let f = p.measured?.failure {
             printError("\(f.stage.rawValue): \(f.message)")
             throw ExitCode(ExitStatus.failure)
-        }
-    }
-
-    /// The journey on a terminal, else the stage list, JSON lines or Mermaid.
-    static func output(_ p: JourneyParameters, to output: Output, global: GlobalOptions) throws {
-        let journey = try URLJourney.build(p)
-        switch output {
-        case .tui: try global.runTUI(.journey(p))
-        case .json: Output.write(TraceExport.journeyJSONLines(journey))
-        case .mermaid: Output.write(TraceExport.journeyMermaid(journey, language: global.language))
-        case .plain: Output.write(TraceExport.journeyPlain(journey, language: global.language))
         }
     }
 }

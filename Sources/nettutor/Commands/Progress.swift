@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import TutorApp
-import TutorProgress
 import TutorShell
 
 struct Progress: Command {
@@ -18,19 +15,9 @@ struct Progress: Command {
     enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
 
     func execute() throws {
-        let store = try global.store()
-        if let exportPath {
-            try SafeFile.write(String(decoding: try ProgressFiles.exportData(store), as: UTF8.self), to: exportPath, force: force)
-            return exportPath == "-" ? () : printError("exported to \(exportPath)")
-        }
-        if let importPath { return printError("imported \(importPath): \(try ProgressFiles.importExport(from: importPath, into: store)) new answers") }
-        let stored = try store.settings()
-        let settings = try stored.changing(streak: streak.map { $0 == .on }, retention: retention, newPerDay: newPerDay)
-        if settings != stored { try store.save(settings) }
-        let library = try global.library()
-        let dash = try store.dashboard(catalog: library.loadCatalog().0, questions: library.questionIndex().0.map { ($0.id, $0.lesson) },
-                                   now: SystemClock().wallTime(), utcOffset: utcOffset())
-        guard json else { return Output.write(DashboardText.plain(dash, language: global.language, streak: settings.streak, glyphs: global.ascii ? .ascii : .unicode)) }
-        Output.write(try Output.jsonText(dash))
+        let text = try ProgressRequest.run(global.store(), library: global.library, exportPath: exportPath, force: force, importPath: importPath,
+                                           streak: streak.map { $0 == .on }, retention: retention, newPerDay: newPerDay, json: json,
+                                           language: global.language, glyphs: global.ascii ? .ascii : .unicode)
+        if let text { Output.write(text) }
     }
 }

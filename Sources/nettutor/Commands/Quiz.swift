@@ -1,10 +1,6 @@
 import ArgumentParser
-import TutorApp
-import TutorCore
-import TutorProgress
 import TutorQuiz
 import TutorShell
-import TutorTerminal
 
 struct Quiz: Command {
     static let configuration = CommandConfiguration(commandName: "quiz", 
@@ -23,23 +19,8 @@ struct Quiz: Command {
     }
 
     func execute() throws {
-        let library = try global.library()
-        let (banks, diags) = library.loadQuizzes()
-        for d in diags where d.severity == .error { printError(d.description) }
-        // Like the TUI: an unusable data folder still quizzes, saying plainly that nothing is kept.
-        let (store, storeWarning) = ProgressFiles.openForApp(path: global.dataDirectory + "/progress.sqlite")
-        if let storeWarning { printError("\(storeWarning)") }
-        let notSaving = store is MemoryProgressStore
         let request: SessionPlanner.Request = interview ? .interview(count: count) : lesson.map { due ? .review(lesson: $0) : .lesson($0) } ?? .review(lesson: nil)
-        let session = try store.session(request, banks: banks, newPerDay: newPerDay ?? (try? store.settings())?.newPerDay ?? SessionPlanner.defaultNewPerDay,
-                                         now: SystemClock().wallTime(), utcOffset: utcOffset(), lessonOrder: library.loadCatalog().0.ids)
-        guard try Output(plain: plain) == .tui else {
-            if notSaving { Output.write(UIText.notSavingPlain(global.language) + "\n") }
-            var quiz = PlainQuiz(session: session, language: global.language)
-            return try quiz.run(StdioQuiz(store: store, language: global.language))
-        }
-        guard !session.items.isEmpty else { return Output.write(PlainQuiz.nothingToDo(global.language) + "\n") }
-        let title = session.mode.title(TUISession.displayLocale(language: global.language, languageFlag: global.lang).utf8 ? global.language : .en)
-        try global.runTUI(.quiz(session, title: title))
+        if let shown = try QuizRequest.run(global.library(), dataDirectory: global.dataDirectory, request: request, newPerDay: newPerDay,
+                                           plain: plain, language: global.language, languageFlag: global.lang) { try global.show(shown) }
     }
 }

@@ -1,8 +1,4 @@
 import ArgumentParser
-import NetSim
-import TutorApp
-import TutorCapture
-import TutorCore
 import TutorShell
 
 /// `nettutor trace FILE`: a real capture as a scene. The conversations, then one TCP stream
@@ -29,24 +25,8 @@ struct TraceCommand: Command {
     }
 
     func execute() throws {
-        let outcome = try CaptureFile.read(file, stream: list ? -1 : stream)
-        if let warning = outcome.warning { printError(warning) }
-        let c = outcome.analysis, name = file.split(separator: "/").last.map(String.init) ?? file
-        if list { return Output.write(CaptureText.list(c, file: name, language: global.language)) }
-        guard let s = c.stream, !s.segments.isEmpty else {
-            throw CLIError(c.tcpStreams == 0 ? "\(name): no TCP stream in this capture (see --list)" : "\(name): no TCP stream \(stream); the capture has \(c.tcpStreams) (0 to \(c.tcpStreams - 1))",
-                           code: ExitStatus.failure)
-        }
-        let trace = CaptureTrace.trace(s, name: name)
-        switch try Output(plain: plain, trace: self.trace, export: export) {
-        case .json: Output.write(CaptureText.jsonLines(s))
-        case .mermaid: Output.write(TraceExport.mermaid(trace))
-        case .plain: Output.write(CaptureText.plain(s, index: stream, file: name, language: global.language))
-        case .tui:
-            let spec = SceneSpec(id: "capture", order: 0, title: UIText.captureTitle(name, stream: stream),
-                                 summary: UIText.captureSummary, options: [], prediction: .label, stateMachine: .tcp,
-                                 simulate: { _ in trace })
-            try global.runTUI(.scene(spec, SceneOptions()))
-        }
+        let (shown, warning) = try CaptureRequests.trace(file, list: list, stream: stream, output: try Output(plain: plain, trace: trace, export: export), language: global.language)
+        if let warning { printError(warning) }
+        try global.show(shown)
     }
 }
