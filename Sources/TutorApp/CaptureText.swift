@@ -50,7 +50,7 @@ public enum CaptureText {
             out += line + "\n"
             for f in seg.analysis {
                 let e = CaptureTrace.explanation(f)
-                out += "           ! \(f.rawValue): \(e[language]) (nettutor read \(CaptureTrace.lesson(f)))\n"
+                out += "           ! \(f.rawValue): \(e[language]) (nettutor read \(CaptureTrace.section(f).lesson): \"\(CaptureTrace.section(f).heading[language])\")\n"
             }
         }
         let counts = TCPAnalysisFlag.allCases.compactMap { f -> String? in

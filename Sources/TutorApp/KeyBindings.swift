@@ -125,6 +125,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 이벤트", en: "next event"), inBar: true),
         KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 이벤트(되감기)", en: "previous event (rewind)"), inBar: true),
         KeyBinding(keys: [.char("n")], command: .nextFinding, label: Localized(ko: "다음 분석 표시(캡처)", en: "next finding (captures)"), inBar: false),
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "이 분석 표시를 설명하는 수업 절 읽기", en: "read the lesson section on this finding"), inBar: false),
         KeyBinding(keys: [.char("+"), .char("=")], command: .faster, label: Localized(ko: "빠르게", en: "faster"), inBar: false),
         KeyBinding(keys: [.char("-")], command: .slower, label: Localized(ko: "느리게", en: "slower"), inBar: false),
         KeyBinding(keys: [.char("d")], command: .dropNext, label: Localized(ko: "다음 메시지 떨어뜨리기", en: "drop the next message"), inBar: true),
@@ -136,6 +137,19 @@ public enum KeyBindings {
         KeyBinding(keys: [.end], command: .bottom, label: Localized(ko: "마지막 이벤트", en: "last event"), inBar: false),
         KeyBinding(keys: [.char("p")], command: .togglePredict, label: Localized(ko: "예측 모드(다음 세그먼트 맞히기)", en: "predict mode (guess each segment)"), inBar: false),
         KeyBinding(keys: [.char("v")], command: .toggleView, label: Localized(ko: "기울기 / 사다리 보기", en: "slanted / ladder view"), inBar: false),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
+    public static let realLab: [KeyBinding] = [
+        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "뒤로(실행의 1%)", en: "later (1% of the run)"), inBar: true,
+                   shownKeys: [.left, .right], barLabel: Localized(ko: "시각 이동", en: "move in time")),
+        KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "앞으로(실행의 1%)", en: "earlier (1% of the run)"), inBar: false),
+        KeyBinding(keys: [.char("n")], command: .nextHit, label: Localized(ko: "다음 손실 대응", en: "next loss response"), inBar: true, barLabel: Localized(ko: "다음 손실", en: "next loss")),
+        KeyBinding(keys: [.char("N")], command: .previousHit, label: Localized(ko: "이전 손실 대응", en: "previous loss response"), inBar: false),
+        KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "이 시각의 패킷 보기", en: "the packets at this moment"), inBar: true, barLabel: Localized(ko: "패킷", en: "packets")),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "start"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "끝", en: "end"), inBar: false),
+        KeyBinding(keys: [.char("b")], command: .cycleChart, label: Localized(ko: "그래프: 점자/블록/ASCII", en: "chart: braille/block/ASCII"), inBar: false),
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 

@@ -188,6 +188,13 @@ public enum PlayerScreen: ScreenModel {
             p.playing = false
             if let i = p.trace.events.indices.first(where: { $0 > p.cursor && !p.trace.events[$0].findings.isEmpty }) { p.go(to: i) }
             else { state.message = UIText.noMoreFindings[state.language] }
+        case .open:
+            // A capture's finding opens the lesson section that explains it.
+            guard let flag = p.trace.events.prefix(p.cursor + 1).last(where: { !$0.findings.isEmpty })?.findings.first.flatMap(TCPAnalysisFlag.init(rawValue:)) else {
+                state.message = UIText.noFindingYet[state.language]; break
+            }
+            let section = CaptureTrace.section(flag)
+            return ReaderScreen.open(section.lesson, section: section.heading, order: [], state)
         case .faster: p.speedIndex = min(p.speedIndex + 1, State.speeds.count - 1)
         case .slower: p.speedIndex = max(p.speedIndex - 1, 0)
         case .restart:

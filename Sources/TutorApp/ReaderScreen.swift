@@ -13,6 +13,9 @@ public enum ReaderScreen: ScreenModel {
         public var top: Int = 0
         /// Block to scroll to once the lesson arrives (language switch keeps the place).
         public var pendingAnchorBlock: Int
+        /// A section to open at, by its heading in each language (a capture's finding links to
+        /// the section that explains it); it wins over `pendingAnchorBlock` once the lesson arrives.
+        public var pendingSection: Localized?
         /// The lessons `n` and `p` step through (the home list as it was filtered).
         public var order: [String]
         /// The lesson laid out at `laidWidth` columns: laid out once per load or width, not per key.
@@ -92,6 +95,11 @@ public enum ReaderScreen: ScreenModel {
             language = lesson.meta.language
             laidWidth = 0
             layOut(size: size, glyphs: glyphs)
+            if let section = pendingSection {
+                let heading = section[lesson.meta.language]
+                if let i = ReaderFind.contents(lesson).first(where: { $0.title == heading })?.block { pendingAnchorBlock = i }
+                pendingSection = nil
+            }
             let ls = lines(size: size, glyphs: glyphs)
             let first = ls.firstIndex { $0.block >= pendingAnchorBlock && !$0.line.isEmpty } ?? 0
             top = min(first, maxTop(ls.count, size: size))
@@ -115,9 +123,11 @@ public enum ReaderScreen: ScreenModel {
     }
 
     /// Opens a lesson (in the current language when it exists) and asks the shell to load it.
-    static func open(_ id: String, anchorBlock: Int = 0, order: [String], _ ctx: AppContext, replacing: Bool = false) -> [Outcome] {
+    static func open(_ id: String, anchorBlock: Int = 0, section: Localized? = nil, order: [String], _ ctx: AppContext, replacing: Bool = false) -> [Outcome] {
         let language = ctx.catalog.lessons(in: ctx.language).contains { $0.id == id } ? ctx.language : ctx.language.other
-        let screen = Screen.reader(State(lessonID: id, language: language, pendingAnchorBlock: anchorBlock, order: order))
+        var state = State(lessonID: id, language: language, pendingAnchorBlock: anchorBlock, order: order)
+        state.pendingSection = section
+        let screen = Screen.reader(state)
         return [replacing ? .replace(screen) : .push(screen), .effect(.loadLesson(id: id, language: language)), .effect(.lessonOpened(lessonID: id))]
     }
 

@@ -8,12 +8,13 @@ public enum Screen: Sendable, Equatable {
     case reader(ReaderScreen.State)
     case player(PlayerScreen.State)
     case cwnd(CwndScreen.State)
+    case realLab(RealLabScreen.State)
     case journey(JourneyScreen.State)
     case quiz(QuizScreen.State)
     case dashboard(DashboardScreen.State)
     case glossary(GlossaryScreen.State)
 
-    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, journey, quiz, dashboard, glossary }
+    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, realLab, journey, quiz, dashboard, glossary }
 }
 
 /// What reaches a screen: a command from its keymap, a typed character (only while it
@@ -102,6 +103,7 @@ extension Screen {
         case .reader: .reader
         case .player: .player
         case .cwnd: .cwnd
+        case .realLab: .realLab
         case .journey: .journey
         case .quiz: .quiz
         case .dashboard: .dashboard
@@ -122,6 +124,7 @@ extension Screen {
         case .reader(let s): return run(ReaderScreen.self, s, Screen.reader)
         case .player(let s): return run(PlayerScreen.self, s, Screen.player)
         case .cwnd(let s): return run(CwndScreen.self, s, Screen.cwnd)
+        case .realLab(let s): return run(RealLabScreen.self, s, Screen.realLab)
         case .journey(let s): return run(JourneyScreen.self, s, Screen.journey)
         case .quiz(let s): return run(QuizScreen.self, s, Screen.quiz)
         case .dashboard(let s): return run(DashboardScreen.self, s, Screen.dashboard)
@@ -136,6 +139,7 @@ extension Screen {
         case .reader(let s): body(Reading<ReaderScreen>(s))
         case .player(let s): body(Reading<PlayerScreen>(s))
         case .cwnd(let s): body(Reading<CwndScreen>(s))
+        case .realLab(let s): body(Reading<RealLabScreen>(s))
         case .journey(let s): body(Reading<JourneyScreen>(s))
         case .quiz(let s): body(Reading<QuizScreen>(s))
         case .dashboard(let s): body(Reading<DashboardScreen>(s))

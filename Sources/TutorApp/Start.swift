@@ -13,6 +13,8 @@ public struct StartUp: Sendable {
         case scene(SceneSpec, SceneOptions)
         case cwnd(CwndParameters, compare: Bool, chart: BrailleCanvas.Mode)
         case journey(JourneyParameters)
+        /// `cwnd --real`: the kernel's run, read on its own screen.
+        case realLab(RealLabScreen.State)
         case quiz(QuizSession, title: String)
     }
 
@@ -60,6 +62,9 @@ extension AppState {
             case .cwnd(let parameters, let compare, let chart):
                 first = .cwnd(try CwndScreen.State(parameters: parameters, compare: compare, chart: start.ascii ? .ascii : chart))
             case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
+            case .realLab(var lab):
+                if start.ascii { lab.chart = .ascii }
+                first = .realLab(lab)
             case .quiz(let session, let title): first = .quiz(QuizScreen.State(session: session, title: title, now: start.now))
             }
         } catch {

@@ -35,6 +35,7 @@ public enum UIText {
     static let nothingToDrop = Localized(ko: "더 보낼 메시지가 없습니다.", en: "No message is left to be sent.")
     static let dropped = Localized(ko: "떨어뜨림:", en: "Dropped:")
     static let noMoreFindings = Localized(ko: "뒤에는 분석 표시가 더 없습니다.", en: "No more findings after this point.")
+    static let noFindingYet = Localized(ko: "여기까지는 분석 표시가 없습니다. n으로 다음 표시로 가세요.", en: "No finding up to here; n goes to the next one.")
     static let nothingToUndo = Localized(ko: "취소할 손실이 없습니다.", en: "No injected drop to undo.")
     static let undone = Localized(ko: "손실 취소:", en: "Undid drop")
     static let labs = Localized(ko: "실습", en: "Labs")

@@ -63,4 +63,11 @@ public enum CaptureFile {
         }
         return Outcome(analysis: analysis, warning: nil)
     }
+
+    /// Packets already in memory (the real lab's, captured on its loopback: Ethernet framing).
+    public static func analyse(_ packets: [CapturedPacket], link: Int32 = 1, stream: Int = 0) -> CaptureAnalysis {
+        var analysis = CaptureAnalysis(link: link, wantedStream: stream)
+        for p in packets { analysis.add(p) }
+        return analysis
+    }
 }

@@ -29,6 +29,8 @@ public enum RealLab {
     public struct Outcome: Sendable {
         public var result: RealLabResult
         public var packets: [CapturedPacket]
+        /// When the first sample's clock started (seconds since the epoch, the capture's clock).
+        public var started: Double
     }
 
     public static func run(_ o: RealLabOptions) throws -> Outcome {
@@ -37,10 +39,10 @@ public enum RealLab {
         try setUpBottleneck(o)
         let capture = try LiveCapture(pcap, device: "lo", filter: "tcp port \(o.port)")
         defer { capture.stop() }
-        let samples = try transfer(o)
+        let (samples, started) = try transfer(o)
         let packets = capture.stop()
         let algorithm: CongestionAlgorithm = o.cc == "reno" ? .reno : .cubic
-        return Outcome(result: RealLabResult(samples: samples, algorithm: algorithm), packets: packets)
+        return Outcome(result: RealLabResult(samples: samples, algorithm: algorithm), packets: packets, started: started)
     }
 
     /// A new network namespace for this thread and the threads and programs it starts: as root
@@ -106,7 +108,7 @@ public enum RealLab {
 
     /// The transfer: a receiver thread reads and discards, a sender thread writes `bytes` (or
     /// until `seconds`), and this thread samples the sender's TCP_INFO every 5 ms.
-    static func transfer(_ o: RealLabOptions) throws -> [KernelSample] {
+    static func transfer(_ o: RealLabOptions) throws -> (samples: [KernelSample], started: Double) {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw CaptureError("socket: \(String(cString: strerror(errno)))") }
         defer { close(listener) }
@@ -166,7 +168,7 @@ public enum RealLab {
             usleep(5000)
         }
         while !reading.isFinished { usleep(2000) }
-        return samples
+        return (samples, start.timeIntervalSince1970)
     }
 
     final class Flag: @unchecked Sendable {

@@ -27,14 +27,29 @@ public enum CaptureRequests {
         }
     }
 
-    /// `cwnd --real`: the transfer, then its text or JSON lines; saves the capture when asked
-    /// (the second value says where).
-    public static func realLab(_ o: RealLabOptions, save: String?, json: Bool, language: Language) throws -> (text: String, saved: String?) {
+    /// `cwnd --real`: the transfer, then its screen, text or JSON lines; saves the capture when
+    /// asked (the second value says where).
+    public static func realLab(_ o: RealLabOptions, save: String?, output: Output, language: Language) throws -> (shown: Shown, saved: String?) {
+        if output == .tui { Console.error(UIText.realLabRunning(o.seconds, language)) }
         let out = try RealLab.run(o)
         var saved: String?
         if let save { try RealLab.savePcap(out.packets, to: save); saved = "saved \(out.packets.count) packets to \(save)" }
-        if json { return (RealLabText.jsonLines(out.result), saved) }
-        let settings = "\(o.cc), \(o.rate) bottleneck, queue \(o.queue), loss \(o.loss * 100)%, \(o.bytes) bytes"
-        return (try RealLabText.plain(out.result, settings: settings, language: language), saved)
+        switch output {
+        case .json, .mermaid: return (.text(RealLabText.jsonLines(out.result)), saved)
+        case .plain:
+            let settings = "\(o.cc), \(o.rate) bottleneck, queue \(o.queue), loss \(o.loss * 100)%, \(o.bytes) bytes"
+            return (.text(try RealLabText.plain(out.result, settings: settings, language: language)), saved)
+        case .tui:
+            var capture: SceneSpec?
+            if let stream = CaptureFile.analyse(out.packets).stream, !stream.segments.isEmpty {
+                let trace = CaptureTrace.trace(stream, name: "cwnd --real")
+                capture = SceneSpec(id: "capture", order: 0, title: UIText.captureTitle(save ?? "cwnd --real", stream: 0), summary: UIText.captureSummary,
+                                    options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in trace })
+            }
+            let offset = out.started - (out.packets.first?.time ?? out.started)
+            // The title keeps to what shapes the curve: the bottleneck, and the loss when there is some.
+            let settings = "\(o.rate), queue \(o.queue)" + (o.loss > 0 ? ", loss \(o.loss * 100)%" : "")
+            return (.player(.realLab(try RealLabScreen.State(result: out.result, settings: settings, capture: capture, captureOffset: offset))), saved)
+        }
     }
 }

@@ -5,13 +5,32 @@ import TutorCore
 /// narration says what the analysis found and which lesson explains it; the states of both
 /// ends follow as state events.
 public enum CaptureTrace {
-    /// The lesson that explains each finding (`nettutor read <id>`).
-    public static func lesson(_ flag: TCPAnalysisFlag) -> String {
+    /// The lesson section that explains each finding: the lesson's id and the heading, as it
+    /// reads in each language (a content test checks both lessons have it).
+    public struct Section: Sendable, Hashable {
+        public var lesson: String
+        public var heading: Localized
+    }
+
+    public static func section(_ flag: TCPAnalysisFlag) -> Section {
+        let realTCP = Section(lesson: "error-control", heading: Localized(ko: "실제 TCP는 어떻게 하는가", en: "How real TCP does it"))
+        let reacting = Section(lesson: "congestion-control", heading: Localized(ko: "손실에 대한 반응: 타임아웃 vs 중복 ACK 3개", en: "Reacting to loss: timeout vs 3 duplicate ACKs"))
+        let persist = Section(lesson: "flow-control", heading: Localized(ko: "Zero window와 persist 타이머", en: "Zero window and the persist timer"))
         switch flag {
-        case .retransmission, .fastRetransmission, .spuriousRetransmission, .dupAck, .outOfOrder, .lostSegment: "error-control"
-        case .zeroWindow, .windowFull, .windowProbe, .windowUpdate: "flow-control"
-        case .keepAlive, .rst: "tcp-handshake"
+        case .retransmission, .outOfOrder, .lostSegment: return realTCP
+        case .fastRetransmission, .dupAck: return reacting
+        case .spuriousRetransmission: return Section(lesson: "error-control", heading: Localized(ko: "D-SACK: 두 번 도착한 것 알리기", en: "D-SACK: reporting what arrived twice"))
+        case .zeroWindow, .windowProbe, .windowUpdate: return persist
+        case .windowFull: return Section(lesson: "flow-control", heading: Localized(ko: "TCP의 수신 윈도우(rwnd)", en: "TCP's receive window (rwnd)"))
+        case .keepAlive: return Section(lesson: "tcp-handshake", heading: Localized(ko: "Keepalive: 유휴 연결 확인하기", en: "Keepalive: checking an idle connection"))
+        case .rst: return Section(lesson: "tcp-handshake", heading: Localized(ko: "RST: 연결 중단", en: "RST: aborting a connection"))
         }
+    }
+
+    /// "error-control § How real TCP does it": where to read about a finding (Enter in the player opens it).
+    public static func reference(_ flag: TCPAnalysisFlag, _ language: Language) -> String {
+        let s = section(flag)
+        return "\(s.lesson) § \(s.heading[language])"
     }
 
     public static func explanation(_ flag: TCPAnalysisFlag) -> Localized {
@@ -54,7 +73,7 @@ public enum CaptureTrace {
             var ko: [String] = [], en: [String] = []
             for f in s.analysis {
                 let e = explanation(f)
-                ko.append("\(e.ko) → nettutor read \(lesson(f))"); en.append("\(e.en) → nettutor read \(lesson(f))")
+                ko.append("\(e.ko) → \(reference(f, .ko))"); en.append("\(e.en) → \(reference(f, .en))")
             }
             if let rtt = s.rtt { ko.append("RTT 표본 \(fixed(rtt * 1000, 3)) ms"); en.append("RTT sample \(fixed(rtt * 1000, 3)) ms") }
             if let f = s.inFlight, s.len > 0 { ko.append("전송 중인 바이트 \(f)"); en.append("bytes in flight \(f)") }

@@ -27,7 +27,7 @@ public struct KernelSample: Sendable, Hashable {
 /// trip beside the textbook rules' (RFC 5681 Reno or RFC 9438 CUBIC), each loss response the
 /// kernel made (its cwnd fell) fed to the model as a triple duplicate ACK (fast recovery) or,
 /// when the kernel went to its Loss state, as a timeout.
-public struct RealLabResult: Sendable {
+public struct RealLabResult: Sendable, Hashable {
     public var samples: [KernelSample]
     public var algorithm: CongestionAlgorithm
     /// The first RTT measured (before the queue filled), and the largest.
@@ -47,12 +47,17 @@ public struct RealLabResult: Sendable {
         return out
     }
 
+    /// One round of the model: the mean smoothed RTT of the run, in seconds (at least 50 µs).
+    public var roundSeconds: Double {
+        let rtts = samples.map(\.rttMs).filter { $0 > 0 }
+        return max(0.05, rtts.reduce(0, +) / Double(max(1, rtts.count))) / 1000
+    }
+
     /// Round trips (at the mean smoothed RTT) across the run; the kernel's cwnd at the end of
     /// each, and the model's for the same round with the kernel's losses put in.
-    public func rounds(initialWindow: Double = 10, ssthresh: Double = 64) throws -> [(round: Int, kernel: Int, model: Double)] {
+    public func rounds(initialWindow: Double = 10, ssthresh: Double = 64) throws -> [RealLabRound] {
         guard let last = samples.last, last.t > 0 else { return [] }
-        let rtts = samples.map(\.rttMs).filter { $0 > 0 }
-        let rtt = max(0.05, rtts.reduce(0, +) / Double(max(1, rtts.count))) / 1000
+        let rtt = roundSeconds
         let count = max(2, min(200, Int((last.t / rtt).rounded(.up))))
         var events: [LossEvent] = []
         for l in lossResponses {
@@ -66,7 +71,15 @@ public struct RealLabResult: Sendable {
         return (1...count).map { r in
             let t = Double(r) * rtt
             let k = samples.last { $0.t <= t }?.cwnd ?? samples[0].cwnd
-            return (r, k, model.first { $0.round == r }?.cwnd ?? 0)
+            return RealLabRound(round: r, t: t, kernel: k, model: model.first { $0.round == r }?.cwnd ?? 0)
         }
     }
+}
+
+/// A round of `RealLabResult.rounds`: its end (seconds), the kernel's cwnd then and the model's.
+public struct RealLabRound: Sendable, Hashable {
+    public var round: Int
+    public var t: Double
+    public var kernel: Int
+    public var model: Double
 }

@@ -58,8 +58,8 @@ struct Cwnd: Command {
 
     /// `--real`: the transfer, then its text or JSON lines (and the capture, when asked).
     func runReal() throws {
-        let (text, saved) = try CaptureRequests.realLab(realOptions, save: save, json: trace == .json, language: global.language)
+        let (shown, saved) = try CaptureRequests.realLab(realOptions, save: save, output: try Output(plain: plain, trace: trace), language: global.language)
         if let saved { printError(saved) }
-        Output.write(text)
+        try global.show(shown)
     }
 }

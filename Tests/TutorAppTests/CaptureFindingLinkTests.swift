@@ -1,0 +1,55 @@
+import NetSim
+import Testing
+import TutorCore
+import TutorRender
+import TutorTestSupport
+@testable import TutorApp
+
+/// Enter on a capture's finding opens the lesson at the section that explains it.
+@Suite("A capture's finding opens its lesson section")
+struct CaptureFindingLinkTests {
+    static let lesson = Fixtures.parse("""
+    ---
+    id: congestion-control
+    title: Congestion control
+    topic: transport
+    order: 5
+    summary: cwnd.
+    ---
+    ## The big picture
+
+    \((1...40).map { "Line \($0) of the first section." }.joined(separator: "\n\n"))
+
+    ## Reacting to loss: timeout vs 3 duplicate ACKs
+
+    Three duplicate ACKs start a fast retransmit.
+    """, .en)
+
+    static func capture() -> (SceneSpec, Trace) {
+        func send(_ n: Int, _ findings: [String]) -> TraceEvent {
+            var e = TraceEvent(t: Double(n), kind: .send, n: n, from: "A", to: "B", segment: Segment(flags: .ack, seq: 1, ack: 1, win: 100), arrival: Double(n), narration: Localized(ko: "", en: ""))
+            e.findings = findings
+            return e
+        }
+        let trace = Trace(scene: "capture", endpoints: ["A", "B"], events: [send(1, []), send(2, ["dup-ack"]), send(3, [])])
+        let spec = SceneSpec(id: "capture", order: 0, title: Localized(ko: "캡처", en: "capture"), summary: Localized(ko: "", en: ""),
+                             options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in trace })
+        return (spec, trace)
+    }
+
+    @Test("Enter after a dup-ack opens congestion-control at 'Reacting to loss'; before any finding it says so")
+    func enterOpensSection() throws {
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all + [Self.lesson])
+        let (spec, _) = Self.capture()
+        h.state.push(.player(try PlayerScreen.State(scene: spec)))
+        h.press("right", "enter")
+        #expect(h.state.player != nil && h.state.message == "No finding up to here; n goes to the next one.")
+        h.press("right", "right", "enter")   // past the finding: the last one so far counts
+        let reader = try #require(h.state.reader)
+        #expect(reader.lessonID == "congestion-control")
+        #expect(h.screenText.contains("Reacting to loss: timeout vs 3 duplicate ACKs"))
+        #expect(!h.screenText.contains("Line 1 of the first section."))
+        h.press("q")
+        #expect(h.state.player?.cursor == 2)
+    }
+}
