@@ -82,6 +82,13 @@ EOF
   capture tls "tcp port 4433" <<EOF
 python3 "$TR/web.py" "$TR" tls
 EOF
+  # The same with OpenSSL's own tools at both ends: s_server answers one client and exits.
+  capture tls-openssl "tcp port 4434" <<EOF
+openssl s_server -accept 4434 -cert "$TR/cert.pem" -key "$TR/key.pem" -tls1_3 -naccept 1 -quiet > /dev/null 2>&1 & SRV=\$!
+for i in \$(seq 50); do ss -ltn | grep -q ':4434 ' && break; sleep 0.1; done
+(echo hello; sleep 0.5) | timeout 10 openssl s_client -connect 127.0.0.1:4434 -servername openssl.test -tls1_3 -no_ign_eof > /dev/null 2>&1
+wait \$SRV
+EOF
   # On the "any" pseudo-interface libpcap writes Linux cooked (v2) headers instead of Ethernet.
   IFACE=any capture dns "udp port 53" <<EOF
 python3 "$TR/dns.py"
@@ -126,7 +133,7 @@ for stream in theirs:
 print("\n".join(problems))
 PY
   }
-  for name in http tls lossy window; do
+  for name in http tls tls-openssl lossy window; do
     diff=$(compare $name)
     if [ -s "$TR/$name.pcap" ] && [ -z "$diff" ]; then ok "trace: $name capture: conversations, frames, bytes and analysis flags agree with tshark"
     else fail "trace: $name capture agrees with tshark" "$diff$(tail -3 "$TR/$name.log")"; fi
@@ -144,6 +151,10 @@ PY
   if echo "$out" | grep -q "TLS ClientHello SNI=nettutor.test" && echo "$out" | grep -q "TLS ServerHello TLS 1.3"; then
     ok "trace: the TLS stream names the ClientHello's SNI and the negotiated TLS 1.3"
   else fail "trace: TLS labels" "$(echo "$out" | head -8)"; fi
+  out=$("$BIN" trace "$TR/tls-openssl.pcap" --plain --lang en)
+  if echo "$out" | grep -q "TLS ClientHello SNI=openssl.test" && echo "$out" | grep -q "TLS ServerHello TLS 1.3"; then
+    ok "trace: openssl s_client to s_server: the ClientHello's SNI and TLS 1.3"
+  else fail "trace: openssl TLS labels" "$(echo "$out" | head -8)"; fi
   out=$("$BIN" trace "$TR/dns.pcap" --list --lang en)
   if echo "$out" | grep -q "Linux cooked" && echo "$out" | grep -q "DNS query A example.test" && echo "$out" | grep -q "DNS answer A example.test NOERROR 1 record" && echo "$out" | grep -q "NXDOMAIN"; then
     ok "trace: DNS over UDP on a Linux cooked capture: queries and answers with name, type and rcode"
@@ -190,6 +201,18 @@ PY
   out=$("$BIN" trace "$TR/real.pcap" --plain --lang en | tail -1)
   if echo "$out" | grep -q "retransmission [1-9]"; then ok "cwnd --real --save: the capture opens in trace with its retransmissions annotated"
   else fail "cwnd --real --save capture" "$out"; fi
+  # On a terminal: the kernel against the model, n to a loss response, Enter to its packets.
+  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN cwnd --real --bytes 4000000 --data-dir $WORK/data --lang en"
+  if wait_for "Congestion window (segments): kernel vs model" && screen | grep -q "RTT (ms)"; then ok "cwnd --real in the TUI: the kernel's cwnd beside the model, and the RTT"
+  else fail "cwnd --real in the TUI" "$(screen)"; fi
+  keys n
+  if wait_for "(fast recovery)" || screen | grep -q "(timeout, Loss state)"; then ok "cwnd --real in the TUI: n reads the first loss response"
+  else fail "cwnd --real TUI: n to a loss response" "$(screen)"; fi
+  keys Enter
+  if wait_for "Capture cwnd --real" && screen | grep -q "DATA+ACK"; then ok "cwnd --real in the TUI: Enter opens the capture's packets at that moment"
+  else fail "cwnd --real TUI: Enter to the packets" "$(screen)"; fi
+  keys q; sleep 0.2; keys q
+  $T kill-session -t e2e 2>/dev/null
   out=$("$BIN" cwnd --real --bytes 2000000 --lang ko 2>&1)
   if echo "$out" | grep -q "커널의 혼잡 윈도우" && echo "$out" | grep -q "큐잉 지연"; then ok "cwnd --real in Korean: kernel against model, queueing delay"
   else fail "cwnd --real in Korean" "$(echo "$out" | head -5)"; fi
