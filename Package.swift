@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
         .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorApp", "TutorProgress", "NetSim"]),
-        .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz"],
+        .target(name: "TutorTestSupport", dependencies: ["TutorCore", "TutorRender", "TutorApp", "TutorQuiz", "NetSim"],
                 path: "Tests/TutorTestSupport"),
 
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "TutorCore"]),

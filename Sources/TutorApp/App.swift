@@ -54,6 +54,17 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
     case .started:
         return state.glossary.isEmpty ? [.loadGlossary] : []
+    case .captureOpened(let spec):
+        do { state.push(.player(try PlayerScreen.State(scene: spec))) } catch { state.message = "\(error)" }
+        return []
+    case .captureFailed(let message):
+        state.message = message
+        return []
+    case .liveCaptureUpdated(let trace, let packets):
+        guard var p = state.player, p.live != nil else { return [] }
+        p.grow(to: trace, packets: packets)
+        state.player = p
+        return []
     case .glossaryLoaded(let entries):
         state.glossary = entries
         return []

@@ -133,6 +133,11 @@ public enum AppAction: Sendable, Equatable {
     /// The first frame is on the screen: what it did not need is loaded now (before any key).
     case started
     case glossaryLoaded([GlossaryEntry])
+    /// A capture's TCP stream, read for the chooser: played next.
+    case captureOpened(SceneSpec)
+    case captureFailed(String)
+    /// `trace --live`: the stream as captured so far, and how many packets the filter let through.
+    case liveCaptureUpdated(Trace, packets: Int)
 }
 
 /// Which quiz to start.
@@ -153,6 +158,10 @@ public enum Effect: Sendable, Equatable {
     case lessonOpened(lessonID: String)
     case savePosition(lessonID: String, block: Int)
     case sceneStarted(String)
+    /// Read TCP stream `stream` of the capture at `path` (the chooser's Enter).
+    case openCapture(path: String, stream: Int)
+    /// `trace --live`: take what the capture has seen since the last poll.
+    case pollLiveCapture
     case suspend
     case quit
 }

@@ -41,23 +41,27 @@ public enum CaptureText {
         var out = UIText.streamHeader(file, index: index, a: s.a.description, b: s.b.description, segments: s.segments.count, language)
         if let rtt = s.handshakeRTT { out += ", " + UIText.handshakeRTT(CaptureTrace.fixed(rtt * 1000, 3), language) }
         out += "\n" + UIText.relativeNumbers[language] + "\n\n"
-        for seg in s.segments {
-            let arrow = seg.fromA ? "A -> B" : "B -> A"
-            var line = "\(TextWidth.pad(CaptureTrace.fixed(seg.t, 6), to: 10)) #\(seg.frame) \(arrow)  \(CaptureTrace.label(seg))"
-            let opts = options(seg.options)
-            if !opts.isEmpty { line += " [\(opts)]" }
-            line += "   A:\(seg.stateA) B:\(seg.stateB)"
-            out += line + "\n"
-            for f in seg.analysis {
-                let e = CaptureTrace.explanation(f)
-                out += "           ! \(f.rawValue): \(e[language]) (nettutor read \(CaptureTrace.section(f).lesson): \"\(CaptureTrace.section(f).heading[language])\")\n"
-            }
-        }
+        for seg in s.segments { out += lines(seg, language: language) }
         let counts = TCPAnalysisFlag.allCases.compactMap { f -> String? in
             let n = s.segments.filter { $0.analysis.contains(f) }.count
             return n > 0 ? "\(f.rawValue) \(n)" : nil
         }
         out += "\n\(UIText.findings[language]): \(counts.isEmpty ? UIText.noFindings[language] : counts.joined(separator: ", "))\n"
+        return out
+    }
+
+    /// One segment: time, direction, the header fields, options, both states after it; then
+    /// each finding with the lesson section that explains it.
+    public static func lines(_ seg: AnalyzedSegment, language: Language) -> String {
+        let arrow = seg.fromA ? "A -> B" : "B -> A"
+        var line = "\(TextWidth.pad(CaptureTrace.fixed(seg.t, 6), to: 10)) #\(seg.frame) \(arrow)  \(CaptureTrace.label(seg))"
+        let opts = options(seg.options)
+        if !opts.isEmpty { line += " [\(opts)]" }
+        var out = line + "   A:\(seg.stateA) B:\(seg.stateB)\n"
+        for f in seg.analysis {
+            let e = CaptureTrace.explanation(f), section = CaptureTrace.section(f)
+            out += "           ! \(f.rawValue): \(e[language]) (nettutor read \(section.lesson): \"\(section.heading[language])\")\n"
+        }
         return out
     }
 
@@ -75,24 +79,25 @@ public enum CaptureText {
     /// One JSON object per segment: t (s from the first packet), src, dst, flags, seq and ack
     /// (relative), len, win (scaled), analysis, and the states, RTT and options when known.
     public static func jsonLines(_ s: TCPStreamAnalysis) -> String {
-        var out = ""
-        for seg in s.segments {
-            let (src, dst) = seg.fromA ? (s.a, s.b) : (s.b, s.a)
-            var fields: [(String, String)] = [
-                ("t", CaptureTrace.fixed(seg.t, 6)), ("frame", "\(seg.frame)"), ("src", TraceExport.quote(src.description)), ("dst", TraceExport.quote(dst.description)),
-                ("flags", TraceExport.quote(seg.flags.text)), ("seq", "\(seg.seq)"), ("ack", "\(seg.ack)"), ("len", "\(seg.len)"), ("win", "\(seg.win)"),
-                ("analysis", "[" + seg.analysis.map { TraceExport.quote($0.rawValue) }.joined(separator: ",") + "]"),
-                ("state_a", TraceExport.quote(seg.stateA)), ("state_b", TraceExport.quote(seg.stateB)),
-            ]
-            if let f = seg.inFlight { fields.append(("in_flight", "\(f)")) }
-            if let r = seg.rtt { fields.append(("rtt_ms", CaptureTrace.fixed(r * 1000, 3))) }
-            if let m = seg.options.mss { fields.append(("mss", "\(m)")) }
-            if let w = seg.options.windowScale { fields.append(("wscale", "\(w)")) }
-            if !seg.options.sack.isEmpty { fields.append(("sack", "[" + seg.options.sack.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")) }
-            if let app = seg.appLabel { fields.append(("app", TraceExport.quote(app))) }
-            out += "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
-        }
-        return out
+        s.segments.map { json($0, s) }.joined()
+    }
+
+    /// One segment as a JSON object (and its newline).
+    public static func json(_ seg: AnalyzedSegment, _ s: TCPStreamAnalysis) -> String {
+        let (src, dst) = seg.fromA ? (s.a, s.b) : (s.b, s.a)
+        var fields: [(String, String)] = [
+            ("t", CaptureTrace.fixed(seg.t, 6)), ("frame", "\(seg.frame)"), ("src", TraceExport.quote(src.description)), ("dst", TraceExport.quote(dst.description)),
+            ("flags", TraceExport.quote(seg.flags.text)), ("seq", "\(seg.seq)"), ("ack", "\(seg.ack)"), ("len", "\(seg.len)"), ("win", "\(seg.win)"),
+            ("analysis", "[" + seg.analysis.map { TraceExport.quote($0.rawValue) }.joined(separator: ",") + "]"),
+            ("state_a", TraceExport.quote(seg.stateA)), ("state_b", TraceExport.quote(seg.stateB)),
+        ]
+        if let f = seg.inFlight { fields.append(("in_flight", "\(f)")) }
+        if let r = seg.rtt { fields.append(("rtt_ms", CaptureTrace.fixed(r * 1000, 3))) }
+        if let m = seg.options.mss { fields.append(("mss", "\(m)")) }
+        if let w = seg.options.windowScale { fields.append(("wscale", "\(w)")) }
+        if !seg.options.sack.isEmpty { fields.append(("sack", "[" + seg.options.sack.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]")) }
+        if let app = seg.appLabel { fields.append(("app", TraceExport.quote(app))) }
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
     }
 }
 

@@ -140,6 +140,18 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
     ]
 
+    public static let captureChooser: [KeyBinding] = [
+        KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "위", en: "up"), inBar: false),
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "아래", en: "down"), inBar: true, shownKeys: [.up, .down],
+                   barLabel: Localized(ko: "고르기", en: "choose")),
+        KeyBinding(keys: [.pageUp], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
+        KeyBinding(keys: [.pageDown], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: false),
+        KeyBinding(keys: [.home, .char("g")], command: .top, label: Localized(ko: "처음", en: "first"), inBar: false),
+        KeyBinding(keys: [.end, .char("G")], command: .bottom, label: Localized(ko: "마지막", en: "last"), inBar: false),
+        KeyBinding(keys: [.enter, .right], command: .open, label: Localized(ko: "이 대화 재생", en: "play this conversation"), inBar: true),
+        KeyBinding(keys: [.char("q"), .escape], command: .back, label: Localized(ko: "나가기", en: "back"), inBar: true),
+    ]
+
     public static let realLab: [KeyBinding] = [
         KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "뒤로(실행의 1%)", en: "later (1% of the run)"), inBar: true,
                    shownKeys: [.left, .right], barLabel: Localized(ko: "시각 이동", en: "move in time")),

@@ -9,6 +9,7 @@ extension PlayerScreen {
         let language = state.language, glyphs = state.glyphs
         let total = p.trace.events.count
         var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
+        if let live = p.live { status = "\(glyphs.bullet) \(UIText.liveStatus(live.packets, language))  " + status }
         renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
 
         let r = regions(p, size: Size(width: grid.width, height: grid.height))
@@ -124,6 +125,7 @@ extension PlayerScreen {
         }
         let text: String
         if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
+        else if let live = p.live, p.trace.events.isEmpty { text = UIText.liveWaiting(live.source, language) }
         else { text = UIText.playerHint[language] }
         let top = p.verdict == nil ? inner : inner.splitTop(1).1
         Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))

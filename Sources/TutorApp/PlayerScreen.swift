@@ -56,6 +56,26 @@ public enum PlayerScreen: ScreenModel {
         /// A trace that is not a scene's simulation (a part of the URL journey): `d` cannot re-simulate it.
         public var fixedTrace = false
 
+        /// `trace --live`: the capture's trace grows while the player is open.
+        public struct Live: Sendable, Equatable {
+            /// "lo (tcp port 8080)": where packets come from.
+            public var source: String
+            public var packets = 0
+            public init(source: String) { self.source = source }
+        }
+        public var live: Live?
+
+        /// A live capture's new trace: the events shown stay; when the newest one was on
+        /// screen, the player follows to the new newest.
+        mutating func grow(to newTrace: Trace, packets: Int) {
+            live?.packets = packets
+            guard newTrace != trace else { return }
+            let following = cursor == trace.events.count - 1 && !playing && awaitingGuess == nil
+            trace = newTrace
+            traceVersion += 1
+            if following { go(to: trace.events.count - 1) } else { cursor = min(cursor, trace.events.count - 1) }
+        }
+
         public init(scene: SceneSpec, options: SceneOptions = SceneOptions()) throws {
             self.scene = scene; self.options = options
             trace = try scene.simulate(options)
@@ -109,7 +129,9 @@ public enum PlayerScreen: ScreenModel {
         case .command(let command) where p.awaitingGuess != nil: out = reduceGuess(&p, command, ctx)
         case .command(let command): out = reduce(&p, command, &ctx)
         case .text(let c): if p.guess.count < 40 { p.guess.append(c) }
-        case .tick(let elapsed): reduceTick(&p, elapsed: elapsed)
+        case .tick(let elapsed):
+            reduceTick(&p, elapsed: elapsed)
+            if p.live != nil { out = [.effect(.pollLiveCapture)] }
         default: break
         }
         refreshLayout(&p, ctx)
@@ -121,6 +143,8 @@ public enum PlayerScreen: ScreenModel {
     static func helpNote(_ p: State) -> Localized? { UIText.diagramMarks }
     static func capturesText(_ p: State) -> Bool { p.awaitingGuess != nil }
     static func isAnimating(_ p: State) -> Bool { p.playing }
+    /// A live capture is polled four times a second; otherwise ticks only while playing.
+    static func tickInterval(_ p: State) -> Int? { p.playing ? 33 : p.live != nil ? 250 : nil }
 
     /// While a guess is typed: Enter checks it, Esc reveals the answer.
     static func reduceGuess(_ p: inout State, _ command: Command, _ ctx: AppContext) -> [Outcome] {

@@ -9,12 +9,13 @@ public enum Screen: Sendable, Equatable {
     case player(PlayerScreen.State)
     case cwnd(CwndScreen.State)
     case realLab(RealLabScreen.State)
+    case captureChooser(CaptureChooserScreen.State)
     case journey(JourneyScreen.State)
     case quiz(QuizScreen.State)
     case dashboard(DashboardScreen.State)
     case glossary(GlossaryScreen.State)
 
-    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, realLab, journey, quiz, dashboard, glossary }
+    public enum Kind: Sendable, Equatable { case home, reader, player, cwnd, realLab, captureChooser, journey, quiz, dashboard, glossary }
 }
 
 /// What reaches a screen: a command from its keymap, a typed character (only while it
@@ -104,6 +105,7 @@ extension Screen {
         case .player: .player
         case .cwnd: .cwnd
         case .realLab: .realLab
+        case .captureChooser: .captureChooser
         case .journey: .journey
         case .quiz: .quiz
         case .dashboard: .dashboard
@@ -125,6 +127,7 @@ extension Screen {
         case .player(let s): return run(PlayerScreen.self, s, Screen.player)
         case .cwnd(let s): return run(CwndScreen.self, s, Screen.cwnd)
         case .realLab(let s): return run(RealLabScreen.self, s, Screen.realLab)
+        case .captureChooser(let s): return run(CaptureChooserScreen.self, s, Screen.captureChooser)
         case .journey(let s): return run(JourneyScreen.self, s, Screen.journey)
         case .quiz(let s): return run(QuizScreen.self, s, Screen.quiz)
         case .dashboard(let s): return run(DashboardScreen.self, s, Screen.dashboard)
@@ -140,6 +143,7 @@ extension Screen {
         case .player(let s): body(Reading<PlayerScreen>(s))
         case .cwnd(let s): body(Reading<CwndScreen>(s))
         case .realLab(let s): body(Reading<RealLabScreen>(s))
+        case .captureChooser(let s): body(Reading<CaptureChooserScreen>(s))
         case .journey(let s): body(Reading<JourneyScreen>(s))
         case .quiz(let s): body(Reading<QuizScreen>(s))
         case .dashboard(let s): body(Reading<DashboardScreen>(s))

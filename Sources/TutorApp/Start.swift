@@ -15,6 +15,10 @@ public struct StartUp: Sendable {
         case journey(JourneyParameters)
         /// `cwnd --real`: the kernel's run, read on its own screen.
         case realLab(RealLabScreen.State)
+        /// `trace --live`: the player on a capture that grows; `source` says where from.
+        case liveCapture(source: String)
+        /// `trace FILE` with several TCP conversations: pick one.
+        case captureChooser(CaptureChooserScreen.State)
         case quiz(QuizSession, title: String)
     }
 
@@ -62,6 +66,14 @@ extension AppState {
             case .cwnd(let parameters, let compare, let chart):
                 first = .cwnd(try CwndScreen.State(parameters: parameters, compare: compare, chart: start.ascii ? .ascii : chart))
             case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
+            case .captureChooser(let chooser): first = .captureChooser(chooser)
+            case .liveCapture(let source):
+                let empty = Trace(scene: "live", endpoints: [], events: [])
+                let spec = SceneSpec(id: "capture", order: 0, title: UIText.liveTitle(source), summary: UIText.captureSummary, options: [],
+                                     prediction: .label, stateMachine: .tcp, simulate: { _ in empty })
+                var player = try PlayerScreen.State(scene: spec)
+                player.live = PlayerScreen.State.Live(source: source)
+                first = .player(player)
             case .realLab(var lab):
                 if start.ascii { lab.chart = .ascii }
                 first = .realLab(lab)

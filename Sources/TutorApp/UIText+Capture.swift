@@ -32,6 +32,16 @@ extension UIText {
     public static func captureTitle(_ file: String, stream: Int) -> Localized {
         Localized(ko: "캡처 \(file), 스트림 \(stream)", en: "Capture \(file), stream \(stream)")
     }
+    static func liveTitle(_ source: String) -> Localized {
+        Localized(ko: "실시간 캡처 \(source)", en: "Live capture \(source)")
+    }
+    public static func liveWaiting(_ source: String, _ l: Language) -> String {
+        l == .ko ? "\(source)에서 TCP 세그먼트를 기다리는 중입니다. 트래픽을 만들어 보세요(예: curl). 도착하는 대로 여기에 그려집니다."
+                 : "Waiting for TCP segments on \(source): make some traffic (curl, a browser); they are drawn here as they arrive."
+    }
+    static func liveStatus(_ packets: Int, _ l: Language) -> String {
+        l == .ko ? "실시간 \(packets)패킷" : "live \(packets) pkts"
+    }
     public static let captureSummary = Localized(ko: "실제 패킷", en: "Real packets")
 
     // MARK: The time-sequence graph (`t` in the player)

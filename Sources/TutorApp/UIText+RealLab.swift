@@ -40,4 +40,14 @@ extension UIText {
         return l == .ko ? "\(t)초: 커널 cwnd \(cwnd)\(m), ssthresh \(th), RTT \(rtt) ms(비었을 때 \(base)), 지금까지 재전송 \(retrans), 상태 \(state)"
                         : "At \(t) s: kernel cwnd \(cwnd)\(m), ssthresh \(th), RTT \(rtt) ms (empty queue \(base)), \(retrans) retransmitted so far, state \(state)"
     }
+
+    // MARK: the capture chooser (CaptureChooserScreen)
+
+    static let chooserSection = Localized(ko: "캡처의 대화 고르기", en: "Choosing a conversation")
+    static func chooserTitle(_ name: String, _ n: Int, _ l: Language) -> String {
+        l == .ko ? "캡처 \(name): TCP 대화 \(n)개" : "Capture \(name): \(n) TCP conversations"
+    }
+    static let chooserHint = Localized(ko: "재생할 TCP 대화를 고르세요(Enter). --stream N으로 바로 열 수도 있습니다.",
+                                       en: "Pick the TCP conversation to play (Enter); --stream N opens one directly.")
+    static let chooserHeader = Localized(ko: "번호|A|B|패킷|바이트|시작|길이", en: "#|A|B|Packets|Bytes|Start|Duration")
 }

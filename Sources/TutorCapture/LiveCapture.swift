@@ -12,6 +12,8 @@ final class LiveCapture: @unchecked Sendable {
     private var packets: [CapturedPacket] = []
     private var stopping = false, stopped = false
     private var thread: Thread?
+    /// The interface's link type (DLT_*): Ethernet on `lo`, Linux cooked on `any`.
+    let link: Int32
 
     init(_ pcap: nt_pcap, device: String, filter: String, snaplen: Int32 = 128) throws {
         self.pcap = pcap
@@ -25,6 +27,7 @@ final class LiveCapture: @unchecked Sendable {
             pcap.close(h)
             throw CaptureError("cannot capture on \(device): \(why)")
         }
+        link = pcap.datalink(h)
         var program = bpf_program()
         guard pcap.compile(h, &program, filter, 1, 0) == 0, pcap.setfilter(h, &program) == 0 else {
             let why = pcap.geterr(h).map { String(cString: $0) } ?? "bad filter"
@@ -49,6 +52,14 @@ final class LiveCapture: @unchecked Sendable {
                                    data: [UInt8](UnsafeBufferPointer(start: data, count: Int(h.caplen))), wireLength: Int(h.len))
             lock.lock(); packets.append(p); lock.unlock()
         }
+    }
+
+    /// The packets seen since the last drain, handed over (the capture keeps none of them).
+    func drain() -> [CapturedPacket] {
+        lock.lock(); defer { lock.unlock() }
+        let out = packets
+        packets.removeAll(keepingCapacity: true)
+        return out
     }
 
     /// Ends the capture (after the packets already seen are read) and returns them; again: the same.

@@ -1,6 +1,7 @@
 import Foundation
 import NetSim
 import TutorApp
+import TutorCapture
 import TutorContent
 import TutorCore
 import TutorLive
@@ -8,7 +9,24 @@ import TutorRender
 import TutorTerminal
 
 /// What a command shows: text to print, or the TUI screen to start on.
-public enum Shown { case text(String), player(StartUp.StartScreen) }
+public enum Shown {
+    case text(String), player(StartUp.StartScreen)
+    /// `trace --live`: the player, polling the capture.
+    case live(StartUp.StartScreen, LiveStream)
+
+    /// Prints the text, or runs the session on the screen.
+    public func show(_ session: () throws -> TUISession) throws {
+        switch self {
+        case .text(let text): Output.write(text)
+        case .player(let start): try session().run(start)
+        case .live(let start, let live):
+            defer { live.stop() }
+            var s = try session()
+            s.live = live
+            try s.run(start)
+        }
+    }
+}
 
 /// What a command's arguments ask for, built and checked here so the executable stays thin:
 /// the screen `play` starts on, the journey (measured with `--live`), the lab's parameters, the

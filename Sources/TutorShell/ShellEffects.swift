@@ -1,5 +1,7 @@
 import Foundation
+import NetSim
 import TutorApp
+import TutorCapture
 import TutorContent
 import TutorCore
 import TutorProgress
@@ -16,6 +18,9 @@ public struct ShellEffects: EffectRunner {
         if banks == nil { banks = library.loadQuizzes().0 }
         return banks!
     }
+
+    /// `trace --live`: the capture the player polls.
+    public var live: LiveStream?
 
     public init(library: ContentLibrary, store: ProgressStore) { self.library = library; self.store = store }
 
@@ -44,6 +49,16 @@ public struct ShellEffects: EffectRunner {
             case .loadGlossary: return [.glossaryLoaded(library.loadGlossary().0)]
             case .loadDashboard:
                 return [.dashboardLoaded(try store.dashboard(catalog: state.catalog, questions: library.questionIndex().0.map { ($0.id, $0.lesson) }, now: SystemClock().wallTime(), utcOffset: utcOffset()))]
+            case .openCapture(let path, let stream):
+                do {
+                    let outcome = try CaptureFile.read(path, stream: stream)
+                    guard let s = outcome.analysis.stream, !s.segments.isEmpty else { return [.captureFailed("\(path): no TCP stream \(stream)")] }
+                    return [.captureOpened(CaptureRequests.scene(s, file: path, stream: stream))]
+                } catch { return [.captureFailed("\(error)")] }
+            case .pollLiveCapture:
+                guard let live, live.poll() else { return [] }
+                let trace = live.analysis.stream.map { CaptureTrace.trace($0, name: "live") } ?? CaptureRequests.emptyTrace
+                return [.liveCaptureUpdated(trace, packets: live.packets)]
             case .quit, .suspend: break  // the loop's own
             }
         } catch { return [.progressFailed("\(error)")] }

@@ -1,5 +1,6 @@
 import Foundation
 import TutorApp
+import TutorCapture
 import TutorContent
 import TutorProgress
 import TutorRender
@@ -19,6 +20,8 @@ public struct TUISession {
     public var languageFlag: Language?
 
     public var mouse = true
+    /// `trace --live`: the capture the player polls.
+    public var live: LiveStream?
 
     public init(library: ContentLibrary, dataDirectory: String, language: Language, ascii: Bool, color: Bool, languageFlag: Language? = nil, mouse: Bool = true) {
         self.library = library; self.dataDirectory = dataDirectory; self.language = language; self.ascii = ascii; self.color = color
@@ -54,7 +57,9 @@ public struct TUISession {
         let terminal = try Terminal(options: Terminal.Options(color: color, asciiOnly: !utf8, mouse: mouse))
         defer { terminal.shutdown() }
         s.size = terminal.size
-        var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: ShellEffects(library: library, store: store), clock: clock)
+        var runner = ShellEffects(library: library, store: store)
+        runner.live = live
+        var loop = AppLoop(state: AppState(start: s), backend: terminal, runner: runner, clock: clock)
         loop.currentSaving = { store.saveState ?? .saved }
         loop.run()
     }

@@ -27,17 +27,12 @@ struct GlobalOptions: ParsableArguments {
     func validate() throws { if let problem = ProgressFiles.dataDirectoryProblem(dataDirectory) { throw ValidationError(problem) } }  // exit 64
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
-    func runTUI(_ start: StartUp.StartScreen = .home) throws {
-        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang, mouse: !noMouse).run(start)
+    func runTUI(_ start: StartUp.StartScreen = .home) throws { try show(.player(start)) }
+    func session() throws -> TUISession {
+        try TUISession(library: library(), dataDirectory: dataDirectory, language: language, ascii: ascii, color: useColor, languageFlag: lang, mouse: !noMouse)
     }
-
     /// Text printed, or the TUI started on its screen.
-    func show(_ shown: Shown) throws {
-        switch shown {
-        case .text(let text): Output.write(text)
-        case .player(let start): try runTUI(start)
-        }
-    }
+    func show(_ shown: Shown) throws { try shown.show(session) }
 
     /// The store for a command: a corrupt file is moved aside (with a message); an unusable
     /// folder is an error.

@@ -1,3 +1,4 @@
+import NetSim
 import TutorApp
 import TutorCore
 import TutorQuiz
@@ -14,6 +15,11 @@ public struct FakeShell: EffectRunner {
     /// The glossary file's entries, and how many times it was read.
     public var glossary: [GlossaryEntry] = []
     public private(set) var glossaryReads = 0
+    /// Captures the chooser can open: path → stream → its scene.
+    public var captures: [String: [Int: SceneSpec]] = [:]
+    /// What the next polls of a live capture find (one per poll), and how many polls came.
+    public var liveUpdates: [(trace: Trace, packets: Int)] = []
+    public private(set) var livePolls = 0
 
     public init(lessons: [Lesson], quizBanks: [QuizBank] = []) {
         self.lessons = Dictionary(lessons.map { ("\($0.meta.language.rawValue)/\($0.meta.id)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -25,6 +31,14 @@ public struct FakeShell: EffectRunner {
         case .loadLesson(let id, let language):
             if let lesson = lessons["\(language.rawValue)/\(id)"] { return [.lessonLoaded(lesson)] }
             return [.lessonFailed(id: id, message: "Content/\(language.rawValue)/\(id).md:1: cannot read file")]
+        case .openCapture(let path, let stream):
+            if let spec = captures[path]?[stream] { return [.captureOpened(spec)] }
+            return [.captureFailed("\(path): cannot read")]
+        case .pollLiveCapture:
+            livePolls += 1
+            guard !liveUpdates.isEmpty else { return [] }
+            let next = liveUpdates.removeFirst()
+            return [.liveCaptureUpdated(next.trace, packets: next.packets)]
         case .markRead, .suspend, .lessonOpened, .savePosition, .sceneStarted, .quit: return []
         case .startQuiz(let request):
             let day = Int(state.now / 86_400)

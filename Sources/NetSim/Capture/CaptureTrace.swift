@@ -83,8 +83,12 @@ public enum CaptureTrace {
             e.retransmission = s.analysis.contains(.retransmission)
             e.findings = s.analysis.map(\.rawValue)
             events.append(e)
-            if s.stateA != states.0 { events.append(TraceEvent(t: t, kind: .state, endpoint: a, state: s.stateA, narration: Localized(ko: "", en: ""))) }
-            if s.stateB != states.1 { events.append(TraceEvent(t: t, kind: .state, endpoint: b, state: s.stateB, narration: Localized(ko: "", en: ""))) }
+            // A state change says what it is, so stepping onto one never shows an empty box.
+            func state(_ who: String, _ st: String) -> TraceEvent {
+                TraceEvent(t: t, kind: .state, endpoint: who, state: st, narration: Localized(ko: "\(who)의 TCP 상태: \(st) (RFC 9293 3.3.2절)", en: "\(who) is now in \(st) (RFC 9293 Section 3.3.2)"))
+            }
+            if s.stateA != states.0 { events.append(state(a, s.stateA)) }
+            if s.stateB != states.1 { events.append(state(b, s.stateB)) }
             states = (s.stateA, s.stateB)
         }
         return Trace(scene: name, endpoints: [a, b], events: events, initialState: stream.segments.first.map { _ in "CLOSED" })

@@ -18,6 +18,9 @@ public struct Conversation: Sendable, Hashable {
     public var frames: Int { framesAB + framesBA }
     public var bytes: Int { bytesAB + bytesBA }
     public var duration: Double { end - start }
+    public init(proto: Proto, a: Endpoint, b: Endpoint, start: Double, end: Double) {
+        self.proto = proto; self.a = a; self.b = b; self.start = start; self.end = end
+    }
 }
 
 /// The conversations of a capture, in order of their first packet, built one packet at a time
