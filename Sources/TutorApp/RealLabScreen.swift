@@ -76,9 +76,11 @@ public enum RealLabScreen: LabScreen {
         let end = r.samples.last?.t ?? 0
         renderTitleBar(ctx, into: &grid, title: UIText.realLabTitle(r.algorithm.title, s.settings, l),
                        right: "\(CaptureTrace.fixed(s.sample?.t ?? 0, 3)) / \(CaptureTrace.fixed(end, 2)) s")
-        let reading = Wrap.wrap(readout(s, l), width: grid.width - 2, style: Style(.emphasis, bold: true))
-        let readingHeight = min(2, reading.count)
-        Paragraph(lines: Array(reading.prefix(readingHeight))).render(into: &grid, area: Rect(x: 1, y: 1, width: grid.width - 2, height: readingHeight))
+        // The reading takes up to two rows; the loss response it follows has a row of its own.
+        var reading = Array(Wrap.wrap(readout(s, l), width: grid.width - 2, style: Style(.emphasis, bold: true)).prefix(2))
+        if let response = lastResponse(s, l) { reading.append([Span(TextWidth.truncate(response, to: grid.width - 2, ellipsis: g.ellipsis), Style(.loss, bold: true))]) }
+        let readingHeight = reading.count
+        Paragraph(lines: reading).render(into: &grid, area: Rect(x: 1, y: 1, width: grid.width - 2, height: readingHeight))
         let body = Rect(x: 0, y: 1 + readingHeight, width: grid.width, height: grid.height - 2 - readingHeight)
         let (upper, lower) = body.splitBottom(max(6, body.height * 2 / 5))
         let cursor = s.sample?.t
@@ -102,16 +104,18 @@ public enum RealLabScreen: LabScreen {
         renderBottomBar(ctx, into: &grid, bindings: bindings(s))
     }
 
-    /// "At 1.234 s: kernel cwnd 87 (model 92), ssthresh 144, RTT 23.1 ms (unloaded 0.05), 12
-    /// retransmitted so far, Recovery; last loss response at 1.20 s: 142 → 71 (fast recovery)".
+    /// "At 1.234 s: kernel cwnd 87 (model 92), ssthresh 144, RTT 23.1 ms (empty queue 0.05),
+    /// 12 retransmitted so far, state Recovery".
     static func readout(_ s: State, _ l: Language) -> String {
         guard let x = s.sample else { return UIText.noSamples[l] }
-        var text = UIText.realLabReading(t: CaptureTrace.fixed(x.t, 3), cwnd: x.cwnd, model: s.model(at: x.t).map { CaptureTrace.fixed($0, 1) },
-                                         ssthresh: x.ssthresh, rtt: CaptureTrace.fixed(x.rttMs, 2), base: CaptureTrace.fixed(s.result.baseRTTms, 2),
-                                         retrans: x.retrans, state: x.state, l)
-        if let response = s.result.lossResponses.last(where: { $0.t <= x.t }) {
-            text += "; " + UIText.realLabResponse(CaptureTrace.fixed(response.t, 3), response.from, response.to, timeout: response.timeout, l)
-        }
-        return text
+        return UIText.realLabReading(t: CaptureTrace.fixed(x.t, 3), cwnd: x.cwnd, model: s.model(at: x.t).map { CaptureTrace.fixed($0, 1) },
+                                     ssthresh: x.ssthresh, rtt: CaptureTrace.fixed(x.rttMs, 2), base: CaptureTrace.fixed(s.result.baseRTTms, 2),
+                                     retrans: x.retrans, state: x.state, l)
+    }
+
+    /// "Last loss response: at 1.200 s: cwnd 142 → 71 (fast recovery)", when there was one by the cursor.
+    static func lastResponse(_ s: State, _ l: Language) -> String? {
+        guard let x = s.sample, let r = s.result.lossResponses.last(where: { $0.t <= x.t }) else { return nil }
+        return UIText.lastLossResponse[l] + UIText.realLabResponse(CaptureTrace.fixed(r.t, 3), r.from, r.to, timeout: r.timeout, l)
     }
 }

@@ -11,6 +11,7 @@ extension UIText {
     static let noMoreLossResponses = Localized(ko: "그쪽에는 손실 대응이 더 없습니다.", en: "No more loss responses that way.")
     static let noCapture = Localized(ko: "이 실행에서는 패킷을 캡처하지 못했습니다.", en: "No packets were captured in this run.")
     static let noSamples = Localized(ko: "TCP_INFO 표본이 없습니다.", en: "No TCP_INFO samples.")
+    static let lastLossResponse = Localized(ko: "마지막 손실 대응: ", en: "Last loss response: ")
     static let segmentsUnit = Localized(ko: "세그먼트", en: "seg")
 
     public static func realLabRunning(_ seconds: Double, _ l: Language) -> String {

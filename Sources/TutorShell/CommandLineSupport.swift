@@ -1,6 +1,7 @@
 import Foundation
 import NetSim
 import TutorApp
+import TutorCapture
 import TutorContent
 import TutorCore
 import TutorProgress
@@ -55,7 +56,7 @@ public enum ExitStatus {
         case is SceneError, is SessionPlanner.PlanError: usage
         case let e as ContentLibrary.LookupError: e.isUsage ? usage : failure
         case let e as ProgressFiles.FileError: if case .cannotWrite = e { failure } else { usage }
-        case is ProgressError, is Terminal.InitError: failure
+        case is ProgressError, is Terminal.InitError, is CaptureError: failure
         default: nil
         }
     }
