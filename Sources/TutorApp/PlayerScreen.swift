@@ -138,7 +138,19 @@ public enum PlayerScreen: ScreenModel {
         return out
     }
 
-    static func bindings(_ p: State) -> [KeyBinding] { p.awaitingGuess != nil ? KeyBindings.guessing : KeyBindings.player }
+    /// The player's keys for what this trace can do: `d`/`u` only where the scene re-simulates
+    /// drops; a capture shows `n` (next finding) and Enter (its lesson section) in the bar.
+    static func bindings(_ p: State) -> [KeyBinding] {
+        if p.awaitingGuess != nil { return KeyBindings.guessing }
+        let drops = !p.fixedTrace && p.scene.options.contains(.drop), capture = p.scene.id == "capture"
+        return KeyBindings.player.compactMap { b in
+            if !drops && (b.command == .dropNext || b.command == .undoFault) { return nil }
+            var b = b
+            if capture && (b.command == .nextFinding || b.command == .open) { b.inBar = true }
+            if !capture && b.command == .open { return nil }
+            return b
+        }
+    }
     static func helpSection(_ p: State) -> Localized { UIText.playerSection }
     static func helpNote(_ p: State) -> Localized? { UIText.diagramMarks }
     static func capturesText(_ p: State) -> Bool { p.awaitingGuess != nil }

@@ -51,8 +51,8 @@ extension UIText {
     }
     static let noDataSegments = Localized(ko: "데이터를 실은 세그먼트가 없습니다.", en: "No segment carries data.")
     static func timeSequenceLegend(_ g: Glyphs, _ l: Language) -> String {
-        l == .ko ? "\(g.vertical) 세그먼트(순서 번호 범위)  \(g.retransmit) 재전송  \(g.horizontal) ACK  \(g.dash) ACK+윈도우(수신 윈도우의 끝)  t 닫기"
-                 : "\(g.vertical) segment (its bytes)  \(g.retransmit) retransmission  \(g.horizontal) ACK  \(g.dash) ACK+window (the receive window's edge)  t close"
+        l == .ko ? "\(g.vertical) 세그먼트  \(g.retransmit) 재전송  \(g.horizontal) ACK  \(g.dash) ACK+윈도우(수신 윈도우의 끝)  t 닫기"
+                 : "\(g.vertical) segment  \(g.retransmit) resent  \(g.horizontal) ACK  \(g.dash) ACK+window (receive window's edge)  t close"
     }
 
     // MARK: `cwnd --real` (RealLabText)

@@ -42,7 +42,7 @@ struct TimeSequenceGraphTests {
             "|        0|:                               |",
             "|         +------------------------------- |",
             "|          0.000                   0.080 s |",
-            "| | segment (its bytes)  R retransmissio...|",
+            "| | segment  R resent  - ACK  - ACK+wind...|",
             "+------------------------------------------+",
         ])
     }

@@ -188,7 +188,7 @@ PY
   if screen | grep -q "Fast retransmission"; then ok "trace: the TUI player steps a capture to its fast retransmission (n: next finding)"
   else fail "trace: the TUI player shows the fast retransmission" "$(screen)"; fi
   keys t
-  if wait_for "Time-sequence graph" && screen | grep -q "retransmission" && screen | grep -q "ACK+window"; then ok "trace: t shows the time-sequence graph of the capture"
+  if wait_for "Time-sequence graph" && screen | grep -q "resent" && screen | grep -q "ACK+window"; then ok "trace: t shows the time-sequence graph of the capture"
   else fail "trace: the time-sequence graph" "$(screen)"; fi
   $T kill-session -t e2e 2>/dev/null
   # Two TCP conversations (the download and the 404): the TUI offers a chooser.
