@@ -52,4 +52,14 @@ struct CaptureFindingLinkTests {
         h.press("q")
         #expect(h.state.player?.cursor == 2)
     }
+
+    @Test("The key bar shows what works: a capture's n and Enter, no d or u; a scene that re-simulates drops keeps d and has no Enter")
+    func keysThatWork() throws {
+        let (spec, _) = Self.capture()
+        let capture = PlayerScreen.bindings(try PlayerScreen.State(scene: spec))
+        #expect(capture.contains { $0.command == .nextFinding && $0.inBar } && capture.contains { $0.command == .open && $0.inBar })
+        #expect(!capture.contains { $0.command == .dropNext || $0.command == .undoFault })
+        let scene = PlayerScreen.bindings(try PlayerScreen.State(scene: .tcp3Way))
+        #expect(scene.contains { $0.command == .dropNext } && !scene.contains { $0.command == .open })
+    }
 }
