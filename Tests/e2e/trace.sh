@@ -252,7 +252,7 @@ PY
   if wait_for "(fast recovery)" || screen | grep -q "(timeout, Loss state)"; then ok "cwnd --real in the TUI: n reads the first loss response"
   else fail "cwnd --real TUI: n to a loss response" "$(screen)"; fi
   keys Enter
-  if wait_for "Capture cwnd --real" && screen | grep -q "DATA+ACK"; then ok "cwnd --real in the TUI: Enter opens the capture's packets at that moment"
+  if wait_for "Capture cwnd --real" && screen | grep -q "ACK seq="; then ok "cwnd --real in the TUI: Enter opens the capture's packets at that moment"
   else fail "cwnd --real TUI: Enter to the packets" "$(screen)"; fi
   keys q; sleep 0.2; keys q
   $T kill-session -t e2e 2>/dev/null
