@@ -175,5 +175,5 @@ if os.geteuid() == 0 and shutil.which("tcpdump"):
     time.sleep(5)
     d1, dw1, s1 = cpu_ticks(dump.pid), all_wakeups(dump.pid), time.monotonic()
     dump.terminate(); dump.wait()
-    print(f"trace --live idle on lo over 5 s: {c1 - c0} CPU ticks, {(w1 - w0) / (t1 - t0):.0f} wake-ups/s (all threads: the player polls 4 times a second, the capture thread's idle wait times out every 250 ms); "
+    print(f"trace --live idle on lo over 5 s: {c1 - c0} CPU ticks, {(w1 - w0) / (t1 - t0):.0f} wake-ups/s (all threads: the player polls 4 times a second, the capture thread's idle wait times out once a second); "
           f"tcpdump -i lo: {d1 - d0} ticks, {(dw1 - dw0) / (s1 - s0):.0f} wake-ups/s")

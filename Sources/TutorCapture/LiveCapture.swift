@@ -20,7 +20,7 @@ final class LiveCapture: @unchecked Sendable {
         var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         guard let h = pcap.create(device, &errbuf) else { throw CaptureError("cannot capture on \(device): \(CaptureFile.text(errbuf))") }
         handle = h
-        _ = pcap.set_snaplen(h, snaplen); _ = pcap.set_immediate_mode(h, 1); _ = pcap.set_timeout(h, 250)  // immediate mode delivers each packet at once; the timeout only bounds an idle wait
+        _ = pcap.set_snaplen(h, snaplen); _ = pcap.set_immediate_mode(h, 1); _ = pcap.set_timeout(h, 1000)  // immediate mode delivers each packet at once; the timeout only bounds an idle wait (stop wakes it)
         let status = pcap.activate(h)
         guard status >= 0 else {
             let why = status == PCAP_ERROR_PERM_DENIED ? "permission denied: capturing needs CAP_NET_RAW (run as root)" : pcap.geterr(h).map { String(cString: $0) } ?? "error \(status)"
