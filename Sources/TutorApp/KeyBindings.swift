@@ -124,7 +124,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char(" ")], command: .playPause, label: Localized(ko: "재생/멈춤", en: "play/pause"), inBar: true),
         KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "다음 이벤트", en: "next event"), inBar: true),
         KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "이전 이벤트(되감기)", en: "previous event (rewind)"), inBar: true),
-        KeyBinding(keys: [.char("n")], command: .nextFinding, label: Localized(ko: "다음 분석 표시(캡처)", en: "next finding (captures)"), inBar: false,
+        KeyBinding(keys: [.char("n")], command: .nextFinding, label: Localized(ko: "다음 분석 표시(캡처, 같은 종류가 이어지면 건너뜀)", en: "next finding (captures; a run of one kind is one stop)"), inBar: false,
                    barLabel: Localized(ko: "다음 표시", en: "next finding")),
         KeyBinding(keys: [.enter], command: .open, label: Localized(ko: "이 분석 표시를 설명하는 수업 절 읽기", en: "read the lesson section on this finding"), inBar: false,
                    barLabel: Localized(ko: "설명 읽기", en: "read about it")),
@@ -144,7 +144,7 @@ public enum KeyBindings {
 
     public static let captureChooser: [KeyBinding] = [
         KeyBinding(keys: [.up, .char("k")], command: .up, label: Localized(ko: "위", en: "up"), inBar: false),
-        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "아래", en: "down"), inBar: true, shownKeys: [.up, .down],
+        KeyBinding(keys: [.down, .char("j")], command: .down, label: Localized(ko: "위아래 이동", en: "move"), inBar: true, shownKeys: [.up, .down],
                    barLabel: Localized(ko: "고르기", en: "choose")),
         KeyBinding(keys: [.pageUp], command: .pageUp, label: Localized(ko: "한 쪽 위", en: "page up"), inBar: false),
         KeyBinding(keys: [.pageDown], command: .pageDown, label: Localized(ko: "한 쪽 아래", en: "page down"), inBar: false),
@@ -155,7 +155,7 @@ public enum KeyBindings {
     ]
 
     public static let realLab: [KeyBinding] = [
-        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "뒤로(실행의 1%)", en: "later (1% of the run)"), inBar: true,
+        KeyBinding(keys: [.right, .char("l")], command: .nextEvent, label: Localized(ko: "시각 이동(한 번에 실행의 1%)", en: "move in time (1% of the run a step)"), inBar: true,
                    shownKeys: [.left, .right], barLabel: Localized(ko: "시각 이동", en: "move in time")),
         KeyBinding(keys: [.left, .char("h")], command: .previousEvent, label: Localized(ko: "앞으로(실행의 1%)", en: "earlier (1% of the run)"), inBar: false),
         KeyBinding(keys: [.char("n")], command: .nextHit, label: Localized(ko: "다음 손실 대응", en: "next loss response"), inBar: true, barLabel: Localized(ko: "다음 손실", en: "next loss")),

@@ -144,8 +144,9 @@ public enum PlayerScreen: ScreenModel {
         if p.awaitingGuess != nil { return KeyBindings.guessing }
         let drops = !p.fixedTrace && p.scene.options.contains(.drop), capture = p.scene.id == "capture"
         return KeyBindings.player.compactMap { b in
-            if !drops && (b.command == .dropNext || b.command == .undoFault) { return nil }
             var b = b
+            // Pressed anyway, `d` says why it cannot drop here; it is just not offered.
+            if !drops && (b.command == .dropNext || b.command == .undoFault) { b.inBar = false }
             if capture && (b.command == .nextFinding || b.command == .open) { b.inBar = true }
             if !capture && b.command == .open { return nil }
             return b
@@ -222,7 +223,9 @@ public enum PlayerScreen: ScreenModel {
         case .nextFinding:
             // A capture marks what its analysis found (a retransmission, a zero window...).
             p.playing = false
-            if let i = p.trace.events.indices.first(where: { $0 > p.cursor && !p.trace.events[$0].findings.isEmpty }) { p.go(to: i) }
+            // A run of the same kind (a hundred duplicate ACKs) is one stop: the next is what differs.
+            let here = p.currentEvent?.findings ?? []
+            if let i = p.trace.events.indices.first(where: { $0 > p.cursor && !p.trace.events[$0].findings.isEmpty && p.trace.events[$0].findings != here }) { p.go(to: i) }
             else { state.message = UIText.noMoreFindings[state.language] }
         case .open:
             // A capture's finding opens the lesson section that explains it.
@@ -242,7 +245,7 @@ public enum PlayerScreen: ScreenModel {
         case .toggleStates: p.showStates.toggle(); p.showGraph = false
         case .toggleGraph: p.showGraph.toggle(); p.showStates = false
         case .dropNext where p.fixedTrace || !p.scene.options.contains(.drop):
-            state.message = (p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
+            state.message = (p.scene.id == "capture" ? UIText.captureNoDrops : p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
         case .dropNext:
             // The next segment to be sent after the cursor, by its ordinal (one already lost
             // cannot be dropped again).

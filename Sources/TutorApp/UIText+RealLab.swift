@@ -18,6 +18,12 @@ extension UIText {
         let s = CaptureTrace.fixed(seconds, 0)
         return l == .ko ? "cwnd --real: 사설 네트워크 네임스페이스에서 실제로 전송하는 중입니다(최대 \(s)초)…" : "cwnd --real: running the transfer in a private network namespace (up to \(s) s)…"
     }
+    public static func realLabSettings(rate: String, queue: String, loss: String?, _ l: Language) -> String {
+        l == .ko ? "\(rate), 큐 \(queue)" + (loss.map { ", 손실 \($0)" } ?? "") : "\(rate), queue \(queue)" + (loss.map { ", loss \($0)" } ?? "")
+    }
+    public static func liveStreamHeader(_ stream: Int, a: String, b: String, _ l: Language) -> String {
+        l == .ko ? "TCP 스트림 \(stream): A = \(a), B = \(b)" : "TCP stream \(stream): A = \(a), B = \(b)"
+    }
     static func realLabTitle(_ algorithm: String, _ settings: String, _ l: Language) -> String {
         l == .ko ? "커널 TCP(\(algorithm)): \(settings)" : "Kernel TCP (\(algorithm)): \(settings)"
     }

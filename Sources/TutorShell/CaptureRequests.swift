@@ -14,8 +14,10 @@ public enum CaptureRequests {
         let c = outcome.analysis, name = file.split(separator: "/").last.map(String.init) ?? file
         if list { return (.text(CaptureText.list(c, file: name, language: language)), outcome.warning) }
         guard let s = c.stream, !s.segments.isEmpty else {
-            throw CLIError(c.tcpStreams == 0 ? "\(name): no TCP stream in this capture (see --list)" : "\(name): no TCP stream \(stream); the capture has \(c.tcpStreams) (0 to \(c.tcpStreams - 1))",
-                           code: ExitStatus.failure)
+            // No stream at all is the capture's; a number beyond the last is the asker's (64).
+            if c.tcpStreams == 0 { throw CLIError("\(name): no TCP stream in this capture (see --list)", code: ExitStatus.failure) }
+            throw CLIError("\(name): no TCP stream \(stream); " + (c.tcpStreams == 1 ? "the capture has one (--stream 0)" : "the capture has \(c.tcpStreams) (--stream 0 to \(c.tcpStreams - 1))"),
+                           code: ExitStatus.usage)
         }
         switch output {
         case .json: return (.text(CaptureText.jsonLines(s)), outcome.warning)
@@ -50,6 +52,7 @@ public enum CaptureRequests {
         while count.map({ live.packets < $0 }) ?? true {
             guard live.poll() else { usleep(50_000); continue }
             guard let s = live.analysis.stream else { continue }
+            if printed == 0, output == .plain { Output.write(UIText.liveStreamHeader(stream, a: s.a.description, b: s.b.description, language) + "\n") }
             for seg in s.segments.dropFirst(printed) {
                 Output.write(output == .plain ? CaptureText.lines(seg, language: language) : CaptureText.json(seg, s))
             }
@@ -88,7 +91,7 @@ public enum CaptureRequests {
             let capture = CaptureFile.analyse(out.packets).stream.flatMap { $0.segments.isEmpty ? nil : scene($0, file: save ?? "cwnd --real", stream: 0) }
             let offset = out.started - (out.packets.first?.time ?? out.started)
             // The title keeps to what shapes the curve: the bottleneck, and the loss when there is some.
-            let settings = "\(o.rate), queue \(o.queue)" + (o.loss > 0 ? ", loss \(o.loss * 100)%" : "")
+            let settings = UIText.realLabSettings(rate: o.rate, queue: o.queue, loss: o.loss > 0 ? "\(o.loss * 100)%" : nil, language)
             return (.player(.realLab(try RealLabScreen.State(result: out.result, settings: settings, capture: capture, captureOffset: offset))), saved)
         }
     }

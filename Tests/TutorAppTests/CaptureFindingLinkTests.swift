@@ -58,8 +58,28 @@ struct CaptureFindingLinkTests {
         let (spec, _) = Self.capture()
         let capture = PlayerScreen.bindings(try PlayerScreen.State(scene: spec))
         #expect(capture.contains { $0.command == .nextFinding && $0.inBar } && capture.contains { $0.command == .open && $0.inBar })
-        #expect(!capture.contains { $0.command == .dropNext || $0.command == .undoFault })
+        #expect(!capture.contains { ($0.command == .dropNext || $0.command == .undoFault) && $0.inBar })
         let scene = PlayerScreen.bindings(try PlayerScreen.State(scene: .tcp3Way))
         #expect(scene.contains { $0.command == .dropNext } && !scene.contains { $0.command == .open })
+    }
+
+    @Test("n stops once per run of one kind: the first duplicate ACK, then the fast retransmission, then the next duplicate ACK")
+    func nextFindingSkipsRuns() throws {
+        func send(_ n: Int, _ findings: [String]) -> TraceEvent {
+            var e = TraceEvent(t: Double(n), kind: .send, n: n, from: "A", to: "B", segment: Segment(flags: .ack, seq: 1, ack: 1, win: 100), arrival: Double(n), narration: Localized(ko: "", en: ""))
+            e.findings = findings
+            return e
+        }
+        let trace = Trace(scene: "capture", endpoints: ["A", "B"], events: [send(1, ["dup-ack"]), send(2, ["dup-ack"]), send(3, []), send(4, ["dup-ack"]),
+                                                                              send(5, ["fast-retransmission", "retransmission"]), send(6, ["dup-ack"])])
+        let spec = SceneSpec(id: "capture", order: 0, title: Localized(ko: "캡처", en: "capture"), summary: Localized(ko: "", en: ""),
+                             options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in trace })
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
+        h.state.push(.player(try PlayerScreen.State(scene: spec)))
+        var stops: [Int] = []
+        for _ in 0..<3 { h.press("n"); stops.append(h.state.player?.cursor ?? -9) }
+        #expect(stops == [0, 4, 5])
+        h.press("n")
+        #expect(h.state.player?.cursor == 5 && h.state.message == "No more findings after this point.")
     }
 }

@@ -13,8 +13,20 @@ struct RealLabResultTests {
                                         Self.sample(0.0205, 27, ssthresh: 28, retrans: 1, state: "Recovery"), Self.sample(0.05, 35, ssthresh: 28, retrans: 1),
                                         Self.sample(0.2, 1, ssthresh: 17, retrans: 2, state: "Loss")], algorithm: .reno)
         let l = r.lossResponses
-        #expect(l.map(\.from) == [40, 35] && l.map(\.to) == [28, 1] && l.map(\.timeout) == [false, true])
+        // The recovery's cwnd goes on falling (PRR, RFC 6937): one response, down to 27.
+        #expect(l.map(\.from) == [40, 35] && l.map(\.to) == [27, 1] && l.map(\.timeout) == [false, true])
         #expect(r.maxCwnd == 40)
+    }
+
+    @Test("Linux (CUBIC): entering Recovery counts before the retransmission shows in TCP_INFO; HyStart's ssthresh in Open does not; a later episode is a response of its own")
+    func lossResponsesAsLinuxReportsThem() {
+        let r = RealLabResult(samples: [Self.sample(0, 20), Self.sample(0.005, 28, ssthresh: 28),          // HyStart leaves slow start
+                                        Self.sample(0.48, 65, ssthresh: 28), Self.sample(0.49, 63, ssthresh: 45, state: "Recovery"),
+                                        Self.sample(0.50, 45, ssthresh: 45, state: "Recovery"), Self.sample(0.51, 45, ssthresh: 45, retrans: 1, state: "Recovery"),
+                                        Self.sample(0.60, 46, ssthresh: 45, retrans: 2), Self.sample(0.90, 70, ssthresh: 45, retrans: 2),
+                                        Self.sample(0.91, 70, ssthresh: 49, retrans: 2, state: "Recovery")], algorithm: .cubic)
+        let l = r.lossResponses
+        #expect(l.map(\.t) == [0.49, 0.91] && l.map(\.from) == [65, 70] && l.map(\.to) == [45, 70] && l.allSatisfy { !$0.timeout })
     }
 
     @Test("Bufferbloat: the RTT with the queue empty against the largest, as the kernel smoothed it")

@@ -87,6 +87,17 @@ struct TCPStreamAnalysisTests {
         #expect(s.segments[7].analysis == [.windowUpdate])
     }
 
+    @Test("RFC 9293 §3.8.6.1 as Linux does it: into a zero window the probe carries an old sequence number and no data; it is a window probe, not a keep-alive")
+    func linuxZeroWindowProbe() {
+        var f = handshake()
+        f.append((0.1, p.tcp(fromClient: true, flags: .ack, seq: 1001, ack: 5001, window: 502, payload: 100)))
+        f.append((0.2, p.tcp(fromClient: false, flags: .ack, seq: 5001, ack: 1101, window: 0)))
+        f.append((0.4, p.tcp(fromClient: true, flags: .ack, seq: 1100, ack: 5001, window: 502)))
+        let s = p.analyse(f)
+        #expect(s.segments[4].analysis == [.zeroWindow])
+        #expect(s.segments[5].analysis == [.windowProbe])
+    }
+
     @Test("RFC 1122 §4.2.3.6: a keep-alive carries the sequence number one below the next")
     func keepAlive() {
         var f = handshake()

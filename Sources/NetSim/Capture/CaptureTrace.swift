@@ -79,7 +79,7 @@ public enum CaptureTrace {
             if let f = s.inFlight, s.len > 0 { ko.append("전송 중인 바이트 \(f)"); en.append("bytes in flight \(f)") }
             var e = TraceEvent(t: t, kind: .send, n: i + 1, from: s.fromA ? a : b, to: s.fromA ? b : a,
                                segment: Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win, label: label(s)),
-                               arrival: t, narration: Localized(ko: ko.joined(separator: " "), en: en.joined(separator: " ")))
+                               arrival: t, narration: Localized(ko: ko.joined(separator: " · "), en: en.joined(separator: " · ")))
             e.retransmission = s.analysis.contains(.retransmission)
             e.findings = s.analysis.map(\.rawValue)
             events.append(e)

@@ -37,12 +37,24 @@ public struct RealLabResult: Sendable, Hashable {
 
     public init(samples: [KernelSample], algorithm: CongestionAlgorithm) { self.samples = samples; self.algorithm = algorithm }
 
-    /// Times at which the kernel's cwnd fell: its loss responses.
+    /// The kernel's loss responses: each time it entered one of its congestion states
+    /// (Recovery, Loss, CWR) with a cut, of cwnd or ssthresh. One per episode: Linux lowers cwnd
+    /// over the recovery (Proportional Rate Reduction, RFC 6937), so `to` is the lowest cwnd the
+    /// episode reached; a timeout during a recovery (Loss) is a response of its own. Raising
+    /// ssthresh in Open (CUBIC's HyStart leaving slow start) is no loss response.
     public var lossResponses: [(t: Double, from: Int, to: Int, timeout: Bool)] {
-        var out: [(Double, Int, Int, Bool)] = []
-        for (a, b) in zip(samples, samples.dropFirst()) where b.cwnd < a.cwnd && b.retrans > 0 && (b.state != "Open" || b.ssthresh != a.ssthresh) {
-            if let last = out.last, b.t - last.0 < max(0.001, baseRTTms / 1000) { continue }  // one response per loss episode
-            out.append((b.t, a.cwnd, b.cwnd, b.state == "Loss"))
+        var out: [(t: Double, from: Int, to: Int, timeout: Bool)] = []
+        var episode: String?
+        for (a, b) in zip(samples, samples.dropFirst()) {
+            guard ["Recovery", "Loss", "CWR"].contains(b.state) else { episode = nil; continue }
+            if episode == nil || (b.state == "Loss" && episode != "Loss") {
+                if b.cwnd < a.cwnd || b.ssthresh != a.ssthresh {
+                    out.append((b.t, a.cwnd, b.cwnd, b.state == "Loss"))
+                    episode = b.state
+                }
+            } else if let last = out.indices.last, b.cwnd < out[last].to {
+                out[last].to = b.cwnd
+            }
         }
         return out
     }

@@ -93,14 +93,17 @@ public struct TCPStreamAnalysis: Sendable {
         } else {
             if win == 0 && !synFinRst { flags.append(.zeroWindow) }
             if let next = me.nextSeq, Self.lt(next, h.seq), !f.contains(.rst) { flags.append(.lostSegment) }
-            if len <= 1, !synFinRst, let next = me.nextSeq, h.seq == next &- 1 { flags.append(.keepAlive) }
+            // An old sequence number, no data: a keep-alive (RFC 1122 §4.2.3.6), unless the other
+            // side's window is zero: then it is Linux's zero-window probe (tcp_xmit_probe_skb
+            // sends it in this form; Wireshark still calls it a keep-alive).
+            if len <= 1, !synFinRst, let next = me.nextSeq, h.seq == next &- 1 { flags.append(peer.lastWindow == 0 && len == 0 ? .windowProbe : .keepAlive) }
             if len == 0, !synFinRst, win != 0, me.nextSeq == h.seq, ackSame, let lw = me.lastWindow, lw != win { flags.append(.windowUpdate) }
             if len > 0, !synFinRst, let pa = peer.lastAck, let pw = peer.lastWindow, h.seq &+ UInt32(len) == pa &+ UInt32(pw) { flags.append(.windowFull) }
             if len == 0, !synFinRst, win != 0, me.nextSeq == h.seq, ackSame, me.lastWindow == win {
                 flags.append(.dupAck); sides[s].dupAcks += 1
             }
             // Sent again: it does not advance the sequence space (and is no keep-alive).
-            if seqLen > 0, !flags.contains(.keepAlive), let next = me.nextSeq, Self.lt(h.seq, next) {
+            if seqLen > 0, !flags.contains(.keepAlive), !flags.contains(.windowProbe), let next = me.nextSeq, Self.lt(h.seq, next) {
                 let threshold = handshakeRTT ?? 0.003  // Wireshark: the first RTT, else 3 ms
                 if peer.dupAcks >= 2, peer.lastAck == h.seq, t - peer.lastAckTime < 0.02 { flags += [.fastRetransmission, .retransmission] }
                 else if t - me.nextSeqTime < threshold, next != h.seq &+ UInt32(len) { flags.append(.outOfOrder) }

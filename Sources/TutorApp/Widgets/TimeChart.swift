@@ -33,12 +33,13 @@ struct TimeChart {
         let inner = Box(title: title, style: Style(.accent)).render(into: &grid, area: area, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         grid.fill(inner)
-        let labelWidth = 7
+        // The labels' column fits the top one with its unit ("100 세그먼트").
+        let top = CwndChart.niceCeil(max(1, (series.flatMap { $0.points.map(\.v) }.max() ?? 1) * 1.05))
+        let labelWidth = max(7, TextWidth.width(of: Self.number(top) + " " + unit))
         let plot = Rect(x: inner.x + labelWidth + 1, y: inner.y, width: inner.width - labelWidth - 2, height: inner.height - 3)
         guard plot.width > 10, plot.height > 1 else { return }
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
         let span = max(end - start, 1e-6)
-        let top = CwndChart.niceCeil(max(1, (series.flatMap { $0.points.map(\.v) }.max() ?? 1) * 1.05))
         func dx(_ t: Double) -> Int { Int(((min(max(t, start), end) - start) / span * Double(canvas.dotWidth - 1)).rounded()) }
         func dy(_ v: Double) -> Int { Int(((1 - min(max(v, 0), top) / top) * Double(canvas.dotHeight - 1)).rounded()) }
         if let cursor { canvas.line(from: (dx(cursor), 0), to: (dx(cursor), canvas.dotHeight - 1), style: Style(.dim), dash: 1) }
@@ -61,7 +62,7 @@ struct TimeChart {
         grid.put(glyphs.bottomLeft, x: plot.x - 1, y: plot.maxY, style: Style(.border))
         for x in plot.x..<plot.maxX { grid.put(glyphs.horizontal, x: x, y: plot.maxY, style: Style(.border)) }
         for (v, label) in [(0, "0"), (top / 2, Self.number(top / 2)), (top, Self.number(top) + " " + unit)] {
-            let text = TextWidth.truncate(label, to: labelWidth, ellipsis: "")
+            let text = label
             grid.put(String(repeating: " ", count: max(0, labelWidth - TextWidth.width(of: text))) + text, x: inner.x, y: plot.y + dy(v) / 4, style: Style(.dim))
         }
         let t0 = CaptureTrace.fixed(start, 2), t1 = CaptureTrace.fixed(end, 2) + " s"
