@@ -60,9 +60,12 @@ private func route(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .captureFailed(let message):
         state.message = message
         return []
-    case .liveCaptureUpdated(let trace, let packets):
-        guard var p = state.player, p.live != nil else { return [] }
+    case .liveCaptureUpdated(let trace, let packets, let streams):
+        guard var p = state.player, let live = p.live else { return [] }
         p.grow(to: trace, packets: packets)
+        p.live?.streams = streams
+        // Said once per new conversation: the player keeps to the one it follows.
+        if streams > max(1, live.streams) { state.message = UIText.liveNewStream(streams, followed: live.stream, state.language) }
         state.player = p
         return []
     case .glossaryLoaded(let entries):

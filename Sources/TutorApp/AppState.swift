@@ -137,7 +137,7 @@ public enum AppAction: Sendable, Equatable {
     case captureOpened(SceneSpec)
     case captureFailed(String)
     /// `trace --live`: the stream as captured so far, and how many packets the filter let through.
-    case liveCaptureUpdated(Trace, packets: Int)
+    case liveCaptureUpdated(Trace, packets: Int, streams: Int)
 }
 
 /// Which quiz to start.

@@ -9,7 +9,7 @@ extension PlayerScreen {
         let language = state.language, glyphs = state.glyphs
         let total = p.trace.events.count
         var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
-        if let live = p.live { status = "\(glyphs.bullet) \(UIText.liveStatus(live.packets, language))  " + status }
+        if let live = p.live { status = "\(glyphs.bullet) \(UIText.liveStatus(live.packets, streams: live.streams, language))  " + status }
         renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
 
         let r = regions(p, size: Size(width: grid.width, height: grid.height))

@@ -60,8 +60,10 @@ public enum PlayerScreen: ScreenModel {
         public struct Live: Sendable, Equatable {
             /// "lo (tcp port 8080)": where packets come from.
             public var source: String
-            public var packets = 0
-            public init(source: String) { self.source = source }
+            /// The TCP stream followed (`--stream`), and how many the capture has seen.
+            public var stream: Int
+            public var packets = 0, streams = 0
+            public init(source: String, stream: Int = 0) { self.source = source; self.stream = stream }
         }
         public var live: Live?
 

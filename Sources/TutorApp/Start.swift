@@ -16,7 +16,7 @@ public struct StartUp: Sendable {
         /// `cwnd --real`: the kernel's run, read on its own screen.
         case realLab(RealLabScreen.State)
         /// `trace --live`: the player on a capture that grows; `source` says where from.
-        case liveCapture(source: String)
+        case liveCapture(source: String, stream: Int)
         /// `trace FILE` with several TCP conversations: pick one.
         case captureChooser(CaptureChooserScreen.State)
         case quiz(QuizSession, title: String)
@@ -67,12 +67,12 @@ extension AppState {
                 first = .cwnd(try CwndScreen.State(parameters: parameters, compare: compare, chart: start.ascii ? .ascii : chart))
             case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
             case .captureChooser(let chooser): first = .captureChooser(chooser)
-            case .liveCapture(let source):
+            case .liveCapture(let source, let stream):
                 let empty = Trace(scene: "live", endpoints: [], events: [])
                 let spec = SceneSpec(id: "capture", order: 0, title: UIText.liveTitle(source), summary: UIText.captureSummary, options: [],
                                      prediction: .label, stateMachine: .tcp, simulate: { _ in empty })
                 var player = try PlayerScreen.State(scene: spec)
-                player.live = PlayerScreen.State.Live(source: source)
+                player.live = PlayerScreen.State.Live(source: source, stream: stream)
                 first = .player(player)
             case .realLab(var lab):
                 if start.ascii { lab.chart = .ascii }

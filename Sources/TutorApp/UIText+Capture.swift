@@ -39,8 +39,13 @@ extension UIText {
         l == .ko ? "\(source)에서 TCP 세그먼트를 기다리는 중입니다. 트래픽을 만들어 보세요(예: curl). 도착하는 대로 여기에 그려집니다."
                  : "Waiting for TCP segments on \(source): make some traffic (curl, a browser); they are drawn here as they arrive."
     }
-    static func liveStatus(_ packets: Int, _ l: Language) -> String {
-        l == .ko ? "실시간 \(packets)패킷" : "live \(packets) pkts"
+    static func liveStatus(_ packets: Int, streams: Int, _ l: Language) -> String {
+        let many = streams > 1 ? (l == .ko ? ", TCP 대화 \(streams)개" : ", \(streams) TCP streams") : ""
+        return (l == .ko ? "실시간 \(packets)패킷" : "live \(packets) pkts") + many
+    }
+    static func liveNewStream(_ streams: Int, followed: Int, _ l: Language) -> String {
+        l == .ko ? "새 TCP 대화가 시작됐습니다(모두 \(streams)개). 이 플레이어는 스트림 \(followed)을 따라갑니다. 다른 대화는 --stream N으로 보세요."
+                 : "A new TCP conversation began (\(streams) so far); this player follows stream \(followed). --stream N follows another."
     }
     static let captureNoDrops = Localized(ko: "캡처는 이미 일어난 일이라 다시 떨어뜨릴 수 없습니다. 손실은 n으로 찾아가 보세요.",
                                           en: "A capture is what already happened: nothing can be dropped again. n finds its real losses.")

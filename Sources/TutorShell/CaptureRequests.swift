@@ -45,7 +45,7 @@ public enum CaptureRequests {
     public static func live(device: String, filter: String, stream: Int, count: Int?, output: Output, language: Language) throws -> Shown {
         let live = try LiveStream(device: device, filter: filter, stream: stream)
         let source = "\(device)" + (filter.isEmpty ? "" : " (\(filter))")
-        if output == .tui { return .live(.liveCapture(source: source), live) }
+        if output == .tui { return .live(.liveCapture(source: source, stream: stream), live) }
         defer { live.stop() }
         Console.error(UIText.liveWaiting(source, language))
         var printed = 0

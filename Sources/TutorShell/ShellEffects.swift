@@ -58,7 +58,7 @@ public struct ShellEffects: EffectRunner {
             case .pollLiveCapture:
                 guard let live, live.poll() else { return [] }
                 let trace = live.analysis.stream.map { CaptureTrace.trace($0, name: "live") } ?? CaptureRequests.emptyTrace
-                return [.liveCaptureUpdated(trace, packets: live.packets)]
+                return [.liveCaptureUpdated(trace, packets: live.packets, streams: live.analysis.tcpStreams)]
             case .quit, .suspend: break  // the loop's own
             }
         } catch { return [.progressFailed("\(error)")] }

@@ -17,7 +17,7 @@ struct LiveCaptureTests {
     }
 
     static func harness(language: Language = .en) -> AppHarness {
-        var start = StartUp(catalog: LessonCatalog(Fixtures.all.map(\.meta)), language: language, size: Size(width: 80, height: 24), screen: .liveCapture(source: "lo (tcp port 8080)"))
+        var start = StartUp(catalog: LessonCatalog(Fixtures.all.map(\.meta)), language: language, size: Size(width: 80, height: 24), screen: .liveCapture(source: "lo (tcp port 8080)", stream: 0))
         start.ascii = true
         var h = AppHarness(size: Size(width: 80, height: 24), language: language, lessons: Fixtures.all)
         h.state = AppState(start: start)
@@ -38,7 +38,7 @@ struct LiveCaptureTests {
     @Test("New segments follow the cursor when it was on the newest; a rewound cursor stays where it is; the packet count is shown")
     func grows() throws {
         var h = Self.harness()
-        h.shell.liveUpdates = [(Self.trace(3), 5), (Self.trace(6), 9), (Self.trace(8), 12)]
+        h.shell.liveUpdates = [(Self.trace(3), 5, 1), (Self.trace(6), 9, 1), (Self.trace(8), 12, 2)]
         h.tick(0.25)
         #expect(h.state.player?.cursor == 2 && h.state.player?.trace.events.count == 3)
         #expect(h.screenText.contains("live 5 pkts"))
@@ -47,14 +47,15 @@ struct LiveCaptureTests {
         h.press("left", "left")
         h.tick(0.25)
         #expect(h.state.player?.cursor == 3 && h.state.player?.trace.events.count == 8)
-        #expect(h.screenText.contains("live 12 pkts"))
+        #expect(h.screenText.contains("live 12 pkts, 2 TCP streams"))
+        #expect(h.state.message == "A new TCP conversation began (2 so far); this player follows stream 0. --stream N follows another.")
     }
 
     @Test("Korean mode: the waiting note and the packet count are Korean")
     func korean() {
         var h = Self.harness(language: .ko)
         #expect(h.screenText.contains("lo (tcp port 8080)에서 TCP 세그먼트를 기다리는 중입니다"))
-        h.shell.liveUpdates = [(Self.trace(1), 2)]
+        h.shell.liveUpdates = [(Self.trace(1), 2, 1)]
         h.tick(0.25)
         #expect(h.screenText.contains("실시간 2패킷"))
     }

@@ -18,7 +18,7 @@ public struct FakeShell: EffectRunner {
     /// Captures the chooser can open: path → stream → its scene.
     public var captures: [String: [Int: SceneSpec]] = [:]
     /// What the next polls of a live capture find (one per poll), and how many polls came.
-    public var liveUpdates: [(trace: Trace, packets: Int)] = []
+    public var liveUpdates: [(trace: Trace, packets: Int, streams: Int)] = []
     public private(set) var livePolls = 0
 
     public init(lessons: [Lesson], quizBanks: [QuizBank] = []) {
@@ -38,7 +38,7 @@ public struct FakeShell: EffectRunner {
             livePolls += 1
             guard !liveUpdates.isEmpty else { return [] }
             let next = liveUpdates.removeFirst()
-            return [.liveCaptureUpdated(next.trace, packets: next.packets)]
+            return [.liveCaptureUpdated(next.trace, packets: next.packets, streams: next.streams)]
         case .markRead, .suspend, .lessonOpened, .savePosition, .sceneStarted, .quit: return []
         case .startQuiz(let request):
             let day = Int(state.now / 86_400)

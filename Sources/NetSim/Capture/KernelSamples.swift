@@ -65,8 +65,9 @@ public struct RealLabResult: Sendable, Hashable {
         return max(0.05, rtts.reduce(0, +) / Double(max(1, rtts.count))) / 1000
     }
 
-    /// Round trips (at the mean smoothed RTT) across the run; the kernel's cwnd at the end of
-    /// each, and the model's for the same round with the kernel's losses put in.
+    /// Round trips (at the mean smoothed RTT) across the run; the kernel's cwnd as the round
+    /// starts (the window it sends that round with, as the model's is), and the model's for the
+    /// same round with the kernel's losses put in.
     public func rounds(initialWindow: Double = 10, ssthresh: Double = 64) throws -> [RealLabRound] {
         guard let last = samples.last, last.t > 0 else { return [] }
         let rtt = roundSeconds
@@ -82,13 +83,13 @@ public struct RealLabResult: Sendable, Hashable {
         let model = try CongestionLab.run(p).rounds
         return (1...count).map { r in
             let t = Double(r) * rtt
-            let k = samples.last { $0.t <= t }?.cwnd ?? samples[0].cwnd
+            let k = samples.last { $0.t <= t - rtt }?.cwnd ?? samples[0].cwnd
             return RealLabRound(round: r, t: t, kernel: k, model: model.first { $0.round == r }?.cwnd ?? 0)
         }
     }
 }
 
-/// A round of `RealLabResult.rounds`: its end (seconds), the kernel's cwnd then and the model's.
+/// A round of `RealLabResult.rounds`: its end (seconds), the kernel's cwnd as it started and the model's.
 public struct RealLabRound: Sendable, Hashable {
     public var round: Int
     public var t: Double

@@ -26,7 +26,7 @@ struct Cwnd: Command {
     @Option(help: "Receiver window in segments: at most min(cwnd, rwnd) in flight.") var rwnd: Double?
     @Option(help: "Round-trip time in ms (CUBIC's clock; the rfc5681 model's ACK clock).") var rtt: Double = 100
     @Option(help: "How the chart is drawn.") var chart: BrailleCanvas.Mode = .braille
-    @Flag(help: "A table of rounds and a text chart (the default when not on a terminal).") var plain = false
+    @Flag(help: "A table of rounds and a text chart; with --real the kernel's rounds beside the model's (the default when not on a terminal).") var plain = false
     @Option(help: "Print the trace: one JSON object per round (per ACK in rfc5681; per TCP_INFO sample with --real).") var trace: TraceFormat?
     @Flag(help: "The kernel's own TCP: a real transfer in a private network namespace through a bottleneck (root, or unprivileged user namespaces), its TCP_INFO beside the model.") var real = false
     @Option(help: "--real: the bottleneck's rate (tc tbf), e.g. 20mbit.") var rate = "20mbit"
