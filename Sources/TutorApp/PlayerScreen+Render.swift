@@ -8,7 +8,8 @@ extension PlayerScreen {
     static func render(_ p: State, _ state: AppContext, into grid: inout CellGrid, area: Rect) {
         let language = state.language, glyphs = state.glyphs
         let total = p.trace.events.count
-        var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(Int(p.time))ms  \(speedText(p.speed))"
+        let fine = DiagramLayout.fineTimes(p.trace)
+        var status = "\(p.playing ? glyphs.play : "||") \(p.cursor + 1)/\(total)  t=\(DiagramLayout.timeText(p.time, fine: fine))  \(speedText(p.speed))"
         if let live = p.live { status = "\(glyphs.bullet) \(UIText.liveStatus(live.packets, streams: live.streams, language))  " + status }
         renderTitleBar(state, into: &grid, title: "\(UIText.sceneCard[language]): \(p.scene.title[language])", right: status)
 
@@ -106,7 +107,8 @@ extension PlayerScreen {
     static func speedText(_ s: Double) -> String { s < 1 ? "\(s)x" : "\(Int(s))x" }
 
     static func renderNarration(_ p: State, into grid: inout CellGrid, area: Rect, language: Language, glyphs: Glyphs) {
-        var title = p.currentEvent.map { "\(Int($0.t))ms" } ?? UIText.beforeStart[language]
+        let fine = DiagramLayout.fineTimes(p.trace)
+        var title = p.currentEvent.map { DiagramLayout.timeText($0.t, fine: fine) } ?? UIText.beforeStart[language]
         if p.predictMode { title += UIText.predictScore(p.score.right, p.score.total, language) }
         let inner = Box(title: title).render(into: &grid, area: area, glyphs: glyphs)
         if p.awaitingGuess != nil {

@@ -82,4 +82,15 @@ struct CaptureFindingLinkTests {
         h.press("n")
         #expect(h.state.player?.cursor == 5 && h.state.message == "No more findings after this point.")
     }
+
+    @Test("A capture within 100 ms reads in microseconds (not '0ms' on every packet); a scene's whole milliseconds stay as they are")
+    func fineTimes() throws {
+        func at(_ t: Double) -> TraceEvent { TraceEvent(t: t, kind: .send, n: 1, from: "A", to: "B", segment: Segment(flags: .syn, seq: 0), arrival: t, narration: Localized(ko: "", en: "")) }
+        var capture = Trace(scene: "c", endpoints: ["A", "B"], events: [at(0), at(0.019), at(0.037), at(12.3456)])
+        capture.measured = true
+        #expect(DiagramLayout.fineTimes(capture))
+        #expect([0, 0.019, 12.3456].map { DiagramLayout.timeText($0, fine: true) } == ["0.000ms", "0.019ms", "12.346ms"])
+        #expect(!DiagramLayout.fineTimes(try SceneSpec.tcp3Way.simulate(SceneOptions())))
+        #expect(DiagramLayout.timeText(305.4, fine: false) == "305ms")
+    }
 }

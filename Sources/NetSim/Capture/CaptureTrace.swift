@@ -91,6 +91,8 @@ public enum CaptureTrace {
             if s.stateB != states.1 { events.append(state(b, s.stateB)) }
             states = (s.stateA, s.stateB)
         }
-        return Trace(scene: name, endpoints: [a, b], events: events, initialState: stream.segments.first.map { _ in "CLOSED" })
+        var trace = Trace(scene: name, endpoints: [a, b], events: events, initialState: stream.segments.first.map { _ in "CLOSED" })
+        trace.measured = true
+        return trace
     }
 }

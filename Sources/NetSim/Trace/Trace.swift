@@ -148,6 +148,9 @@ public struct Trace: Sendable, Hashable {
     /// How a state that is not a protocol's own spelling reads in each language ("{ } keys":
     /// "핸드셰이크 키"); TCP's RFC names have none and show as they are.
     public var stateNames: [String: Localized] = [:]
+    /// Times measured, not modelled (a capture): shown to the microsecond, since a handshake on
+    /// one machine takes a fraction of a millisecond.
+    public var measured = false
 
     /// A state as the reader's language shows it.
     public func stateName(_ state: String, _ language: Language) -> String {

@@ -49,7 +49,9 @@ extension DiagramLayout {
     /// The ladder: one row per message (a horizontal arrow with its label on it), states and
     /// timers on the row of their instant, the time in a column on the left.
     static func ladder(_ trace: Trace, area: Rect, language: Language, glyphs: Glyphs) -> DiagramLayout {
-        let clock = 7  // "1050ms" and a blank
+        let fine = fineTimes(trace)
+        // "1050ms" (or "2539.123ms") and a blank.
+        let clock = fine ? timeText(trace.events.last?.t ?? 0, fine: true).count + 1 : 7
         let m = margins(trace, language: language, limit: area.width / 4)
         let xs = lifelines(count: trace.endpoints.count, area: area, left: min(area.width / 3, m.left + clock), right: m.right)
         let crossing = DiagramAxis.crossing(trace)
@@ -60,7 +62,7 @@ extension DiagramLayout {
         func newRow(_ t: Double, _ i: Int) {
             row += 1
             layout.times.append(t); layout.rows.append(row)
-            if stamped != t { layout.stamps.append(Note(event: i, text: "\(Int(t))ms", x: area.x + 1, row: row)); stamped = t }
+            if stamped != t { layout.stamps.append(Note(event: i, text: timeText(t, fine: fine), x: area.x + 1, row: row)); stamped = t }
         }
         let lostSends = trace.lostSends(), constant = constantFields(trace)
         var noteRow: [Int: Int] = [:]        // event → row

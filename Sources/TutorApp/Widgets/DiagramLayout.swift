@@ -123,6 +123,18 @@ struct DiagramLayout: Equatable {
         }
     }
 
+    /// Whether times show their microseconds: a capture's do (on one machine its handshake
+    /// would read "0ms" on every packet); a simulated scene keeps whole milliseconds.
+    static func fineTimes(_ trace: Trace) -> Bool { trace.measured && (trace.events.last?.t ?? 0) < 1_000_000 }
+
+    /// "305ms", or "0.037ms" when the times are fine.
+    static func timeText(_ t: Double, fine: Bool) -> String {
+        guard fine else { return "\(Int(t))ms" }
+        let us = Int((t * 1000).rounded())
+        let frac = String(us % 1000)
+        return "\(us / 1000).\(String(repeating: "0", count: 3 - frac.count))\(frac)ms"
+    }
+
     /// How wide each end's margin must be for its notes (lane 0 on the left, the last on the right).
     static func margins(_ trace: Trace, language: Language, limit: Int) -> (left: Int, right: Int) {
         func widest(_ lane: String?) -> Int {
