@@ -139,7 +139,8 @@ enum YAMLGuard {
                 } else {
                     if c == 0x23, prev == 0x20 || prev == 0x09 || k == contentStart { break }   // comment
                     let next = k + 1 < end ? bytes[k + 1] : 0x20
-                    let nextEnds = next == 0x20 || next == 0x09 || next == 0x0D || [0x2C, 0x5B, 0x5D, 0x7B, 0x7D].contains(next)
+                    let nextEnds: Bool
+                    switch next { case 0x20, 0x09, 0x0D, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D: nextEnds = true; default: nextEnds = false }
                     if (c == 0x22 || c == 0x27) && expecting { quote = c }
                     else if c == 0x5B || c == 0x7B {
                         flow += 1; expecting = true
@@ -161,10 +162,21 @@ enum YAMLGuard {
     }
 
     static func lineBreaksNormalized(_ text: String) -> String {
-        // CR is 0D, NEL C2 85, LS/PS E2 80 A8/A9: bytes 0D, C2 and E2 are rare in content, so a
-        // byte scan decides almost every file without decoding a scalar.
-        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }),
-              text.unicodeScalars.contains(where: { [0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return text }
+        // CR is 0D, NEL C2 85, LS/PS E2 80 A8/A9: a byte scan for exactly those decides every
+        // file without decoding a scalar (Korean text is full of E2 punctuation: → … ·).
+        var copy = text
+        let has = copy.withUTF8 { b -> Bool in
+            for i in b.indices {
+                switch b[i] {
+                case 0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+                default: continue
+                }
+            }
+            return false
+        }
+        guard has else { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {
             out.append([0x0D, 0x85, 0x2028, 0x2029].contains(u.value) ? "\n" : u)
