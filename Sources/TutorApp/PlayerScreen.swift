@@ -151,6 +151,7 @@ public enum PlayerScreen: ScreenModel {
             if !drops && (b.command == .dropNext || b.command == .undoFault) { b.inBar = false }
             if capture && (b.command == .nextFinding || b.command == .open) { b.inBar = true }
             if !capture && b.command == .open { return nil }
+            if capture && b.command == .togglePredict { b.inHelp = false }
             return b
         }
     }
@@ -208,6 +209,9 @@ public enum PlayerScreen: ScreenModel {
             p.verdict = nil
             p.go(to: p.cursor + 1)
             if p.predictMode, let e = p.currentEvent, e.kind == .send { p.askGuess() }
+        case .togglePredict where p.trace.measured:
+            // Predict mode guesses what a model sends next; a capture is what was sent.
+            state.message = UIText.captureNoPredict[state.language]
         case .togglePredict:
             p.predictMode.toggle()
             p.playing = false

@@ -49,6 +49,8 @@ extension UIText {
     }
     static let captureNoDrops = Localized(ko: "캡처는 이미 일어난 일이라 다시 떨어뜨릴 수 없습니다. 손실은 n으로 찾아가 보세요.",
                                           en: "A capture is what already happened: nothing can be dropped again. n finds its real losses.")
+    static let captureNoPredict = Localized(ko: "예측 모드는 모델이 다음에 보낼 것을 맞히는 것입니다. 캡처는 이미 보낸 것이니 →로 한 단계씩 보세요.",
+                                            en: "Predict mode guesses what a model sends next; a capture is what was sent: step it with →.")
     static let captureHint = Localized(ko: "→는 세그먼트 하나씩, n은 다음 분석 표시(Enter: 그것을 설명하는 수업 절), t는 시간-순서 번호 그래프, s는 상태 다이어그램입니다.",
                                        en: "→ steps one segment; n jumps to the next finding (Enter: the lesson section on it); t the time-sequence graph; s the state diagram.")
     public static let captureSummary = Localized(ko: "실제 패킷", en: "Real packets")

@@ -93,4 +93,16 @@ struct CaptureFindingLinkTests {
         #expect(!DiagramLayout.fineTimes(try SceneSpec.tcp3Way.simulate(SceneOptions())))
         #expect(DiagramLayout.timeText(305.4, fine: false) == "305ms")
     }
+
+    @Test("Predict mode is off for a capture (it guesses a model's next message; a capture is what was sent), and p says so")
+    func noPredictOnCaptures() throws {
+        var (spec, trace) = Self.capture()
+        trace.measured = true
+        let measured = trace
+        let live = SceneSpec(id: "capture", order: 0, title: spec.title, summary: spec.summary, options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in measured })
+        var h = AppHarness(size: Size(width: 80, height: 24), language: .en, lessons: Fixtures.all)
+        h.state.push(.player(try PlayerScreen.State(scene: live)))
+        h.press("p")
+        #expect(h.state.player?.predictMode == false && h.state.message == "Predict mode guesses what a model sends next; a capture is what was sent: step it with →.")
+    }
 }

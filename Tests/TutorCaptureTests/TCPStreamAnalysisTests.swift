@@ -45,6 +45,19 @@ struct TCPStreamAnalysisTests {
         #expect(s.segments.last?.analysis == [.fastRetransmission, .retransmission])
     }
 
+    @Test("A finding is on its arrow (as Wireshark's flow graph marks it): the fast retransmission's label names it; the capture is a measured trace")
+    func arrowLabels() {
+        var f = handshake()
+        for i in 0..<4 { f.append((0.1 + Double(i) * 0.001, p.tcp(fromClient: true, flags: .ack, seq: 1001 + UInt32(i) * 100, ack: 5001, window: 502, payload: 100))) }
+        for k in 0..<3 { f.append((0.111 + Double(k) * 0.001, p.tcp(fromClient: false, flags: .ack, seq: 5001, ack: 1101, window: 500))) }
+        f.append((0.114, p.tcp(fromClient: true, flags: .ack, seq: 1101, ack: 5001, window: 502, payload: 100)))
+        let trace = CaptureTrace.trace(p.analyse(f), name: "t")
+        let sends = trace.events.filter { $0.kind == .send }
+        #expect(sends.last?.label?.hasSuffix("len=100 win=64256 [fast-retransmission,retransmission]") == true, "\(sends.last?.label ?? "")")
+        #expect(sends[0].label?.contains("[") == false)
+        #expect(trace.measured)
+    }
+
     @Test("RFC 6298 §5: a segment resent long after, not after duplicate ACKs, is a retransmission; resending acknowledged bytes is spurious")
     func retransmissions() {
         var f = handshake()

@@ -65,6 +65,12 @@ public enum CaptureTrace {
         return label
     }
 
+    /// The label on the arrow: the segment, then what it shows, as Wireshark's flow graph puts
+    /// "[TCP Dup ACK]" on it, so the arrow that is a finding reads as one: "ACK seq=1 ack=68057 [dup-ack]".
+    static func arrowLabel(_ s: AnalyzedSegment) -> String {
+        s.analysis.isEmpty ? label(s) : label(s) + " [" + s.analysis.map(\.rawValue).joined(separator: ",") + "]"
+    }
+
     public static func trace(_ stream: TCPStreamAnalysis, name: String) -> Trace {
         let a = stream.a.description, b = stream.b.description
         var events: [TraceEvent] = [], states = ("", "")
@@ -78,7 +84,7 @@ public enum CaptureTrace {
             if let rtt = s.rtt { ko.append("RTT 표본 \(fixed(rtt * 1000, 3)) ms"); en.append("RTT sample \(fixed(rtt * 1000, 3)) ms") }
             if let f = s.inFlight, s.len > 0 { ko.append("전송 중인 바이트 \(f)"); en.append("bytes in flight \(f)") }
             var e = TraceEvent(t: t, kind: .send, n: i + 1, from: s.fromA ? a : b, to: s.fromA ? b : a,
-                               segment: Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win, label: label(s)),
+                               segment: Segment(flags: s.flags.model, seq: s.seq, ack: s.ack, len: s.len, win: s.win, label: arrowLabel(s)),
                                arrival: t, narration: Localized(ko: ko.joined(separator: " · "), en: en.joined(separator: " · ")))
             e.retransmission = s.analysis.contains(.retransmission)
             e.findings = s.analysis.map(\.rawValue)
