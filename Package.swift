@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NetSimTests", dependencies: ["NetSim", "TutorCore"]),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorTestSupport"]),
         .testTarget(name: "TutorContentTests", dependencies: [
-            "TutorContent", "TutorCore", "TutorRender", "NetSim", "TutorQuiz", .product(name: "Yams", package: "Yams"),
+            "TutorContent", "TutorCore", "TutorRender", "NetSim", "TutorQuiz", "TutorTestSupport", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "TutorAppTests", dependencies: [
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim", "TutorQuiz",

@@ -1,4 +1,5 @@
 import Testing
+import TutorTestSupport
 @testable import TutorRender
 
 @Suite("TerminalText: no C0/C1/ESC/bidi control reaches a terminal raw (DESIGN §3, issue 15)")
@@ -27,12 +28,7 @@ struct TerminalTextTests {
         let pool: [Unicode.Scalar] = ["a", " ", "\n", "\t", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9B}", "\u{9F}", "\u{A0}", "\u{FF}",
                                       "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}",
                                       "\u{2026}", "\u{2192}", "\u{AC00}", "\u{D55C}", "\u{1F600}"]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<4000 {
-            var s = String.UnicodeScalarView()
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            for k in 0..<Int(seed >> 60) + 1 { s.append(pool[Int((seed >> UInt64(k * 5 % 59)) % UInt64(pool.count))]) }
-            let text = String(s)
+        for text in ScalarMix.strings(from: pool, count: 4000, seed: 0x9E37_79B9_7F4A_7C15) {
             for keep in [false, true] {
                 let expected = text.unicodeScalars.contains { TerminalText.needsEscape($0) && !(keep && $0 == "\n") }
                 #expect(TerminalText.mayNeedEscape(text, keepNewlines: keep) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
