@@ -145,11 +145,13 @@ public enum PlayerScreen: ScreenModel {
     static func bindings(_ p: State) -> [KeyBinding] {
         if p.awaitingGuess != nil { return KeyBindings.guessing }
         let drops = !p.fixedTrace && p.scene.options.contains(.drop), capture = p.scene.id == "capture"
+        // Enter is offered once a finding has been shown: before that it has nothing to open.
+        let found = capture && p.trace.events.prefix(p.cursor + 1).contains { !$0.findings.isEmpty }
         return KeyBindings.player.compactMap { b in
             var b = b
             // Pressed anyway, `d` says why it cannot drop here; it is just not offered.
             if !drops && (b.command == .dropNext || b.command == .undoFault) { b.inBar = false }
-            if capture && (b.command == .nextFinding || b.command == .open) { b.inBar = true }
+            if capture && b.command == .nextFinding || found && b.command == .open { b.inBar = true }
             if !capture && b.command == .open { return nil }
             if capture && b.command == .togglePredict { b.inHelp = false }
             return b

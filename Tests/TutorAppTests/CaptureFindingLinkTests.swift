@@ -56,8 +56,11 @@ struct CaptureFindingLinkTests {
     @Test("The key bar shows what works: a capture's n and Enter, no d or u; a scene that re-simulates drops keeps d and has no Enter")
     func keysThatWork() throws {
         let (spec, _) = Self.capture()
-        let capture = PlayerScreen.bindings(try PlayerScreen.State(scene: spec))
-        #expect(capture.contains { $0.command == .nextFinding && $0.inBar } && capture.contains { $0.command == .open && $0.inBar })
+        var player = try PlayerScreen.State(scene: spec)
+        let capture = PlayerScreen.bindings(player)
+        #expect(capture.contains { $0.command == .nextFinding && $0.inBar } && capture.contains { $0.command == .open && !$0.inBar })
+        player.go(to: 1)   // the dup-ack: now Enter has something to open
+        #expect(PlayerScreen.bindings(player).contains { $0.command == .open && $0.inBar })
         #expect(!capture.contains { ($0.command == .dropNext || $0.command == .undoFault) && $0.inBar })
         let scene = PlayerScreen.bindings(try PlayerScreen.State(scene: .tcp3Way))
         #expect(scene.contains { $0.command == .dropNext } && !scene.contains { $0.command == .open })
