@@ -128,7 +128,7 @@ extension PlayerScreen {
         let text: String
         if let e = p.currentEvent { text = language == .ko ? e.narration.ko : e.narration.en }
         else if let live = p.live, p.trace.events.isEmpty { text = UIText.liveWaiting(live.source, language) }
-        else { text = (p.scene.id == "capture" ? UIText.captureHint : UIText.playerHint)[language] }
+        else { text = (p.trace.measured ? UIText.captureHint : UIText.playerHint)[language] }
         let top = p.verdict == nil ? inner : inner.splitTop(1).1
         Paragraph(lines: Wrap.wrap(text, width: inner.width - 2)).render(into: &grid, area: top.inset(dx: 1, dy: 0))
     }

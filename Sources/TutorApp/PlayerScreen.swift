@@ -144,7 +144,7 @@ public enum PlayerScreen: ScreenModel {
     /// drops; a capture shows `n` (next finding) and Enter (its lesson section) in the bar.
     static func bindings(_ p: State) -> [KeyBinding] {
         if p.awaitingGuess != nil { return KeyBindings.guessing }
-        let drops = !p.fixedTrace && p.scene.options.contains(.drop), capture = p.scene.id == "capture"
+        let drops = !p.fixedTrace && p.scene.options.contains(.drop), capture = p.trace.measured
         // Enter is offered once a finding has been shown: before that it has nothing to open.
         let found = capture && p.trace.events.prefix(p.cursor + 1).contains { !$0.findings.isEmpty }
         return KeyBindings.player.compactMap { b in
@@ -253,7 +253,7 @@ public enum PlayerScreen: ScreenModel {
         case .toggleStates: p.showStates.toggle(); p.showGraph = false
         case .toggleGraph: p.showGraph.toggle(); p.showStates = false
         case .dropNext where p.fixedTrace || !p.scene.options.contains(.drop):
-            state.message = (p.scene.id == "capture" ? UIText.captureNoDrops : p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
+            state.message = (p.trace.measured ? UIText.captureNoDrops : p.fixedTrace ? UIText.fixedTrace : UIText.noDrops)[state.language]
         case .dropNext:
             // The next segment to be sent after the cursor, by its ordinal (one already lost
             // cannot be dropped again).

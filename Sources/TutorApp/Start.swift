@@ -68,10 +68,7 @@ extension AppState {
             case .journey(let parameters): first = .journey(try JourneyScreen.State(parameters: parameters))
             case .captureChooser(let chooser): first = .captureChooser(chooser)
             case .liveCapture(let source, let stream):
-                let empty = Trace(scene: "live", endpoints: [], events: [])
-                let spec = SceneSpec(id: "capture", order: 0, title: UIText.liveTitle(source), summary: UIText.captureSummary, options: [],
-                                     prediction: .label, stateMachine: .tcp, simulate: { _ in empty })
-                var player = try PlayerScreen.State(scene: spec)
+                var player = try PlayerScreen.State(scene: .capture(CaptureTrace.empty, title: UIText.liveTitle(source)))
                 player.live = PlayerScreen.State.Live(source: source, stream: stream)
                 first = .player(player)
             case .realLab(var lab):

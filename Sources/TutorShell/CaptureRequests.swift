@@ -61,19 +61,11 @@ public enum CaptureRequests {
         return .text("")
     }
 
-    /// A TCP stream as a scene for the player: its simulation is the capture itself (no
-    /// options, no drops).
+    /// A TCP stream as a scene for the player.
     public static func scene(_ s: TCPStreamAnalysis, file: String, stream: Int) -> SceneSpec {
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        return sceneSpec(CaptureTrace.trace(s, name: name), title: UIText.captureTitle(name, stream: stream))
+        return .capture(CaptureTrace.trace(s, name: name), title: UIText.captureTitle(name, stream: stream))
     }
-
-    static func sceneSpec(_ trace: Trace, title: Localized) -> SceneSpec {
-        SceneSpec(id: "capture", order: 0, title: title, summary: UIText.captureSummary, options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in trace })
-    }
-
-    /// A live capture before its stream's first segment.
-    static let emptyTrace = Trace(scene: "live", endpoints: [], events: [])
 
     /// `cwnd --real`: the transfer, then its screen, text or JSON lines; saves the capture when
     /// asked (the second value says where).

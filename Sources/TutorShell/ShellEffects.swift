@@ -57,7 +57,7 @@ public struct ShellEffects: EffectRunner {
                 } catch { return [.captureFailed("\(error)")] }
             case .pollLiveCapture:
                 guard let live, live.poll() else { return [] }
-                let trace = live.analysis.stream.map { CaptureTrace.trace($0, name: "live") } ?? CaptureRequests.emptyTrace
+                let trace = live.analysis.stream.map { CaptureTrace.trace($0, name: "live") } ?? CaptureTrace.empty
                 return [.liveCaptureUpdated(trace, packets: live.packets, streams: live.analysis.tcpStreams)]
             case .quit, .suspend: break  // the loop's own
             }

@@ -31,10 +31,12 @@ struct CaptureFindingLinkTests {
             e.findings = findings
             return e
         }
-        let trace = Trace(scene: "capture", endpoints: ["A", "B"], events: [send(1, []), send(2, ["dup-ack"]), send(3, [])])
+        var trace = Trace(scene: "capture", endpoints: ["A", "B"], events: [send(1, []), send(2, ["dup-ack"]), send(3, [])])
+        trace.measured = true
+        let measured = trace
         let spec = SceneSpec(id: "capture", order: 0, title: Localized(ko: "캡처", en: "capture"), summary: Localized(ko: "", en: ""),
-                             options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in trace })
-        return (spec, trace)
+                             options: [], prediction: .label, stateMachine: .tcp, simulate: { _ in measured })
+        return (spec, measured)
     }
 
     @Test("Enter after a dup-ack opens congestion-control at 'Reacting to loss'; before any finding it says so")

@@ -71,6 +71,13 @@ public enum CaptureTrace {
         s.analysis.isEmpty ? label(s) : label(s) + " [" + s.analysis.map(\.rawValue).joined(separator: ",") + "]"
     }
 
+    /// A live capture before its stream's first segment.
+    public static var empty: Trace {
+        var trace = Trace(scene: "live", endpoints: [], events: [])
+        trace.measured = true
+        return trace
+    }
+
     public static func trace(_ stream: TCPStreamAnalysis, name: String) -> Trace {
         let a = stream.a.description, b = stream.b.description
         var events: [TraceEvent] = [], states = ("", "")
