@@ -8,8 +8,7 @@ BUILD_FLAGS := --explicit-target-dependency-import-check=error
 # The release binary is self-contained: the Swift runtime and Foundation linked in (no shared
 # Swift libraries to resolve at start-up), linked by the toolchain's lld with packed relative
 # relocations (DT_RELR: fewer pages written before main). libcurl is not linked at all: `journey
-# --live` opens it (TutorLive). generate-manual is built with the same flags so the two products
-# share one build of their dependencies. SQLite, cmark-gfm, ncurses and libstdc++ are linked from
+# --live` opens it (TutorLive). SQLite, cmark-gfm, ncurses and libstdc++ are linked from
 # their static archives too (.build/static-libs holds only those, so `-l` finds them before the .so).
 # The functions the common commands run come first in .text, packed (scripts/link-order.txt, made
 # by `make link-order`; our code is compiled with one section per function), and no symbol is
@@ -20,9 +19,10 @@ RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlin
   -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo -Xswiftc -Xfrontend -Xswiftc -function-sections \
   -Xlinker --symbol-ordering-file=$(CURDIR)/scripts/link-order.txt -Xlinker --no-warn-symbol-ordering -Xlinker --no-export-dynamic
 # libpcap-dev: its headers (the library is opened at run time); tcpdump, tshark, iproute2 (tc),
-# nftables and ethtool make and check the real-traffic captures of the trace tests.
+# nftables and ethtool make and check the real-traffic captures of the trace tests; mandoc lints
+# the man page.
 DEBIAN_PACKAGES := libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev tmux openssl \
-  libpcap-dev tcpdump tshark iproute2 nftables ethtool
+  libpcap-dev tcpdump tshark iproute2 nftables ethtool mandoc
 BENCH_PACKAGES := lowdown hyperfine time vim
 # The FSRS reference implementation, for the scheduler's cross-check test.
 PY_PACKAGES := fsrs==6.3.2
@@ -115,12 +115,10 @@ test-sanitize: deps py-deps
 check: build
 	./.build/debug/nettutor check
 
-# The man page, generated from the same command tree as --help (swift-argument-parser's
-# generate-manual reads `nettutor --experimental-dump-help`).
+# The man page, written by the binary from the same command tree as --help (TutorCLI).
 man: release
-	$(SWIFT) build -c release $(RELEASE_FLAGS) --product generate-manual
 	mkdir -p .build/man
-	./.build/release/generate-manual ./.build/release/nettutor --output-directory .build/man
+	./.build/release/nettutor --generate-manual > .build/man/nettutor.1
 
 install: release man
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/nettutor" "$(DESTDIR)$(MANDIR)/man1"

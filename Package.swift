@@ -12,7 +12,6 @@ let package = Package(
         .library(name: "NettutorKit", targets: ["NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorApp", "TutorContent", "TutorProgress"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
@@ -27,6 +26,8 @@ let package = Package(
         .executableTarget(name: "scene-registry"),
         .plugin(name: "SceneRegistry", capability: .buildTool(), dependencies: ["scene-registry"]),
         .target(name: "TutorCore"),
+        // The command tree as data: parsing, --help, the man page and completion scripts.
+        .target(name: "TutorCLI"),
         .target(name: "TutorRender"),
         .target(name: "TutorQuiz", dependencies: ["TutorCore", "NetSim"]),
         .target(name: "TutorContent", dependencies: [
@@ -43,8 +44,7 @@ let package = Package(
         .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorCapture", "TutorContent", "TutorCore", "TutorLive", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
-            "TutorApp", "TutorTerminal", "TutorLive", "TutorShell", "TutorCapture",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "TutorApp", "TutorTerminal", "TutorLive", "TutorShell", "TutorCapture", "TutorCLI",
         ]),
         // Fuzz targets for the loaders (make soak); built normally it replays a corpus.
         .executableTarget(name: "nettutor-fuzz", dependencies: ["TutorContent", "TutorCore", "TutorApp", "TutorProgress", "NetSim"]),
@@ -60,6 +60,7 @@ let package = Package(
             "TutorApp", "TutorCore", "TutorRender", "TutorTestSupport", "TutorContent", "NetSim", "TutorQuiz",
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TutorTerminalTests", dependencies: ["TutorTerminal", "TutorRender", "CNcursesw"]),
+        .testTarget(name: "TutorCLITests", dependencies: ["TutorCLI"]),
         .testTarget(name: "TutorQuizTests", dependencies: ["TutorQuiz", "TutorCore", "NetSim"]),
         .testTarget(name: "TutorLiveTests", dependencies: ["TutorLive", "NetSim"]),
         .testTarget(name: "TutorCaptureTests", dependencies: ["TutorCapture", "NetSim"]),

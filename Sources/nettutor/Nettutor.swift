@@ -1,35 +1,41 @@
+import Foundation
+import TutorCLI
 import TutorShell
-import ArgumentParser
 
 @main
-struct Nettutor: ParsableCommand {
-    /// ArgumentParser's own loop, except that its messages go through `Console` (escaped, as
-    /// they may echo an argument; one `nettutor:` prefix) and output is flushed and checked.
+enum Nettutor {
+    static let version = "0.1.0"
+    /// Every command that runs, by its path ("export anki"); the tree below is built from them.
+    static let commands: [any Command.Type] = [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self,
+                                               TraceCommand.self, Export.Anki.self, Reset.self, Check.self, Import.self, Glossary.self]
+    static let root = CommandSpec("nettutor", abstract: "A terminal tutor for computer networking (Korean and English).", discussion: ExitStatus.help,
+                                  options: GlobalOptions.options,
+                                  subcommands: [TUI.spec, Lessons.spec, Read.spec, Quiz.spec, Progress.spec, Play.spec, Cwnd.spec, Journey.spec,
+                                                TraceCommand.spec, Export.spec, Reset.spec, Check.spec, Import.spec, Glossary.spec],
+                                  defaultSubcommand: TUI.spec.name)
+
+    /// Parses, runs, and ends with one exit status: 64 for a usage error (with the usage and
+    /// where to read more), else the error's own (DESIGN §6); output is flushed and checked.
     static func main() {
-        let args = GlobalArguments.movedToLeaf(Array(CommandLine.arguments.dropFirst()), tree: tree(Nettutor.self))
         do {
-            var command = try parseAsRoot(args)
-            try command.run()
+            switch try root.parse(Array(CommandLine.arguments.dropFirst())) {
+            case .run(let parsed):
+                let name = parsed.path.joined(separator: " ")
+                guard let command = commands.first(where: { $0.path == name }) else { fatalError("no command for '\(name)'") }
+                try command.init(parsed).execute()
+            case .help(let path): Console.out(root.help(at: path, program: root.name))
+            case .version: Console.out(version + "\n")
+            case .completionScript(let shell): Console.out(CompletionScript.script(shell, for: root, program: root.name))
+            case .complete(let kind, let words): Console.out(Completion.candidates(kind, words: words).map { $0 + "\n" }.joined())
+            case .manual: Console.out(root.manualPage(program: root.name, date: Completion.today(), exitStatus: ExitStatus.help))
+            }
             Console.finish(0)
+        } catch let e as UsageError {
+            Console.error(root.errorText(e, program: root.name)); Console.finish(ExitStatus.usage)
+        } catch let e as Exit {
+            Console.finish(e.code)
         } catch {
-            let code = exitCode(for: error).rawValue, message = fullMessage(for: error)
-            if code == 0 { Console.out(message.isEmpty ? "" : message + "\n") }
-            else if !message.isEmpty { Console.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) }
-            Console.finish(code)
+            Console.error(ExitStatus.message(for: error)); Console.finish(ExitStatus.of(error) ?? ExitStatus.failure)
         }
     }
-
-    static func tree(_ command: ParsableCommand.Type) -> GlobalArguments.Tree {
-        let subs = command.configuration.subcommands
-        return .init(children: Dictionary(subs.map { ($0._commandName, tree($0)) } + (command == Nettutor.self ? [("help", .init(children: [:]))] : []), uniquingKeysWith: { a, _ in a }))
-    }
-
-    static let version = "0.1.0"
-    static let configuration = CommandConfiguration(
-        commandName: "nettutor",
-        abstract: "A terminal tutor for computer networking (Korean and English).",
-        discussion: ExitStatus.help,
-        version: version,
-        subcommands: [TUI.self, Lessons.self, Read.self, Quiz.self, Progress.self, Play.self, Cwnd.self, Journey.self, TraceCommand.self, Export.self, Reset.self, Check.self, Import.self, Glossary.self],
-        defaultSubcommand: TUI.self)
 }

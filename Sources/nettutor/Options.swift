@@ -1,20 +1,30 @@
-import ArgumentParser
 import Foundation
 import TutorApp
+import TutorCLI
 import TutorContent
 import TutorCore
 import TutorProgress
 import TutorShell
 
 /// Options every command takes (DESIGN §6), and where content and progress are found.
-struct GlobalOptions: ParsableArguments {
-    @Option(help: "Language: ko or en (default from LC_ALL, LC_MESSAGES or LANG).") var lang: Language?
-    @Flag(help: "Draw with ASCII only (for terminals that draw box characters wide).") var ascii = false
-    @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
-    @Option(help: "A folder holding Content/ (and Quizzes/) whose lessons are added to the built-in ones (e.g. from 'nettutor import').") var content: String?
-    @Flag(help: "With --content: use only that folder, not the built-in lessons too.") var contentOnly = false
-    @Option(help: "Folder for the progress database.") var dataDir: String?
-    @Flag(help: "No mouse: the wheel and clicks are left to the terminal (its own text selection).") var noMouse = false
+struct GlobalOptions {
+    static let options: [OptionSpec] = [
+        .choice("lang", "Language: ko or en (default from LC_ALL, LC_MESSAGES or LANG).", Language.self),
+        .flag("ascii", "Draw with ASCII only (for terminals that draw box characters wide)."),
+        .flag("no-color", "No colour (also when NO_COLOR is set)."),
+        .value("content", "A folder holding Content/ (and Quizzes/) whose lessons are added to the built-in ones (e.g. from 'nettutor import').",
+               valueName: "folder", completion: .file),
+        .flag("content-only", "With --content: use only that folder, not the built-in lessons too."),
+        .value("data-dir", "Folder for the progress database.", valueName: "folder", completion: .file),
+        .flag("no-mouse", "No mouse: the wheel and clicks are left to the terminal (its own text selection)."),
+    ]
+    let lang: Language?, ascii: Bool, noColor: Bool, content: String?, contentOnly: Bool, dataDir: String?, noMouse: Bool
+
+    init(_ p: ParsedCommand) throws {
+        lang = try p.choice("lang"); ascii = p.flag("ascii"); noColor = p.flag("no-color"); content = p.string("content")
+        contentOnly = p.flag("content-only"); dataDir = p.string("data-dir"); noMouse = p.flag("no-mouse")
+        if let problem = ProgressFiles.dataDirectoryProblem(dataDirectory) { throw UsageError(problem, path: p.path) }
+    }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
     var language: Language { lang ?? Language.fromLocale(lcAll: environment["LC_ALL"], lcMessages: environment["LC_MESSAGES"], lang: environment["LANG"]) }
@@ -24,7 +34,6 @@ struct GlobalOptions: ParsableArguments {
     func library() throws -> ContentLibrary { try ContentLibrary.forCommandLine(explicit: content, only: contentOnly) }
 
     var dataDirectory: String { ProgressFiles.dataDirectory(flag: dataDir, environment: environment) }
-    func validate() throws { if let problem = ProgressFiles.dataDirectoryProblem(dataDirectory) { throw ValidationError(problem) } }  // exit 64
 
     /// The interactive tutor, on `start` alone when it is not home; leaving it quits.
     func runTUI(_ start: StartUp.StartScreen = .home) throws { try show(.player(start)) }
@@ -45,15 +54,16 @@ struct GlobalOptions: ParsableArguments {
 
 func printError(_ message: String) { Console.error(message) }
 
-/// A subcommand whose errors for the user become a message and an exit code.
-protocol Command: ParsableCommand { func execute() throws }
-extension Command { func run() throws { try handlingErrors(execute) } }
-
-/// Runs a command body, turning every error into a plain sentence and its exit status (what
-/// ArgumentParser itself throws, an exit code or a usage error, passes through).
-func handlingErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch let e as ExitCode { throw e } catch let e as ValidationError { throw e } catch {
-        printError(ExitStatus.message(for: error))
-        throw ExitCode(ExitStatus.of(error) ?? ExitStatus.failure)
-    }
+/// A subcommand: its part of the command tree, its arguments read from the parse (a value that
+/// does not convert, or fails a check, is a `UsageError`), and what it does.
+protocol Command {
+    static var spec: CommandSpec { get }
+    init(_ p: ParsedCommand) throws
+    func execute() throws
+    /// Its names from the root, e.g. "export anki".
+    static var path: String { get }
 }
+extension Command { static var path: String { spec.name } }
+
+/// Ends a command with this status after it has said why (the message is already printed).
+struct Exit: Error { var code: Int32 }

@@ -50,7 +50,7 @@ done
 err=$("$BIN" read $'\e]0;PWNED\a' 2>&1); code=$?
 if [ $code -eq 64 ] && ! printf '%s' "$err" | grep -q $'\e' && printf '%s' "$err" | grep -qF '^[]0;PWNED^G'; then ok "an unknown id with escapes is echoed escaped"; else fail "unknown id echo (exit $code)" "$(printf '%s' "$err" | cat -v)"; fi
 err=$("$BIN" $'--x\e]52;c;Zm9v\a' 2>&1); code=$?
-if [ $code -eq 64 ] && ! printf '%s' "$err" | grep -q $'\e' && ! printf '%s' "$err" | grep -q '^Error:'; then ok "ArgumentParser's echo of a bad option is escaped, no 'Error:' prefix"; else fail "bad option echo (exit $code)" "$(printf '%s' "$err" | cat -v)"; fi
+if [ $code -eq 64 ] && ! printf '%s' "$err" | grep -q $'\e' && ! printf '%s' "$err" | grep -q '^Error:'; then ok "the parser's echo of a bad option is escaped, no 'Error:' prefix"; else fail "bad option echo (exit $code)" "$(printf '%s' "$err" | cat -v)"; fi
 EV2="$WORK/evilnames"; mkdir -p "$EV2/Content/en" "$EV2/Quizzes"
 EVIL=$'x\e]0;PWNED\a\e]52;c;Zm9v\a'
 printf -- '---\ntitle: T\ntopic: transport\norder: 1\nsummary: s\n---\nbody\n' > "$EV2/Content/en/$EVIL.md"

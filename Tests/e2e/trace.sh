@@ -5,6 +5,13 @@
 # checked against tshark: the same conversations, frames and bytes, and the same counts of
 # Wireshark's tcp.analysis flags (to within one). Needs root (CI runs as root) for unshare.
 TR="$WORK/trace"; mkdir -p "$TR"
+# new_session ARGS...: a new tmux session in place of e2e. The server exits when its last
+# session is killed; a new session started before it is gone can be lost with it.
+new_session() {
+  $T kill-session -t e2e 2>/dev/null
+  for _ in $(seq 30); do $T ls >/dev/null 2>&1 || break; sleep 0.1; done
+  $T new-session "$@"
+}
 if [ "$(id -u)" != 0 ] || ! command -v tshark > /dev/null || ! command -v tcpdump > /dev/null; then
   fail "trace: needs root, tcpdump and tshark (make deps installs them; CI runs as root)"
 else
@@ -177,8 +184,7 @@ PY
   err=$("$BIN" trace "$TR/cut.pcap" --plain 2>&1 > /dev/null); code=$?
   if [ $code -eq 0 ] && echo "$err" | grep -q "stopped after"; then ok "trace: a truncated capture is read up to the cut, with a warning"; else fail "trace: truncated capture (exit $code)" "$err"; fi
   # The player: the lossy capture, jumped to its findings with n.
-  $T kill-session -t e2e 2>/dev/null
-  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/lossy.pcap --data-dir $WORK/data --lang en"
+  new_session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/lossy.pcap --data-dir $WORK/data --lang en"
   wait_for "Capture lossy.pcap" > /dev/null
   # Duplicate ACKs are findings too: a hundred or so n's lead to the first fast retransmission.
   # One n at a time, each waited for, so none is still queued when the one wanted shows.
@@ -193,15 +199,13 @@ PY
   keys t
   if wait_for "Time-sequence graph" && screen | grep -q "resent" && screen | grep -q "ACK+window"; then ok "trace: t shows the time-sequence graph of the capture"
   else fail "trace: the time-sequence graph" "$(screen)"; fi
-  $T kill-session -t e2e 2>/dev/null
   # Two TCP conversations (the download and the 404): the TUI offers a chooser.
-  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/http.pcap --data-dir $WORK/data --lang en"
+  new_session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN trace $TR/http.pcap --data-dir $WORK/data --lang en"
   if wait_for "Capture http.pcap: 2 TCP conversations"; then ok "trace: a capture with two TCP conversations opens a chooser"
   else fail "trace: the conversation chooser" "$(screen)"; fi
   keys Down Enter
   if wait_for "Capture http.pcap, stream 1" && keys Home Right && wait_for "SYN seq=0"; then ok "trace: the chooser plays the conversation picked"
   else fail "trace: the chooser's Enter" "$(screen)"; fi
-  $T kill-session -t e2e 2>/dev/null
   # --live: a download made once the capture listens, in a namespace of its own.
   cat > "$TR/live.sh" <<'SH'
 ip link set lo up
@@ -209,7 +213,7 @@ cd "$1"; python3 -m http.server "$2" --bind 127.0.0.1 > /dev/null 2>&1 &
 (sleep 1.5; python3 -c "import urllib.request, sys; urllib.request.urlopen('http://127.0.0.1:' + sys.argv[1] + '/big.bin').read()" "$2") &
 shift 2; exec "$@"
 SH
-  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 unshare -n bash $TR/live.sh $TR 8081 $BIN trace --live --filter 'tcp port 8081' --data-dir $WORK/data --lang en"
+  new_session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 unshare -n bash $TR/live.sh $TR 8081 $BIN trace --live --filter 'tcp port 8081' --data-dir $WORK/data --lang en"
   if wait_for "Waiting for TCP segments on lo (tcp port 8081)"; then ok "trace --live: the player says where it listens before any packet"
   else fail "trace --live waiting" "$(screen)"; fi
   if wait_for "TIME-WAIT" && screen | grep -q "live [1-9][0-9]* pkts" && keys Home Right && wait_for "SYN seq=0"; then
@@ -248,7 +252,7 @@ PY
   if echo "$out" | grep -q "retransmission [1-9]"; then ok "cwnd --real --save: the capture opens in trace with its retransmissions annotated"
   else fail "cwnd --real --save capture" "$out"; fi
   # On a terminal: the kernel against the model, n to a loss response, Enter to its packets.
-  $T new-session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN cwnd --real --bytes 4000000 --data-dir $WORK/data --lang en"
+  new_session -d -s e2e -x 100 -y 30 "LANG=C.UTF-8 $BIN cwnd --real --bytes 4000000 --data-dir $WORK/data --lang en"
   if wait_for "Congestion window (segments): kernel vs model" && screen | grep -q "RTT (ms)"; then ok "cwnd --real in the TUI: the kernel's cwnd beside the model, and the RTT"
   else fail "cwnd --real in the TUI" "$(screen)"; fi
   keys n

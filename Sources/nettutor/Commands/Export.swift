@@ -1,15 +1,17 @@
-import TutorShell
-import ArgumentParser
 import TutorApp
+import TutorCLI
+import TutorShell
 
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export questions for other tools.", subcommands: [Anki.self])
+enum Export {
+    static let spec = CommandSpec("export", abstract: "Export questions for other tools.", subcommands: [Anki.spec])
 
     struct Anki: Command {
-        static let configuration = CommandConfiguration(commandName: "anki", abstract: "A tab-separated file Anki imports (File > Import), with its header lines.")
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "Output file ('-' or none: standard output).") var out: String?
-        @Flag(help: "Overwrite the output file if it exists (a regular file only).") var force = false
+        static let path = "export anki"
+        static let spec = CommandSpec("anki", abstract: "A tab-separated file Anki imports (File > Import), with its header lines.",
+            options: [.value("out", "Output file ('-' or none: standard output).", valueName: "file", completion: .file),
+                      .flag("force", "Overwrite the output file if it exists (a regular file only).")])
+        let global: GlobalOptions, out: String?, force: Bool
+        init(_ p: ParsedCommand) throws { global = try GlobalOptions(p); out = p.string("out"); force = p.flag("force") }
 
         func execute() throws {
             let (banks, _) = try global.library().loadQuizzes()

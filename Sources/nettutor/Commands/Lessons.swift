@@ -1,11 +1,11 @@
-import ArgumentParser
 import TutorApp
+import TutorCLI
 import TutorShell
 
 struct Lessons: Command {
-    static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons.")
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON (one array of lessons).") var json = false
+    static let spec = CommandSpec("lessons", abstract: "List the lessons.", options: [.flag("json", "Print JSON (one array of lessons).")])
+    let global: GlobalOptions, json: Bool
+    init(_ p: ParsedCommand) throws { global = try GlobalOptions(p); json = p.flag("json") }
 
     func execute() throws {
         let (catalog, diags) = try global.library().loadCatalog()

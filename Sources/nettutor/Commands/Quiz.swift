@@ -1,21 +1,23 @@
-import ArgumentParser
+import TutorCLI
 import TutorQuiz
 import TutorShell
 
 struct Quiz: Command {
-    static let configuration = CommandConfiguration(commandName: "quiz", 
+    static let spec = CommandSpec("quiz",
         abstract: "Interview-style quizzes: a lesson's questions, today's reviews, or an interview round.",
-        discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given (while another program locks the database, in a journal beside it, written later).")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "A lesson id (default: today's reviews).", completion: Completion.lessons) var lesson: String?
-    @Flag(help: "Today's reviews: due cards, then new questions.") var due = false
-    @Flag(help: "Interview mode: open questions across lessons, two minutes each.") var interview = false
-    @Option(help: "Interview mode: how many questions.") var count = 5
-    @Option(help: "New questions a day in reviews.") var newPerDay: Int?
-    @Flag(help: "Line-oriented quiz on stdin/stdout (the default when not on a terminal).") var plain = false
+        discussion: "--plain is a line-oriented quiz on standard input and output (for scripts and screen readers). Every answer is saved as it is given (while another program locks the database, in a journal beside it, written later).",
+        arguments: [.init("lesson", help: "A lesson id (default: today's reviews).", optional: true, completion: Completion.lessons)],
+        options: [.flag("due", "Today's reviews: due cards, then new questions."),
+                  .flag("interview", "Interview mode: open questions across lessons, two minutes each."),
+                  .value("count", "Interview mode: how many questions.", default: "5"),
+                  .value("new-per-day", "New questions a day in reviews."),
+                  .flag("plain", "Line-oriented quiz on stdin/stdout (the default when not on a terminal).")])
+    let global: GlobalOptions, lesson: String?, due: Bool, interview: Bool, count: Int, newPerDay: Int?, plain: Bool
 
-    func validate() throws {
-        if !(1...50).contains(count) { throw ValidationError(SessionPlanner.PlanError.countOutOfRange.description) }
+    init(_ p: ParsedCommand) throws {
+        global = try GlobalOptions(p); lesson = p.argument("lesson"); due = p.flag("due"); interview = p.flag("interview")
+        count = try p.value("count", default: 5); newPerDay = try p.value("new-per-day"); plain = p.flag("plain")
+        if !(1...50).contains(count) { throw UsageError(SessionPlanner.PlanError.countOutOfRange.description, path: p.path) }
     }
 
     func execute() throws {

@@ -1,17 +1,18 @@
-import ArgumentParser
-import TutorShell
 import TutorApp
+import TutorCLI
+import TutorShell
 import TutorTerminal
 
 struct Read: Command {
-    static let configuration = CommandConfiguration(commandName: "read", abstract: "Print a lesson, wrapped by display columns.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Lesson id (see 'nettutor lessons').", completion: Completion.lessons) var id: String
-    @Flag(help: "Plain text: no colours or styles even on a terminal.") var plain = false
-    @Option(help: "Wrap to this many columns (default: the terminal width, or 80).") var width: Int?
+    static let spec = CommandSpec("read", abstract: "Print a lesson, wrapped by display columns.",
+        arguments: [.init("id", help: "Lesson id (see 'nettutor lessons').", completion: Completion.lessons)],
+        options: [.flag("plain", "Plain text: no colours or styles even on a terminal."),
+                  .value("width", "Wrap to this many columns (default: the terminal width, or 80).")])
+    let global: GlobalOptions, id: String, plain: Bool, width: Int?
 
-    func validate() throws {
-        if let width, width < 20 || width > 1000 { throw ValidationError("--width must be between 20 and 1000") }
+    init(_ p: ParsedCommand) throws {
+        global = try GlobalOptions(p); id = p.argument("id")!; plain = p.flag("plain"); width = try p.value("width")
+        if let width, width < 20 || width > 1000 { throw UsageError("--width must be between 20 and 1000", path: p.path) }
     }
 
     func execute() throws {

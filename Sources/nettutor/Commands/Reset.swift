@@ -1,10 +1,11 @@
+import TutorCLI
 import TutorShell
-import ArgumentParser
 
 struct Reset: Command {
-    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Delete all study progress (reads, answers, reviews). Needs --yes.")
-    @OptionGroup var global: GlobalOptions
-    @Flag(help: "Really delete everything.") var yes = false
+    static let spec = CommandSpec("reset", abstract: "Delete all study progress (reads, answers, reviews). Needs --yes.",
+                                  options: [.flag("yes", "Really delete everything.")])
+    let global: GlobalOptions, yes: Bool
+    init(_ p: ParsedCommand) throws { global = try GlobalOptions(p); yes = p.flag("yes") }
 
     func execute() throws {
         guard yes else { throw CLIError("this deletes all progress in \(global.dataDirectory); run 'nettutor reset --yes' to do it (consider 'nettutor progress --export FILE' first)", code: ExitStatus.usage) }

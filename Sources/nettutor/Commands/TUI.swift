@@ -1,8 +1,9 @@
-import ArgumentParser
+import TutorCLI
 
 struct TUI: Command {
-    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the interactive tutor (the default).")
-    @OptionGroup var global: GlobalOptions
+    static let spec = CommandSpec("tui", abstract: "Open the interactive tutor (the default).")
+    let global: GlobalOptions
+    init(_ p: ParsedCommand) throws { global = try GlobalOptions(p) }
 
     func execute() throws { try global.runTUI() }
 }
