@@ -4,16 +4,19 @@
 public struct CommandSpec: Sendable {
     public var name: String
     public var abstract: String
-    public var discussion: String
+    /// Computed when shown: some are built from catalogs (play's list of scenes), and a parse
+    /// should not pay for help it does not print.
+    let discussionText: @Sendable () -> String
+    public var discussion: String { discussionText() }
     public var arguments: [ArgumentSpec]
     public var options: [OptionSpec]
     public var subcommands: [CommandSpec]
     /// The subcommand run when none is named (`nettutor` alone opens the TUI).
     public var defaultSubcommand: String?
 
-    public init(_ name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+    public init(_ name: String, abstract: String, discussion: @autoclosure @escaping @Sendable () -> String = "", arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
                 subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil) {
-        self.name = name; self.abstract = abstract; self.discussion = discussion; self.arguments = arguments
+        self.name = name; self.abstract = abstract; self.discussionText = discussion; self.arguments = arguments
         self.options = options; self.subcommands = subcommands; self.defaultSubcommand = defaultSubcommand
     }
 
@@ -23,14 +26,15 @@ public struct CommandSpec: Sendable {
 /// A positional argument (`<id>`).
 public struct ArgumentSpec: Sendable {
     public var name: String
-    public var help: String
+    let helpText: @Sendable () -> String
+    public var help: String { helpText() }
     public var isOptional: Bool
     /// The default as `--help` shows it ("default: https://www.example.com/").
     public var defaultText: String?
     public var completion: CompletionKind
 
-    public init(_ name: String, help: String, optional: Bool = false, defaultText: String? = nil, completion: CompletionKind = .none) {
-        self.name = name; self.help = help; self.isOptional = optional || defaultText != nil; self.defaultText = defaultText; self.completion = completion
+    public init(_ name: String, help: @autoclosure @escaping @Sendable () -> String, optional: Bool = false, defaultText: String? = nil, completion: CompletionKind = .none) {
+        self.name = name; self.helpText = help; self.isOptional = optional || defaultText != nil; self.defaultText = defaultText; self.completion = completion
     }
 }
 
@@ -43,15 +47,20 @@ public struct OptionSpec: Sendable {
     }
     public var long: String
     public var short: Character?
-    public var help: String
+    let helpText: @Sendable () -> String
+    public var help: String { helpText() }
     public var kind: Kind
     public var defaultText: String?
     public var completion: CompletionKind
 
-    public static func flag(_ long: String, _ help: String) -> OptionSpec {
-        OptionSpec(long: long, short: nil, help: help, kind: .flag, defaultText: nil, completion: .none)
+    init(long: String, short: Character? = nil, help: @escaping @Sendable () -> String, kind: Kind, defaultText: String? = nil, completion: CompletionKind = .none) {
+        self.long = long; self.short = short; self.helpText = help; self.kind = kind; self.defaultText = defaultText; self.completion = completion
     }
-    public static func value(_ long: String, _ help: String, short: Character? = nil, valueName: String? = nil, choices: [String] = [], anyCase: Bool = false,
+
+    public static func flag(_ long: String, _ help: @autoclosure @escaping @Sendable () -> String) -> OptionSpec {
+        OptionSpec(long: long, help: help, kind: .flag)
+    }
+    public static func value(_ long: String, _ help: @autoclosure @escaping @Sendable () -> String, short: Character? = nil, valueName: String? = nil, choices: [String] = [], anyCase: Bool = false,
                              default defaultText: String? = nil, completion: CompletionKind = .none) -> OptionSpec {
         let completion = choices.isEmpty ? completion : .list(choices)
         return OptionSpec(long: long, short: short, help: help, kind: .value(name: valueName ?? long, choices: choices, anyCase: anyCase),
@@ -78,8 +87,8 @@ public enum CompletionKind: Sendable, Equatable {
 
 extension OptionSpec {
     /// An option whose values are an enumeration's cases (matched in any case: `--algo Reno`).
-    public static func choice<T: CaseIterable & RawRepresentable>(_ long: String, _ help: String, _ type: T.Type, default fallback: T? = nil) -> OptionSpec
-    where T.RawValue == String {
-        value(long, help, choices: T.allCases.map(\.rawValue), anyCase: true, default: fallback?.rawValue)
+    @inlinable public static func choice<T: CaseIterable & RawRepresentable>(_ long: String, _ help: @autoclosure @escaping @Sendable () -> String, _ type: T.Type,
+                                                                  default fallback: T? = nil) -> OptionSpec where T.RawValue == String {
+        value(long, help(), choices: T.allCases.map { $0.rawValue }, anyCase: true, default: fallback?.rawValue)
     }
 }

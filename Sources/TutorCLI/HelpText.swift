@@ -1,6 +1,6 @@
 /// `--help` and the usage lines of error messages, laid out for an 80-column terminal.
 extension CommandSpec {
-    static let helpOption = OptionSpec(long: "help", short: "h", help: "Show help information.", kind: .flag, defaultText: nil, completion: .none)
+    static let helpOption = OptionSpec(long: "help", short: "h", help: { "Show help information." }, kind: .flag)
     static let versionOption = OptionSpec.flag("version", "Show the version.")
     static let completionOption = OptionSpec.value("generate-completion-script", "Print the completion script for a shell.", valueName: "shell",
                                                    choices: CompletionScript.shells)

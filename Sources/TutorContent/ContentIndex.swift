@@ -7,7 +7,7 @@ import TutorRender
 enum ContentIndex {
     /// Bump when what a parse records changes shape. A new build of the program also starts a
     /// new index (its fingerprint is in the header), so a changed message is never replayed.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Path, size, mtime to the nanosecond and inode: any write changes the size or the mtime,
     /// a file replaced by a rename changes the inode.

@@ -20,14 +20,32 @@ public enum JSONText {
     /// ASCII, so such a scalar can only be inside a string, where the escape stands for it.
     public static func escaped(_ json: String) -> String {
         func unsafe(_ s: Unicode.Scalar) -> Bool { s.value >= 0x7F && mustEscape(s.value) }
-        // Such scalars are DEL, or start with byte C2 (C1) or E2 (U+2028…U+2069): a byte scan
-        // clears almost all output (a megabyte for `lessons --json`) without decoding it.
-        guard json.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+        // A byte scan for exactly those scalars' encodings clears the output (a megabyte for
+        // `lessons --json`, with arrows and dashes that also start with E2) without decoding it.
+        guard json.utf8.withContiguousStorageIfAvailable(mayHoldUnsafe) ?? true,
               json.unicodeScalars.contains(where: unsafe) else { return json }
         var out = String.UnicodeScalarView()
         for s in json.unicodeScalars {
             if unsafe(s) { out.append(contentsOf: escape(s.value).unicodeScalars) } else { out.append(s) }
         }
         return String(out)
+    }
+
+    /// Whether UTF-8 bytes hold DEL, a C1 control (C2 80–9F), U+2028–202E (E2 80 A8–AE) or
+    /// U+2066–2069 (E2 81 A6–A9).
+    static func mayHoldUnsafe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            switch b[i] {
+            case 0x7F: return true
+            case 0xC2 where i + 1 < b.count && (0x80...0x9F).contains(b[i + 1]): return true
+            case 0xE2 where i + 2 < b.count:
+                if b[i + 1] == 0x80 && (0xA8...0xAE).contains(b[i + 2]) { return true }
+                if b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]) { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 }

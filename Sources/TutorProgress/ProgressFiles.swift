@@ -15,9 +15,18 @@ public enum ProgressFiles {
     /// Why a data folder cannot be used, or nil: an empty one (`--data-dir ""`) would put the
     /// database at `/progress.sqlite`, and the root folder is nobody's data folder.
     public static func dataDirectoryProblem(_ dir: String) -> String? {
-        if dir.trimmingCharacters(in: .whitespaces).isEmpty { return "--data-dir must name a folder (it is empty)" }
-        if URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path == "/" { return "--data-dir must not be the root folder (\(dir))" }
-        return nil
+        if dir.allSatisfy(\.isWhitespace) { return "--data-dir must name a folder (it is empty)" }
+        // Without Foundation's URL standardizing (ICU at start-up): by its spelling ("/x/.." is
+        // the root even when x does not exist yet: it would be made), then through its symlinks.
+        var parts: [Substring] = []
+        for part in dir.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        let root = "--data-dir must not be the root folder (\(dir))"
+        if dir.hasPrefix("/") && parts.isEmpty { return root }
+        guard let resolved = realpath(dir, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved) == "/" ? root : nil
     }
 
     /// The SQLite store, a corrupt file moved aside and a fresh one started (with a message).

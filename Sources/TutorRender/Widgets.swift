@@ -111,16 +111,15 @@ public struct TableLayout: Sendable {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
         func cell(_ row: [Line], _ c: Int) -> Line { c < row.count ? row[c] : [] }
-        var widths = (0..<columns).map { c in
-            max(1, ([header] + rows).map { cell($0, c).width }.max() ?? 1)
-        }
+        let all = [header] + rows
+        var widths = (0..<columns).map { c in max(1, all.map { cell($0, c).width }.max() ?? 1) }
         // Each column costs its width + 2 padding + 1 border, plus the leading border.
         let budget = maxWidth - (3 * columns + 1)
         let minWidth = 3
         // Shrink columns that can wrap at spaces first (down to their longest word), widest
         // first; only then break words. Keeps "브로드캐스트/멀티캐스트" whole when possible.
         let longestWord = (0..<columns).map { c in
-            ([header] + rows).map { row in
+            all.map { row in
                 cell(row, c).plainText.split(separator: " ").map { TextWidth.width(of: $0) }.max() ?? 0
             }.max() ?? 0
         }

@@ -13,7 +13,9 @@ public enum Wrap {
         guard width > 0 else { return [] }
         var lines: [Line] = []
         var current: Line = [], currentWidth = 0
-        var word: Line = [], wordWidth = 0  // the token being read: non-space text, in pieces by style
+        // The token being read: non-space text, in pieces by style (slices of the spans, kept
+        // with its capacity: a lesson has thousands of words, each would allocate twice).
+        var word: [(text: Substring, style: Style)] = [], wordWidth = 0
         var pendingSpace: Style? = nil
 
         func flushLine() {
@@ -38,14 +40,14 @@ public enum Wrap {
                     }
                 }
             }
-            word = []; wordWidth = 0; pendingSpace = nil
+            word.removeAll(keepingCapacity: true); wordWidth = 0; pendingSpace = nil
         }
 
         for span in spans {
             let text = span.text, scalars = text.unicodeScalars
             var start = scalars.startIndex, i = start, runWidth = 0
             func takeRun() {
-                if start < i { append(String(text[start..<i]), span.style, to: &word); wordWidth += runWidth }
+                if start < i { word.append((text[start..<i], span.style)); wordWidth += runWidth }
                 runWidth = 0
             }
             while i < scalars.endIndex {
@@ -68,8 +70,8 @@ public enum Wrap {
     }
 
     /// Appends text in a style, joining it to the last span when the style is the same.
-    static func append(_ text: String, _ style: Style, to line: inout Line) {
-        if let last = line.indices.last, line[last].style == style { line[last].text += text }
-        else { line.append(Span(text, style)) }
+    static func append<S: StringProtocol>(_ text: S, _ style: Style, to line: inout Line) {
+        if let last = line.indices.last, line[last].style == style { line[last].text.append(contentsOf: text) }
+        else { line.append(Span(String(text), style)) }
     }
 }

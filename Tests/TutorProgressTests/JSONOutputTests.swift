@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TutorCore
+@testable import TutorCore
 @testable import TutorProgress
 
 /// Adversarial QA (issue 15b): JSONEncoder escapes only U+0000–U+001F, so an imported response
@@ -25,6 +25,22 @@ struct JSONOutputTests {
 
 @Suite("JSONText")
 struct JSONTextTests {
+    @Test("The byte scan before escaping finds exactly the scalars that must be escaped, by their encodings")
+    func byteScan() {
+        // Every scalar around the escaped ranges, alone and after other text: the scan agrees with the scalar rule.
+        let near: [UInt32] = Array(0x70...0xA5) + Array(0x2020...0x2030) + Array(0x2060...0x206C) + [0x1100, 0xAC00, 0x2192, 0x2014, 0x1F600]
+        for v in near {
+            guard let u = Unicode.Scalar(v) else { continue }
+            for text in [String(u), "a→한" + String(u) + "끝", String(u) + "x"] {
+                let expected = text.unicodeScalars.contains { $0.value >= 0x7F && JSONText.mustEscape($0.value) }
+                var copy = text
+                #expect(copy.withUTF8(JSONText.mayHoldUnsafe) == expected, "U+\(String(v, radix: 16))")
+            }
+        }
+        #expect(JSONText.escaped("\"a → b — c\"") == "\"a → b — c\"")
+        #expect(JSONText.escaped("\"\u{2028}\"") == "\"\\u2028\"")
+    }
+
     @Test("Escaping pretty-printed JSON keeps its layout and its meaning")
     func prettyStaysValid() throws {
         let encoder = JSONEncoder(); encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
