@@ -30,7 +30,7 @@ public enum LessonText {
         let byID = byID(catalog)
         return metas(catalog, language, byID: byID).map { m in
             Entry(id: m.id, title: m.title, topic: m.topic.rawValue, summary: m.summary, order: m.order, scenes: m.scenes, sources: m.sources,
-                  languages: Language.allCases.filter { byID[$0]?[m.id] != nil }.map(\.rawValue))
+                  languages: Language.allCases.filter { byID[$0]?[m.id] != nil }.map { $0.rawValue })
         }
     }
 

@@ -98,7 +98,7 @@ extension ContentIndex {
             guard let id = r.string(), let ko = r.bool(), let title = r.string(), let topicName = r.string(),
                   let topic = Topic(rawValue: topicName), let order = r.int(), let summary = r.string(),
                   let scenes = r.strings(), let sources = r.strings(),
-                  ([id, title, summary] + scenes + sources).allSatisfy(clean) else { return nil }
+                  clean(id), clean(title), clean(summary), scenes.allSatisfy(clean), sources.allSatisfy(clean) else { return nil }
             meta = LessonMeta(id: id, language: ko ? .ko : .en, title: title, topic: topic, order: order,
                               summary: summary, scenes: scenes, sources: sources)
         }

@@ -1,7 +1,9 @@
 /// The byte format of the content index files: LEB128 integers, length-prefixed UTF-8, and a
-/// trailing FNV-1a checksum. The file is untrusted input (anyone may write the cache folder, a
+/// trailing checksum (FNV-1a steps over 8-byte words). The file is untrusted input (anyone may write the cache folder, a
 /// crash may truncate it), so the reader bounds-checks every length against what is left and
 /// answers nil at the first thing out of place; the caller then treats the file as absent.
+import Foundation
+
 struct IndexWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -82,7 +84,9 @@ struct IndexReader {
         return bytes.withUnsafeBufferPointer { all in
             let raw = UnsafeBufferPointer(rebasing: all[at..<(at + n)])
             let s = String(decoding: raw, as: UTF8.self)
-            return s.utf8.count == n && s.utf8.elementsEqual(raw) ? s : nil
+            var copy = s
+            let same = copy.utf8.count == n && copy.withUTF8 { n == 0 || memcmp($0.baseAddress!, raw.baseAddress!, n) == 0 }
+            return same ? s : nil
         }
     }
     mutating func strings() -> [String]? {

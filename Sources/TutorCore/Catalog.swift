@@ -5,12 +5,18 @@ public struct LessonCatalog: Sendable, Hashable {
     public init(_ metas: [LessonMeta]) {
         var byLanguage: [Language: [LessonMeta]] = [:]
         for meta in metas { byLanguage[meta.language, default: []].append(meta) }
-        for language in Language.allCases { byLanguage[language, default: []].sort(by: LessonCatalog.readingOrder) }
+        // Sorted by index, so the large metas are not moved and copied at every step.
+        for language in Language.allCases {
+            let list = byLanguage[language] ?? []
+            byLanguage[language] = list.indices.sorted { LessonCatalog.readingOrder(list[$0], list[$1]) }.map { list[$0] }
+        }
         lessons = byLanguage
     }
 
+    private static let topics = Topic.allCases
+
     public static func readingOrder(_ a: LessonMeta, _ b: LessonMeta) -> Bool {
-        let ta = Topic.allCases.firstIndex(of: a.topic)!, tb = Topic.allCases.firstIndex(of: b.topic)!
+        let ta = topics.firstIndex(of: a.topic)!, tb = topics.firstIndex(of: b.topic)!
         if ta != tb { return ta < tb }
         if a.order != b.order { return a.order < b.order }
         return a.id < b.id
