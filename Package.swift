@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "TutorLive", dependencies: ["NetSim", "CCurl"]),
         .target(name: "TutorCapture", dependencies: ["NetSim", "CPcap"]),
         // The imperative shell: effects against the store and the content, the system clock, the TUI session.
-        .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorCapture", "TutorContent", "TutorCore", "TutorLive", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
+        .target(name: "TutorShell", dependencies: ["NetSim", "TutorApp", "TutorCapture", "TutorCLI", "TutorContent", "TutorCore", "TutorLive", "TutorProgress", "TutorQuiz", "TutorRender", "TutorTerminal"]),
         .executableTarget(name: "nettutor", dependencies: [
             "NetSim", "TutorCore", "TutorRender", "TutorQuiz", "TutorContent", "TutorProgress",
             "TutorApp", "TutorTerminal", "TutorLive", "TutorShell", "TutorCapture", "TutorCLI",

@@ -1,5 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The man page (mdoc) of the command tree: the same words as `--help`.
 extension CommandSpec {
+    /// Today (UTC) as a `.Dd` line shows it, e.g. "December 7, 2026".
+    public static func manualDate() -> String {
+        var t = time(nil), parts = tm()
+        gmtime_r(&t, &parts)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(months[Int(parts.tm_mon)]) \(parts.tm_mday), \(1900 + parts.tm_year)"
+    }
+
     /// `date`: as the page's `.Dd` line shows it ("December 7, 2026").
     public func manualPage(program: String, date: String, exitStatus: String) -> String {
         var out = [".Dd \(date)", ".Dt \(program.uppercased()) 1", ".Os", ".Sh NAME", ".Nm \(program)", ".Nd \(Self.roff(abstract))",

@@ -1,4 +1,3 @@
-import Foundation
 import NetSim
 import TutorCLI
 import TutorShell
@@ -11,13 +10,5 @@ enum Completion {
 
     static func candidates(_ kind: String, words: [String]) -> [String] {
         kind == "lessons" ? CommandRequests.lessonIDs(words: words, prefix: words.last ?? "") : []
-    }
-
-    /// The man page's date, e.g. "December 7, 2026" (UTC).
-    static func today() -> String {
-        var t = time(nil), parts = tm()
-        gmtime_r(&t, &parts)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(months[Int(parts.tm_mon)]) \(parts.tm_mday), \(1900 + parts.tm_year)"
     }
 }

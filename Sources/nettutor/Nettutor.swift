@@ -27,7 +27,7 @@ enum Nettutor {
             case .version: Console.out(version + "\n")
             case .completionScript(let shell): Console.out(CompletionScript.script(shell, for: root, program: root.name))
             case .complete(let kind, let words): Console.out(Completion.candidates(kind, words: words).map { $0 + "\n" }.joined())
-            case .manual: Console.out(root.manualPage(program: root.name, date: Completion.today(), exitStatus: ExitStatus.help))
+            case .manual: Console.out(root.manualPage(program: root.name, date: CommandSpec.manualDate(), exitStatus: ExitStatus.help))
             }
             Console.finish(0)
         } catch let e as UsageError {

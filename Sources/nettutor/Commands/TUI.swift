@@ -1,4 +1,5 @@
 import TutorCLI
+import TutorShell
 
 struct TUI: Command {
     static let spec = CommandSpec("tui", abstract: "Open the interactive tutor (the default).")
