@@ -7,7 +7,10 @@
 # callgrind, which records every function executed; the TUI ones in a detached tmux.
 # A stale list only costs speed: symbols no longer in the binary are ignored by the linker.
 set -euo pipefail
-BIN=$(realpath "${1:?usage: gen-link-order.sh NETTUTOR_BINARY}")
+BIN=$(realpath "${1:?usage: gen-link-order.sh NETTUTOR_BINARY [DATA_DIR_WITH_PROGRESS]}")
+# A data folder with a year of answers (nettutor-bench store --keep) adds the dashboard's paths
+# over real history to home; a copy is used, so it is not changed.
+YEAR=${2:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d); trap 'tmux -L nt-order kill-server > /dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 # valgrind cannot read the binary's DWARF (lld's debug_names); the symbol table is enough.
@@ -38,6 +41,12 @@ tmux -L nt-order new-session -d -s read -x 80 -y 24 "$V $N read tcp-handshake --
 tmux -L nt-order new-session -d -s home -x 80 -y 24 "$V $N --lang ko --data-dir $D"
 tmux -L nt-order new-session -d -s play -x 80 -y 24 "$V $N play tcp-3way --lang en --data-dir $D"
 tui home Enter j q q q & tui play l l q & tui read; wait
+if [ -n "$YEAR" ]; then
+  cp -r "$YEAR" "$WORK/year"
+  cg "$N" progress --json --data-dir "$WORK/year" > /dev/null
+  tmux -L nt-order new-session -d -s year -x 80 -y 24 "$V $N --lang en --data-dir $WORK/year"
+  tui year q
+fi
 # Only names defined once: a local name (a value witness, a merged function) is defined in many
 # objects, and listing it would drag every one of them to the front.
 nm --defined-only "$N" | awk '{print $NF}' | sort | uniq -u > "$WORK/unique.txt"

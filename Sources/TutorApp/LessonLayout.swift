@@ -12,13 +12,18 @@ public struct LaidLine: Sendable, Equatable {
 public enum LessonLayout {
     public static func lines(_ lesson: Lesson, width: Int, glyphs: Glyphs, language: Language) -> [LaidLine] {
         var out: [LaidLine] = []
+        forEachBlock(lesson, width: width, glyphs: glyphs, language: language) { i, lines in out += lines.map { LaidLine(line: $0, block: i) } }
+        return out
+    }
+
+    /// The same lines block by block (a blank line before every block but the first), so a
+    /// printer can write the start of a lesson before the rest is laid out.
+    public static func forEachBlock(_ lesson: Lesson, width: Int, glyphs: Glyphs, language: Language, _ body: (Int, [Line]) -> Void) {
         let width = max(10, width)
         for (i, block) in lesson.blocks.enumerated() {
             let lines = layout(block, width: width, glyphs: glyphs, language: language)
-            if i > 0, !lines.isEmpty { out.append(LaidLine(line: [], block: i)) }
-            out += lines.map { LaidLine(line: $0, block: i) }
+            body(i, i > 0 && !lines.isEmpty ? [[]] + lines : lines)
         }
-        return out
     }
 
     static func layout(_ block: Block, width: Int, glyphs: Glyphs, language: Language) -> [Line] {

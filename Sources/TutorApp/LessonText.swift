@@ -55,10 +55,19 @@ public enum LessonText {
 
     /// The title, a rule under it, the summary, then the body as the reader lays it out.
     public static func printed(_ lesson: Lesson, width: Int, glyphs: Glyphs) -> [Line] {
+        var all: [Line] = []
+        printed(lesson, width: width, glyphs: glyphs) { all += $0 }
+        return all
+    }
+
+    /// The same lines in pieces (the heading, then block by block), so `read` can show the
+    /// first screen while the rest is laid out.
+    public static func printed(_ lesson: Lesson, width: Int, glyphs: Glyphs, _ emit: ([Line]) -> Void) {
         var lines: [Line] = Wrap.wrap(lesson.meta.title, width: width, style: Style(.heading, bold: true))
         lines.append([Span(String(repeating: glyphs.heavyHorizontal, count: min(width, lines.map(\.width).max() ?? 0)), Style(.heading))])
         lines += Wrap.wrap(lesson.meta.summary, width: width, style: Style(.dim))
         lines.append([])
-        return lines + LessonLayout.lines(lesson, width: width, glyphs: glyphs, language: lesson.meta.language).map(\.line)
+        emit(lines)
+        LessonLayout.forEachBlock(lesson, width: width, glyphs: glyphs, language: lesson.meta.language) { _, block in emit(block) }
     }
 }

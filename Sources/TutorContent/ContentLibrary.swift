@@ -110,24 +110,27 @@ public struct ContentLibrary: Sendable {
     /// `<exe>/../share/nettutor`, then the nearest ancestor of the executable or of the working
     /// directory holding both `Content/` and `Quizzes/`.
     public static func locate(explicit: String?, environment: [String: String], executable: String, workingDirectory: String) -> URL? {
-        let fm = FileManager.default
-        func holdsContent(_ url: URL) -> Bool {
-            var isDir: ObjCBool = false
-            return fm.fileExists(atPath: url.appendingPathComponent("Content").path, isDirectory: &isDir) && isDir.boolValue
-                && fm.fileExists(atPath: url.appendingPathComponent("Quizzes").path, isDirectory: &isDir) && isDir.boolValue
-        }
         if let explicit { return URL(fileURLWithPath: explicit) }
         if let env = environment["NETTUTOR_CONTENT"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        let share = exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/nettutor")
-        if holdsContent(share) { return share }
-        for start in [exe.deletingLastPathComponent(), URL(fileURLWithPath: workingDirectory)] {
-            var dir = start.standardizedFileURL
+        // Paths as text with stat(2) and realpath(3): Foundation's URL resolving costs a start-up.
+        func isFolder(_ path: String) -> Bool { var st = stat(); return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR }
+        func holdsContent(_ dir: String) -> Bool { isFolder(join(dir, "Content")) && isFolder(join(dir, "Quizzes")) }
+        func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+        func parent(_ path: String) -> String {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+            return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+        }
+        var exe = executable
+        if let resolved = realpath(executable, nil) { exe = String(cString: resolved); free(resolved) }
+        let share = join(parent(parent(exe)), "share/nettutor")
+        if holdsContent(share) { return URL(fileURLWithPath: share, isDirectory: true) }
+        for start in [parent(exe), workingDirectory] {  // getcwd's path: absolute, no '..' or links
+            var dir = start
             while true {
-                if holdsContent(dir) { return dir }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
+                if holdsContent(dir) { return URL(fileURLWithPath: dir, isDirectory: true) }
+                let up = parent(dir)
+                if up == dir { break }
+                dir = up
             }
         }
         return nil

@@ -23,6 +23,14 @@ enum YAMLGuard {
     /// The composed tree as plain values (String, Int, Double, Bool, NSNull, [Any], [String: Any]).
     /// Not Yams' `Constructor`: it force-unwraps a mapping key that is not text (`[a]: b`, or an
     /// alias to a list used as a key), which crashed the loader. Depth is bounded by `scan`.
+    /// A plain decimal ("3", "-12"): Yams' reading (through Foundation's string replacing) is
+    /// kept for the YAML 1.1 forms (0x1F, 0o17, 017, 1_000, 1:30) and for "-0", which it leaves text.
+    static func decimal(_ s: String) -> Int? {
+        let digits = s.utf8.drop { $0 == UInt8(ascii: "-") && s.utf8.count > 1 }
+        guard digits.count < 19, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.first != 0x30 || s == "0" else { return nil }
+        return Int(s)
+    }
+
     static func plain(_ node: Node) throws -> Any {
         switch node {
         case .scalar(let s):
@@ -38,7 +46,7 @@ enum YAMLGuard {
             default: .string
             }
             switch kind {
-            case .int: return Int.construct(from: s) ?? s.string
+            case .int: return decimal(s.string) ?? Int.construct(from: s) ?? s.string
             case .float: return Double.construct(from: s) ?? s.string
             case .bool: return Bool.construct(from: s) ?? s.string
             case .null: return NSNull()

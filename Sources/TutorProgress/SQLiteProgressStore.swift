@@ -22,6 +22,9 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
     /// `busyTimeout`: how long to wait for another process's write before reporting "locked".
     /// `readOnly`: for a database locked by another process (opening for writing sets up the
     /// WAL with a write, which waits for the lock; reading needs none).
+    /// Each connection's page cache, in KiB.
+    static let cacheKiB = 256
+
     public init(path: String, busyTimeout: Double = 5, readOnly: Bool = false) throws {
         self.path = path
         readOnlyWhileLocked = readOnly
@@ -36,6 +39,9 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
             var config = Configuration()
             config.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
             config.readonly = readOnly
+            // The aggregates scan each table once, so a large page cache only adds memory
+            // (each connection keeps its own; SQLite's default is 2 MiB).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
             pool = try DatabasePool(path: path, configuration: config)  // WAL: readers never block the writer
             // Migrating takes the write lock; a store already migrated opens (and reads) while
             // another process holds it, so answers can wait in the journal instead.
@@ -252,7 +258,7 @@ public final class SQLiteProgressStore: ProgressStore, @unchecked Sendable {
             // A large import touches every index at random places: a cache that holds them
             // (64 MiB at most, this connection only) keeps pages from being written twice.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            defer { try? db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
             for (id, t) in other.lessonsRead {
                 try db.execute(sql: "INSERT OR IGNORE INTO lesson_read (lesson_id, first_read_at) VALUES (?, ?)", arguments: [id, Date(timeIntervalSince1970: t)])
             }

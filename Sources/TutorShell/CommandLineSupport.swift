@@ -8,6 +8,11 @@ import TutorProgress
 import TutorQuiz
 import TutorTerminal
 
+/// The process's environment, read once: Foundation builds a new dictionary on every ask.
+public enum ShellEnvironment {
+    public static let variables = ProcessInfo.processInfo.environment
+}
+
 /// What every command shares beyond its arguments: the content library the command line
 /// finds, and how an error for the user becomes an exit status (DESIGN §6).
 extension ContentLibrary {
@@ -15,7 +20,7 @@ extension ContentLibrary {
     /// places, checked against the scenes and generators this build has.
     public static func forCommandLine(explicit: String?, only: Bool) throws -> ContentLibrary {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        var library = try find(explicit: explicit, only: only, environment: ProcessInfo.processInfo.environment, executable: exe,
+        var library = try find(explicit: explicit, only: only, environment: ShellEnvironment.variables, executable: exe,
                                workingDirectory: FileManager.default.currentDirectoryPath,
                                knownScenes: Set(SceneCatalog.ids), knownGenerators: QuestionGenerators.names)
         library.index = commandLineIndex(executable: exe)
@@ -25,7 +30,7 @@ extension ContentLibrary {
     /// The content index of this user and this build (`IndexLocation.standard`).
     public static func commandLineIndex(executable: String? = nil) -> IndexLocation? {
         let exe = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        return IndexLocation.standard(environment: ProcessInfo.processInfo.environment, executable: exe)
+        return IndexLocation.standard(environment: ShellEnvironment.variables, executable: exe)
     }
 }
 

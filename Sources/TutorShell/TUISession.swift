@@ -30,7 +30,7 @@ public struct TUISession {
 
     /// The locale the terminal is driven in (applied to the process) and what to say about it.
     public static func displayLocale(language: Language, languageFlag: Language?) -> DisplayLocale {
-        DisplayLocale.apply(environment: ProcessInfo.processInfo.environment, koreanRequested: languageFlag == .ko, koreanWanted: language == .ko)
+        DisplayLocale.apply(environment: ShellEnvironment.variables, koreanRequested: languageFlag == .ko, koreanWanted: language == .ko)
     }
 
     /// Runs until the last screen is left. `start` other than `.home` is the only screen.

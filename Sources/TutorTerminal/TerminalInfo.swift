@@ -9,10 +9,14 @@ public enum TerminalInfo {
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Width of stdout in columns, when it is a terminal.
-    public static func columns() -> Int? {
+    public static func columns() -> Int? { size().map(\.columns) }
+    /// Height of stdout in rows, when it is a terminal.
+    public static func rows() -> Int? { size().map(\.rows) }
+
+    static func size() -> (columns: Int, rows: Int)? {
         var ws = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
-        return Int(ws.ws_col)
+        return (Int(ws.ws_col), Int(ws.ws_row))
     }
 
     /// Applies the user's locale and tells whether it is UTF-8 (ncursesw needs this to draw

@@ -37,4 +37,17 @@ struct YAMLScalarTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
     }
+
+    @Test("the decimal fast path reads an int exactly as Yams' Int.construct does, and leaves every other form to it")
+    func decimalFastPath() {
+        let cases = ["0", "-0", "7", "-12", "42", "017", "00", "+7", "0x1F", "0o17", "1_000", "190:20:30", "9223372036854775807",
+                     "99999999999999999999", "--5", "-", "", "1e3", "12a"]
+        for s in cases {
+            let yams = Int.construct(from: Node.Scalar(s))
+            if let fast = YAMLGuard.decimal(s) { #expect(fast == yams, "\(s)") }
+        }
+        // The forms Yams reads differently from Int(_:) never take the fast path.
+        for s in ["017", "00", "+7", "0x1F", "1_000", "190:20:30", "-0"] { #expect(YAMLGuard.decimal(s) == nil, "\(s)") }
+        #expect(YAMLGuard.decimal("42") == 42 && YAMLGuard.decimal("-12") == -12)
+    }
 }

@@ -7,6 +7,27 @@ max=$(printf '%s\n' "$out" | python3 -c 'import sys,unicodedata
 print(max(sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin))')
 if [ "$max" -le 50 ] && printf '%s' "$out" | grep -q "TIME-WAIT"; then ok "read --plain --width 50 --lang ko: widest line $max columns"; else fail "read --width 50 (widest $max)"; fi
 if printf '%s' "$out" | grep -q $'\x1b'; then fail "read --plain prints escape codes"; else ok "read into a pipe prints no escape codes"; fi
+# On a terminal the first screenful is written before the rest is laid out: the styled text,
+# its SGR codes removed, is the plain text, each line once (nothing lost or doubled at the seam).
+same=$(python3 - "$BIN" <<'PY'
+import os, pty, re, struct, fcntl, termios, subprocess, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], "read", "tcp-handshake", "--lang", "en", "--width", "70"])
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+out = b""
+while True:
+    try: chunk = os.read(fd, 65536)
+    except OSError: break
+    if not chunk: break
+    out += chunk
+os.waitpid(pid, 0)
+shown = re.sub(rb"\x1b\[[0-9;]*m", b"", out).replace(b"\r\n", b"\n")
+plain = subprocess.run([sys.argv[1], "read", "tcp-handshake", "--lang", "en", "--width", "70", "--plain"], capture_output=True).stdout
+print("same" if shown == plain and len(plain.splitlines()) > 100 else f"differ: {len(shown)} vs {len(plain)} bytes")
+PY
+)
+if [ "$same" = "same" ]; then ok "read on a terminal: the styled lesson is the plain one, every line once"; else fail "read on a terminal vs --plain" "$same"; fi
 out=$("$BIN" --lang ko --ascii read tcp-vs-udp --width 60 2>&1); code=$?
 if [ $code -eq 0 ] && printf '%s' "$out" | grep -q "TCP와 UDP" && ! printf '%s' "$out" | grep -q "│"; then ok "global options before the subcommand (--lang ko --ascii read)"; else fail "global options before the subcommand (exit $code)" "$(printf '%s' "$out" | head -5)"; fi
 err=$("$BIN" read tcp-handshak 2>&1 >/dev/null); code=$?

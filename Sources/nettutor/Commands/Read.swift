@@ -1,4 +1,5 @@
 import TutorApp
+import TutorRender
 import TutorCLI
 import TutorShell
 import TutorTerminal
@@ -17,9 +18,13 @@ struct Read: Command {
 
     func execute() throws {
         let lesson = try global.library().findLesson(id: id, language: global.language)
-        let tty = TerminalInfo.stdoutIsTerminal
-        let lines = LessonText.printed(lesson, width: width ?? (tty ? TerminalInfo.columns() ?? 80 : 80), glyphs: global.ascii ? .ascii : .unicode)
-        let styled = tty && !plain && global.useColor
-        Output.write(ANSI.text(lines, styled: styled), styled: styled)
+        let tty = TerminalInfo.stdoutIsTerminal, styled = tty && !plain && global.useColor
+        // On a terminal the first screenful is written as soon as it is laid out; the rest follows in one write.
+        var pending: [Line] = [], screen = tty ? TerminalInfo.rows() ?? 24 : Int.max
+        LessonText.printed(lesson, width: width ?? (tty ? TerminalInfo.columns() ?? 80 : 80), glyphs: global.ascii ? .ascii : .unicode) { lines in
+            pending += lines
+            if pending.count >= screen { Output.write(ANSI.text(pending, styled: styled), styled: styled); pending = []; screen = .max }
+        }
+        Output.write(ANSI.text(pending, styled: styled), styled: styled)
     }
 }
