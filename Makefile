@@ -15,7 +15,7 @@ BUILD_FLAGS := --explicit-target-dependency-import-check=error
 # exported: start-up touches far fewer pages (docs/DECISIONS.md 36).
 STATIC_LIBS := sqlite3 cmark-gfm cmark-gfm-extensions ncursesw tinfo stdc++
 STATIC_DIR := $(CURDIR)/.build/static-libs
-RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
+RELEASE_FLAGS := $(BUILD_FLAGS) --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xswiftc -Xclang-linker -Xswiftc -no-pie \
   -Xlinker -L$(STATIC_DIR) -Xlinker -ltinfo -Xswiftc -Xfrontend -Xswiftc -function-sections \
   -Xlinker --symbol-ordering-file=$(CURDIR)/scripts/link-order.txt -Xlinker --no-warn-symbol-ordering -Xlinker --no-export-dynamic
 # libpcap-dev: its headers (the library is opened at run time); tcpdump, tshark, iproute2 (tc),
@@ -81,6 +81,7 @@ fuzz-replay: release
 link-order: release
 	$(call ensure_packages,valgrind)
 	bash scripts/gen-link-order.sh ./.build/release/nettutor
+	rm -f .build/*/release/nettutor  # SwiftPM does not see the list as an input: relink on the next build
 
 bench: release bench-deps
 	bash scripts/bench.sh ./.build/release/nettutor

@@ -46,7 +46,7 @@ enum YAMLGuard {
             default: .string
             }
             switch kind {
-            case .int: return decimal(s.string) ?? Int.construct(from: s) ?? s.string
+            case .int: if let n = decimal(s.string) ?? Int.construct(from: s) { return n } else { return s.string }
             case .float: return Double.construct(from: s) ?? s.string
             case .bool: return Bool.construct(from: s) ?? s.string
             case .null: return NSNull()
