@@ -49,7 +49,7 @@ for p in glob.glob(sys.argv[1] + "/read-*.json"):
     a, b = (statistics.median(x["times"]) for x in r)
     ratios.append(a / b)
 print(f"\nAll {len(ratios)} lessons: median ratio {statistics.median(ratios):.1f}x (min {min(ratios):.1f}x, max {max(ratios):.1f}x).")
-print("nettutor's time: process start of a large static binary (about 2.5 ms over a static Swift hello), ArgumentParser's reflection of the command (about 2.7 ms) and parsing and laying out the lesson (about 3 ms); lowdown is a small C program.\n")
+print("nettutor's time: process start of a large static binary, the command line and the content root (about 1 ms), the lesson's front matter (Yams) and body (cmark-gfm), about 1.5 ms, and its layout by display columns, about 2 ms; lowdown is a small C program.\n")
 PY
 tail -3 "$LOG"
 longest=$(ls -S Content/*/*.md | head -1)
