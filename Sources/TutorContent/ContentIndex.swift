@@ -84,12 +84,8 @@ extension ContentIndex {
 
     /// Shown text went through `Sanitize` when parsed: a stored string that still holds a
     /// control character was not written by us, and the whole file is refused.
-    /// Such scalars are C0 or DEL bytes, or start with byte C2 (C1) or E2 (the bidi controls):
-    /// a byte scan clears almost every string without decoding it.
-    static func clean(_ s: String) -> Bool {
-        !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 })
-            || !s.unicodeScalars.contains(where: TerminalText.needsEscape)
-    }
+    /// Checked on the UTF-8 bytes (`TerminalText.mayNeedEscape`, exact), no scalar decoded.
+    static func clean(_ s: String) -> Bool { !TerminalText.mayNeedEscape(s, keepNewlines: false) }
 
     static func readLesson(_ r: inout IndexReader) -> LessonRecord? {
         guard let stamp = readStamp(&r), let hasMeta = r.bool() else { return nil }

@@ -54,19 +54,23 @@ extension ContentLibrary {
 
     /// The shared walk: list, reuse fresh records, parse the rest in parallel, save what changed.
     private func indexed<R: Sendable>(_ kind: IndexLocation.Kind,
-                                      listing: (String) -> [(Language, ContentFiles.Found)],
+                                      listing: @escaping @Sendable (String) -> [(Language, ContentFiles.Found)],
                                       fresh: (R) -> Bool,
                                       parse: @escaping @Sendable (String, String, Language, ContentIndex.Stamp) -> R,
                                       write: (R, inout IndexWriter) -> Void,
-                                      read: (inout IndexReader) -> R?) -> [Indexed<R>] where R: StampedRecord {
+                                      read: @escaping @Sendable (inout IndexReader) -> R?) -> [Indexed<R>] where R: StampedRecord {
         let header = { (root: String) in index?.header(root: root, kind: kind, scenes: knownScenes, generators: knownGenerators) ?? "" }
         var out: [Indexed<R>] = []
         var misses: [Int] = []
         var perRoot: [(root: String, stored: [String: R], range: Range<Int>)] = []
         for root in rootPaths {
-            let stored = index?.load(root: root, kind: kind, header: header(root), record: read) ?? [:]
+            let bytes = index?.file(root: root, kind: kind), head = header(root)
+            let decode: @Sendable () -> [String: R] = { IndexLocation.records(bytes, header: head, record: read) }
+            // A large index is decoded while the folders are listed; a thread costs about 1 MiB
+            // of memory, more than a small catalog gains.
+            let (stored, listed) = (bytes?.count ?? 0) > 256 << 10 ? ParallelMap.both(decode, { listing(root) }) : (decode(), listing(root))
             let start = out.count
-            for (language, found) in listing(root) {
+            for (language, found) in listed {
                 let key = String(found.path.dropFirst(root.count + 1))
                 if let stamp = found.stamp, let rec = stored[key], rec.stamp == stamp, fresh(rec) {
                     out.append(Indexed(language: language, id: found.id, path: found.path, outcome: .success(rec)))

@@ -176,12 +176,11 @@ public struct ContentLibrary: Sendable {
             switch item.outcome {
             case .failure(let d): diags.append(d)
             case .success(let rec):
-                let file = displayPath(item.path)
-                diags += rec.diagnostics.map { $0.diagnostic(file: file) }
+                if !rec.diagnostics.isEmpty { diags += rec.diagnostics.map { $0.diagnostic(file: displayPath(item.path)) } }
                 guard var meta = rec.meta else { continue }
                 if started.contains(meta.id), let body = rec.body {
                     // A body over a limit drops the lesson, as its parse would.
-                    guard let count = body.blockCount else { diags += body.diagnostics.map { $0.diagnostic(file: file) }; continue }
+                    guard let count = body.blockCount else { diags += body.diagnostics.map { $0.diagnostic(file: displayPath(item.path)) }; continue }
                     meta.blockCount = count
                 }
                 if seen.insert("\(meta.language.rawValue)/\(meta.id)").inserted { metas.append(meta) }

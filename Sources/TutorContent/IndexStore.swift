@@ -42,11 +42,13 @@ public struct IndexLocation: Sendable, Hashable {
             + scenes.sorted().joined(separator: ",") + "\n" + generators.sorted().joined(separator: ",")
     }
 
-    /// The records of the file (by path inside the folder), or empty when it is missing,
+    /// The index file's bytes, when there is one to read (`records` checks them).
+    func file(root: String, kind: Kind) -> [UInt8]? { Self.readFile(path(root: root, kind: kind)) }
+
+    /// The records of an index file (by path inside the folder), or empty when it is missing,
     /// unreadable, too large, truncated, corrupt or for another header.
-    func load<R>(root: String, kind: Kind, header: String, record: (inout IndexReader) -> R?) -> [String: R] {
-        guard let bytes = Self.readFile(path(root: root, kind: kind)), var r = IndexReader(sealed: bytes),
-              r.string() == header, let n = r.count() else { return [:] }
+    static func records<R>(_ bytes: [UInt8]?, header: String, record: (inout IndexReader) -> R?) -> [String: R] {
+        guard let bytes, var r = IndexReader(sealed: bytes), r.string() == header, let n = r.count() else { return [:] }
         var out: [String: R] = [:]
         out.reserveCapacity(n)
         for _ in 0..<n {
@@ -111,7 +113,7 @@ public struct IndexLocation: Sendable, Hashable {
 
 /// Content files found by readdir and stat (FileManager cost more than the index saves).
 enum ContentFiles {
-    struct Found { var id: String; var path: String; var stamp: ContentIndex.Stamp? }
+    struct Found: Sendable { var id: String; var path: String; var stamp: ContentIndex.Stamp? }
 
     /// The `.ext` files of `dir` and of its subfolders one level down (namespaces), with their
     /// ids (`cors`, `notes/cors`), sorted by id. A name ending in `.ext` is listed whatever it
@@ -119,18 +121,12 @@ enum ContentFiles {
     static func list(_ dir: String, ext: String) -> [Found] {
         var out: [Found] = []
         let suffix = "." + ext
-        for name in names(in: dir) {
-            let path = dir + "/" + name
-            var st = stat()
-            let statted = stat(path, &st) == 0
+        for (name, st) in entries(in: dir) {
             if name.hasSuffix(suffix) {
-                out.append(Found(id: String(name.dropLast(suffix.count)), path: path, stamp: statted ? stamp(st) : nil))
-            } else if !name.hasPrefix("."), statted, st.st_mode & S_IFMT == S_IFDIR {
-                for inner in names(in: path) where inner.hasSuffix(suffix) {
-                    var ist = stat()
-                    let innerPath = path + "/" + inner
-                    out.append(Found(id: "\(name)/\(inner.dropLast(suffix.count))", path: innerPath,
-                                     stamp: stat(innerPath, &ist) == 0 ? stamp(ist) : nil))
+                out.append(Found(id: String(name.dropLast(suffix.count)), path: dir + "/" + name, stamp: st.map(stamp)))
+            } else if !name.hasPrefix("."), let st, st.st_mode & S_IFMT == S_IFDIR {
+                for (inner, ist) in entries(in: dir + "/" + name) where inner.hasSuffix(suffix) {
+                    out.append(Found(id: "\(name)/\(inner.dropLast(suffix.count))", path: dir + "/" + name + "/" + inner, stamp: ist.map(stamp)))
                 }
             }
         }
@@ -141,15 +137,20 @@ enum ContentFiles {
         ContentIndex.Stamp(size: Int64(st.st_size), seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int64(st.st_mtim.tv_nsec), inode: UInt64(st.st_ino))
     }
 
-    static func names(in dir: String) -> [String] {
+    /// The names in `dir` with their `stat` (nil when it failed), each taken relative to the
+    /// open folder: a path walk per file was most of a warm start's system time.
+    static func entries(in dir: String) -> [(name: String, stat: stat?)] {
         guard let d = opendir(dir) else { return [] }
         defer { closedir(d) }
-        var out: [String] = []
+        let fd = dirfd(d)
+        var out: [(String, stat?)] = []
         while let e = readdir(d) {
             let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { out.append(name) }
+            if name == "." || name == ".." { continue }
+            var st = stat()
+            out.append((name, fstatat(fd, name, &st, 0) == 0 ? st : nil))
         }
         return out
     }

@@ -10,6 +10,13 @@ enum ParallelMap {
         return results.values()
     }
 
+    /// `a()` and `b()` at once (a warm catalog lists the folders while it decodes the index).
+    static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let first = Slots<A>(1), second = Slots<B>(1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in if i == 0 { first.put(a(), at: 0) } else { second.put(b(), at: 0) } }
+        return (first.values()[0], second.values()[0])
+    }
+
     /// Each index is written by exactly one iteration and read after all have finished; a raw
     /// buffer, since concurrent writes through an array property trip exclusivity checking.
     private final class Slots<T>: @unchecked Sendable {

@@ -12,7 +12,7 @@ public enum TerminalText {
     /// Whether `s` may hold a character to escape, by its UTF-8 bytes alone (no scalar is
     /// decoded): a C0 byte (a kept line feed aside), DEL, C2 80–9F (C1), E2 80 AA–AE and
     /// E2 81 A6–A9 (the bidi overrides). Lesson text with line feeds and Hangul passes at once.
-    static func mayNeedEscape(_ s: String, keepNewlines: Bool) -> Bool {
+    public static func mayNeedEscape(_ s: String, keepNewlines: Bool) -> Bool {
         var copy = s
         return copy.withUTF8 { b in
             var i = 0

@@ -233,4 +233,32 @@ struct ContentIndexTests {
         other.index = IndexLocation(directory: added.index!.directory, fingerprint: "another build")
         #expect(titles(other).contains("제목Y"))
     }
+
+    @Test("A catalog whose index is over 256 KiB (decoded while the folders are listed): warm equals cold, the records are used, an edit is seen")
+    func largeIndex() throws {
+        var files: [String: String] = [:]
+        let sources = "sources:\n" + (1...6).map { "  - \"RFC 9293 §3.\($0), https://www.rfc-editor.org/rfc/rfc9293#section-3.\($0) (the state machine)\"\n" }.joined()
+        for n in 0..<300 {
+            for lang in ["ko", "en"] { files["Content/\(lang)/l\(n).md"] = lessonText(id: "l\(n)", title: "제목 \(n)", extra: sources) }
+        }
+        let root = try makeRoot(files)
+        for (path, _) in files { try setMtime(root.appendingPathComponent(path), seconds: Self.t0, nanoseconds: 100) }
+        let cold = ContentLibrary(root: root, knownScenes: scenes, knownGenerators: [])
+        var warm = cold
+        warm.index = IndexLocation(directory: root.appendingPathComponent(".cache").path, fingerprint: "test")
+        let expected = cold.loadCatalog().0
+        #expect(warm.loadCatalog().0 == expected)   // written
+        let index = try FileManager.default.contentsOfDirectory(atPath: warm.index!.directory).filter { $0.hasPrefix("lessons-") }
+        let size = try index.map { try FileManager.default.attributesOfItem(atPath: warm.index!.directory + "/" + $0)[.size] as! Int }
+        #expect(size.count == 1 && size[0] > 256 << 10, "the index is large enough to be decoded on a second thread: \(size)")
+        #expect(warm.loadCatalog().0 == expected)   // read back
+        // Same size, same stamp: the record is shown, not the file (the index was read).
+        let edited = root.appendingPathComponent("Content/ko/l7.md")
+        try overwrite(edited, lessonText(id: "l7", title: "제목 X", extra: sources))
+        try setMtime(edited, seconds: Self.t0, nanoseconds: 100)
+        #expect(warm.loadCatalog().0.meta(id: "l7", language: .ko)?.title == "제목 7")
+        try setMtime(edited, seconds: Self.t0, nanoseconds: 101)
+        #expect(warm.loadCatalog().0.meta(id: "l7", language: .ko)?.title == "제목 X")
+        #expect(warm.loadCatalog().0.lessons(in: .en).count == 300)
+    }
 }
