@@ -120,7 +120,7 @@ drop = lambda: shutil.rmtree(cache, ignore_errors=True)
 big = lambda *args: [BIN, *args, "--content", BIG, "--content-only", "--data-dir", data]
 cold, _ = alone(lambda: timed(big("lessons", "--json"), env=big_env, before=drop), runs=5)
 row("`lessons --json`, generated content, cold (no index)", cold, "—", None, None, "≤ 1 s")
-warm, _ = alone(lambda: timed(big("lessons", "--json"), env=big_env), runs=10)
+warm, _ = alone(lambda: timed(big("lessons", "--json"), env=big_env), runs=20)
 row("`lessons --json`, generated content, warm", warm, "—", None, None, "≤ 50 ms")
 check, _ = alone(lambda: timed([BIN, "check", BIG], env=big_env, before=drop), runs=3)
 row("`check` of the generated content, cold (no index: every file parsed)", check, "—", None, None, "≤ 2 s")
