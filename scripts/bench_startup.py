@@ -53,6 +53,18 @@ def in_pty(argv, mark, env=None, quit_key=b"q", before=None):
     return ms, ru.ru_maxrss / 1024
 
 
+def peak(argv, env=None, mark=None):
+    """Peak RSS (MiB) of `argv` alone, median of 5: /usr/bin/time runs it, because a process
+    keeps its parent's peak across exec (a spawned child would report Python's own). With
+    `mark`, on a pseudo-terminal until it is drawn."""
+    out = os.path.join(OUT, "peak.txt")
+    wrapped = ["/usr/bin/time", "-f", "%M", "-o", out, *argv]
+    def once():
+        in_pty(wrapped, mark, env=env) if mark else timed(wrapped, env=env)
+        return int(open(out).read().split()[-1]) / 1024
+    return statistics.median(once() for _ in range(5))
+
+
 def paired(a, b, runs=20, warmup=2):
     """(median A ms, median B ms, median ratio, median A peak MiB) over interleaved runs."""
     for _ in range(warmup):
@@ -92,7 +104,9 @@ body = os.path.join(OUT, "tcp-handshake-body.md")
 text = open(os.path.join(ROOT, "Content/en/tcp-handshake.md"), encoding="utf-8").read()
 open(body, "w", encoding="utf-8").write(text.split("\n---", 1)[1].split("\n", 1)[1])
 lowdown = shutil.which("lowdown")
-a, b, r, read_peak = paired(lambda: timed(nt("read", "tcp-handshake", "--plain", "--lang", "en", "--width", "80")),
+read_argv = nt("read", "tcp-handshake", "--plain", "--lang", "en", "--width", "80")
+read_peak = peak(read_argv)
+a, b, r, _ = paired(lambda: timed(read_argv),
                             lambda: timed([lowdown, "-Tterm", "--term-width=80", body]), runs=30)
 row("`read tcp-handshake --plain`", a, "`lowdown -Tterm`", b, r, "≤ 3×")
 
@@ -110,7 +124,8 @@ home = lambda d: in_pty([BIN, "--lang", "en", "--data-dir", d], b"Lessons (", en
 vt_home = tempfile.mkdtemp(dir=OUT)
 vt_env = dict(BASE_ENV, LANG="C", LC_ALL="C", HOME=vt_home, TMPDIR=vt_home)
 vimtutor = shutil.which("vimtutor")
-a, b, r, home_peak = paired(lambda: home(YEAR), lambda: in_pty([vimtutor], b"T u t o r", env=vt_env, quit_key=b"\x1b:qa!\r"), runs=10)
+home_peak = peak([BIN, "--lang", "en", "--data-dir", YEAR], env=year_env, mark=b"Lessons (")
+a, b, r, _ = paired(lambda: home(YEAR), lambda: in_pty([vimtutor], b"T u t o r", env=vt_env, quit_key=b"\x1b:qa!\r"), runs=10)
 row("TUI home first frame, a year of progress", a, "vimtutor", b, r, "≤ 30 ms")
 
 # Generated content: 1,386 lessons x 2 languages and 19,932 questions.
@@ -126,7 +141,8 @@ check, _ = alone(lambda: timed([BIN, "check", BIG], env=big_env, before=drop), r
 row("`check` of the generated content, cold (no index: every file parsed)", check, "—", None, None, "≤ 2 s")
 check, _ = alone(lambda: timed([BIN, "check", BIG], env=big_env), runs=5)
 row("`check` of the generated content, warm", check, "—", None, None, "—")
-dash, dash_peak = alone(lambda: timed([BIN, "progress", "--json", "--data-dir", YEAR], env=year_env), runs=10)
+dash, _ = alone(lambda: timed([BIN, "progress", "--json", "--data-dir", YEAR], env=year_env), runs=10)
+dash_peak = peak([BIN, "progress", "--json", "--data-dir", YEAR], env=year_env)
 row("`progress --json` at 100,000 answers", dash, "—", None, None, "≤ 50 ms")
 
 # A capture of 1,000,000 packets (about 100 MB, scripts/gen-capture.py): its conversations
@@ -136,7 +152,8 @@ subprocess.run([sys.executable, os.path.join(ROOT, "scripts/gen-capture.py"), ca
 tshark = shutil.which("tshark")
 trace_peak = None
 if tshark:
-    a, b, r, trace_peak = paired(lambda: timed([BIN, "trace", capture, "--list"]), lambda: timed([tshark, "-q", "-z", "conv,tcp", "-r", capture]), runs=3, warmup=1)
+    trace_peak = peak([BIN, "trace", capture, "--list"])
+    a, b, r, _ = paired(lambda: timed([BIN, "trace", capture, "--list"]), lambda: timed([tshark, "-q", "-z", "conv,tcp", "-r", capture]), runs=3, warmup=1)
     row("`trace --list` of 1,000,000 packets (98 MB)", a, "`tshark -q -z conv,tcp`", b, r, "≤ 2×, ≤ 64 MiB")
 
 print("| what | nettutor | peer | peer time | ratio | must reach |")
