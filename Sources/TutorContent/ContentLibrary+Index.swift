@@ -27,8 +27,8 @@ extension ContentLibrary {
             let front = LessonParser.frontMatter(text, file: file, language: language, knownScenes: scenes)
             var rec = ContentIndex.LessonRecord(stamp: stamp, meta: front.meta, diagnostics: front.diagnostics.map(ContentIndex.StoredDiagnostic.init))
             if let meta = front.meta, wantsBody(meta) {
-                let body = LessonParser.body(front, file: file, knownScenes: scenes)
-                rec.body = .init(blockCount: body.blocks?.count, diagnostics: body.diagnostics.map(ContentIndex.StoredDiagnostic.init))
+                let body = LessonParser.blockCount(front, file: file, knownScenes: scenes)
+                rec.body = .init(blockCount: body.count, diagnostics: body.diagnostics.map(ContentIndex.StoredDiagnostic.init))
             }
             return rec
         }, write: ContentIndex.write, read: ContentIndex.readLesson)

@@ -1,4 +1,3 @@
-import CCmarkGFM
 import Foundation
 import TutorCore
 import Yams
@@ -20,10 +19,15 @@ public enum LessonParser {
         let front = frontMatter(text, file: file, language: language, knownScenes: knownScenes)
         guard var meta = front.meta else { return Result(lesson: nil, diagnostics: front.diagnostics) }
         if metaOnly && !countBlocks(meta.id) { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: front.diagnostics) }
+        if metaOnly {
+            let outline = blockCount(front, file: file, knownScenes: knownScenes)
+            guard let count = outline.count else { return Result(lesson: nil, diagnostics: front.diagnostics + outline.diagnostics) }
+            meta.blockCount = count
+            return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: front.diagnostics)
+        }
         let body = self.body(front, file: file, knownScenes: knownScenes)
         guard let blocks = body.blocks else { return Result(lesson: nil, diagnostics: front.diagnostics + body.diagnostics) }
         meta.blockCount = blocks.count
-        if metaOnly { return Result(lesson: Lesson(meta: meta, blocks: []), diagnostics: front.diagnostics) }
         return Result(lesson: Lesson(meta: meta, blocks: blocks), diagnostics: front.diagnostics + body.diagnostics)
     }
 
@@ -40,11 +44,21 @@ public enum LessonParser {
     /// otherwise the diagnostics are its unknown scene ids.
     static func body(_ front: Front, file: String, knownScenes: Set<String>) -> (blocks: [Block]?, diagnostics: [Diagnostic]) {
         let (blocks, sceneRefs, limit) = MarkdownBody.parse(String(front.body))
-        if let limit { return (nil, [Diagnostic(file: file, line: front.bodyStartLine + limit.line - 1, limit.message)]) }
-        let diags = sceneRefs.filter { !knownScenes.contains($0.0) }.map {
+        return (limit == nil ? blocks : nil, bodyDiagnostics(front, file: file, knownScenes: knownScenes, sceneRefs, limit))
+    }
+
+    /// The same outcome with only the number of blocks (what the index keeps): the blocks are
+    /// not built, which was most of a cold `check`'s Markdown time.
+    static func blockCount(_ front: Front, file: String, knownScenes: Set<String>) -> (count: Int?, diagnostics: [Diagnostic]) {
+        let (count, sceneRefs, limit) = MarkdownBody.outline(String(front.body))
+        return (limit == nil ? count : nil, bodyDiagnostics(front, file: file, knownScenes: knownScenes, sceneRefs, limit))
+    }
+
+    static func bodyDiagnostics(_ front: Front, file: String, knownScenes: Set<String>, _ sceneRefs: [(String, Int)], _ limit: MarkdownGuard.Hit?) -> [Diagnostic] {
+        if let limit { return [Diagnostic(file: file, line: front.bodyStartLine + limit.line - 1, limit.message)] }
+        return sceneRefs.filter { !knownScenes.contains($0.0) }.map {
             Diagnostic(file: file, line: front.bodyStartLine + $0.1 - 1, "unknown scene id '\($0.0)' in scene block")
         }
-        return (blocks, diags)
     }
 
     static func frontMatter(_ text: String, file: String, language: Language, knownScenes: Set<String>) -> Front {
@@ -184,145 +198,5 @@ public enum LessonParser {
             return problem
         default: return "\(e)".components(separatedBy: "\n").first ?? "invalid YAML"
         }
-    }
-}
-
-/// The Markdown body through cmark-gfm (tables and strikethrough on) into typed blocks.
-enum MarkdownBody {
-    // Registering the extensions fills a global list in cmark-gfm: once, and thread-safe (a
-    // static let is initialised exactly once), since lessons may be parsed concurrently.
-    static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
-
-    /// The blocks, the scene blocks with their lines, and the first limit the body breaks (then
-    /// no blocks: converting them recurses, or the table would fill memory).
-    static func parse(_ body: String) -> ([Block], [(String, Int)], MarkdownGuard.Hit?) {
-        _ = registration
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], [], nil) }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough"] {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        var bytes = Array(body.utf8)
-        if let hit = MarkdownGuard.check(bytes) { return ([], [], hit) }
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cmark_parser_feed(parser, $0, buf.count) }
-        }
-        guard let doc = cmark_parser_finish(parser) else { return ([], [], nil) }
-        defer { cmark_node_free(doc) }
-        if let line = tooDeep(doc) { return ([], [], MarkdownGuard.Hit(line: line, message: MarkdownGuard.tooDeep)) }
-        var scenes: [(String, Int)] = []
-        let blocks = children(doc).compactMap { block($0, &scenes) }
-        return (blocks, scenes, nil)
-    }
-
-    /// Walks the tree by its links (no recursion): the first line nested too deeply, if any.
-    static func tooDeep(_ doc: OpaquePointer) -> Int? {
-        var node = cmark_node_first_child(doc), depth = 1
-        while let n = node {
-            if depth > ContentLimits.markdownDepth {
-                var m: OpaquePointer? = n, line = 0
-                while let x = m, line == 0 { line = Int(cmark_node_get_start_line(x)); m = cmark_node_parent(x) }
-                return max(1, line)
-            }
-            if let child = cmark_node_first_child(n) { node = child; depth += 1; continue }
-            var m = n
-            node = nil
-            while true {
-                if let next = cmark_node_next(m) { node = next; break }
-                guard let parent = cmark_node_parent(m), parent != doc else { break }
-                m = parent; depth -= 1
-            }
-        }
-        return nil
-    }
-
-    static func children(_ node: OpaquePointer) -> [OpaquePointer] {
-        var out: [OpaquePointer] = []
-        var child = cmark_node_first_child(node)
-        while let c = child { out.append(c); child = cmark_node_next(c) }
-        return out
-    }
-
-    static func type(_ node: OpaquePointer) -> String { String(cString: cmark_node_get_type_string(node)) }
-    static func literal(_ node: OpaquePointer) -> String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
-
-    static func block(_ node: OpaquePointer, _ scenes: inout [(String, Int)]) -> Block? {
-        switch type(node) {
-        case "heading":
-            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(node))
-        case "paragraph":
-            return .paragraph(inlines(node))
-        case "list":
-            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let items = children(node).map { item in children(item).compactMap { block($0, &scenes) } }
-            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items)
-        case "block_quote":
-            return .quote(children(node).compactMap { block($0, &scenes) })
-        case "code_block":
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
-            if info.hasPrefix("scene ") || info == "scene" {
-                let id = Sanitize.text(String(info.dropFirst(5)).trimmingCharacters(in: .whitespaces))
-                scenes.append((id, Int(cmark_node_get_start_line(node))))
-                return .scene(id: id)
-            }
-            var text = literal(node)
-            if text.hasSuffix("\n") { text.removeLast() }
-            return .code(language: Sanitize.text(info), text: Sanitize.text(text, keepNewlines: true))
-        case "html_block":
-            var text = literal(node)
-            if text.hasSuffix("\n") { text.removeLast() }
-            return .code(language: "html", text: Sanitize.text(text, keepNewlines: true))
-        case "thematic_break":
-            return .rule
-        case "table":
-            let count = Int(cmark_gfm_extensions_get_table_columns(node))
-            var aligns: [TableAlignment] = []
-            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
-                for i in 0..<count {
-                    switch UInt8(raw[i]) {
-                    case UInt8(ascii: "l"): aligns.append(.left)
-                    case UInt8(ascii: "c"): aligns.append(.center)
-                    case UInt8(ascii: "r"): aligns.append(.right)
-                    default: aligns.append(.none)
-                    }
-                }
-            }
-            var header: [[Inline]] = [], rows: [[[Inline]]] = []
-            for row in children(node) {
-                let cells = children(row).map { inlines($0) }
-                if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
-            }
-            return .table(alignments: aligns, header: header, rows: rows)
-        default:
-            let text = inlines(node)
-            return text.isEmpty ? nil : .paragraph(text)
-        }
-    }
-
-    static func inlines(_ node: OpaquePointer) -> [Inline] {
-        var out: [Inline] = []
-        for child in children(node) {
-            switch type(child) {
-            case "text", "html_inline": out.append(.text(Sanitize.text(literal(child))))
-            case "softbreak": out.append(.text(" "))
-            case "linebreak": out.append(.lineBreak)
-            case "code": out.append(.code(Sanitize.text(literal(child))))
-            case "strong": out.append(.strong(inlines(child)))
-            case "emph": out.append(.emphasis(inlines(child)))
-            case "strikethrough": out.append(.strikethrough(inlines(child)))
-            case "link":
-                let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
-                out.append(.link(text: inlines(child), destination: Sanitize.text(url)))
-            case "image": out.append(contentsOf: inlines(child))
-            default: out.append(contentsOf: inlines(child))
-            }
-        }
-        // Merge adjacent text runs so wrapping sees whole words.
-        var merged: [Inline] = []
-        for i in out {
-            if case .text(let b) = i, case .text(let a)? = merged.last { merged[merged.count - 1] = .text(a + b) }
-            else { merged.append(i) }
-        }
-        return merged
     }
 }
