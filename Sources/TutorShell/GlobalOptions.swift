@@ -25,7 +25,7 @@ public struct GlobalOptions {
         if let problem = ProgressFiles.dataDirectoryProblem(dataDirectory) { throw UsageError(problem, path: p.path) }
     }
 
-    public var environment: [String: String] { ShellEnvironment.variables }
+    private var environment: [String: String] { ShellEnvironment.variables }
     public var language: Language { lang ?? Language.fromLocale(lcAll: environment["LC_ALL"], lcMessages: environment["LC_MESSAGES"], lang: environment["LANG"]) }
     public var useColor: Bool { !noColor && (environment["NO_COLOR"] ?? "").isEmpty }
 
